@@ -1,0 +1,15 @@
+package dev.quarry.patterns;
+
+/**
+ * One line of a pattern file: a {@link PhrasePattern} or a {@link TokenPattern}, with its label, optional id and
+ * where it was written.
+ */
+public sealed interface Pattern permits PhrasePattern, TokenPattern {
+
+    String label();
+
+    /** The pattern's {@code id}, or null when the file gave none. */
+    String id();
+
+    PatternSource source();
+}
