@@ -44,12 +44,21 @@ final class TermDictionary {
             if ((int) (entry >>> 32) == hash) {
                 int id = (int) entry - 1;
                 int from = termStart[id];
-                if (termStart[id + 1] - from == length
-                        && Arrays.equals(pool, from, from + length, chars, offset, offset + length)) {
+                if (termStart[id + 1] - from == length && sameChars(pool, from, chars, offset, length)) {
                     return id;
                 }
             }
         }
+    }
+
+    /** A plain loop: keys are short, and for a few chars it beats the vectorized {@code Arrays.equals}. */
+    private static boolean sameChars(char[] a, int aFrom, char[] b, int bFrom, int length) {
+        for (int i = 0; i < length; i++) {
+            if (a[aFrom + i] != b[bFrom + i]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     String term(int id) {
