@@ -81,6 +81,14 @@ public final class PatternReader {
 
     /** {@link #read(Path)} with labels interned in a map shared by several files. */
     static PatternFile read(Path file, Map<String, String> labels) throws IOException {
+        return readWithProblems(file, labels).file();
+    }
+
+    /** A file read, with its problem collector (which knows how many problems it only counted). */
+    record Read(PatternFile file, Problems problems) {
+    }
+
+    static Read readWithProblems(Path file, Map<String, String> labels) throws IOException {
         FileState state = new FileState(file.toString(), labels);
         try (InputStream in = Files.newInputStream(file)) {
             Utf8Lines lines = new Utf8Lines(in);
@@ -98,7 +106,7 @@ public final class PatternReader {
                 }
             }
         }
-        return state.finish();
+        return new Read(state.finish(), state.problems);
     }
 
     private static String stripBom(String text) {

@@ -49,15 +49,26 @@ final class Problems {
         return List.copyOf(out);
     }
 
-    /** Problems of several files in one capped list, ordered by file (in {@code fileOrder}), line and column. */
-    static List<Problem> merge(List<String> fileOrder, List<Problem> problems) {
-        List<Problem> sorted = new ArrayList<>(problems);
+    /**
+     * The problems of several collectors in one list, ordered by file (in {@code fileOrder}), line and column, and
+     * capped again at {@link PatternReader#MAX_PROBLEMS}; what any collector only counted stays counted.
+     */
+    static List<Problem> merge(List<String> fileOrder, List<Problems> parts) {
+        List<Problem> sorted = new ArrayList<>();
+        Problems merged = new Problems();
+        for (Problems part : parts) {
+            sorted.addAll(part.kept);
+            if (part.dropped > 0 && merged.firstDropped == null) {
+                merged.firstDropped = part.firstDropped;
+            }
+            merged.dropped += part.dropped;
+            merged.droppedError |= part.droppedError;
+        }
         sorted.sort(Comparator.comparingInt((Problem p) -> rank(fileOrder, p.file()))
-                .thenComparingInt(p -> p.line() == 0 ? Integer.MAX_VALUE : p.line())
+                .thenComparingInt(Problem::line)
                 .thenComparingInt(Problem::column));
-        Problems capped = new Problems();
-        capped.addAll(sorted);
-        return capped.list();
+        sorted.forEach(merged::add);
+        return merged.list();
     }
 
     private static int rank(List<String> fileOrder, String file) {
