@@ -16,14 +16,16 @@ final class PhraseEngine {
 
     final TermDictionary[] dictionaries;
     final PhraseTrie[] tries;
+    private final boolean empty;
 
     PhraseEngine(TermDictionary[] dictionaries, PhraseTrie[] tries) {
         this.dictionaries = dictionaries;
         this.tries = tries;
+        this.empty = Arrays.stream(tries).allMatch(t -> t == null);
     }
 
     boolean isEmpty() {
-        return Arrays.stream(tries).allMatch(t -> t == null);
+        return empty;
     }
 
     /** Reports every phrase match in {@code doc}; allocates nothing once the scratch buffers are large enough. */
