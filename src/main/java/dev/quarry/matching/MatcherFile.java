@@ -203,7 +203,6 @@ final class MatcherFile {
                 out.ints(t.rootChild);
                 out.longs(t.keys);
                 out.ints(t.targets);
-                out.longs(t.hasChildren);
                 out.ints(t.outStart);
                 out.ints(t.outPatterns);
             }
@@ -216,7 +215,7 @@ final class MatcherFile {
         for (int a = 0; a < 3; a++) {
             if (in.readBoolean()) {
                 dictionaries[a] = new TermDictionary(in.chars(), in.ints(), in.longs(), in.readInt());
-                tries[a] = new PhraseTrie(in.ints(), in.longs(), in.ints(), in.longs(), in.ints(), in.ints());
+                tries[a] = new PhraseTrie(in.ints(), in.longs(), in.ints(), in.ints(), in.ints());
             }
         }
         return new PhraseEngine(dictionaries, tries);

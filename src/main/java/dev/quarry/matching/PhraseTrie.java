@@ -10,34 +10,31 @@ import java.util.Arrays;
  * <p>Immutable once built; {@link #forEachMatch} is safe from any thread and allocates nothing.
  */
 final class PhraseTrie {
-    /* Why not Lucene's FST: see package-info. The table is at most 60% full; a key of -1 marks an empty slot (real
-       keys are >= 0). Three small bitsets keep most steps out of the big arrays, whose reads are cache misses at a
-       million patterns: hasChildren (a walk stops at a leaf without probing), hasOutput (no read of outStart for a
-       state that ends no pattern), and edgeFilter, one bit per hash of every edge at 8+ bits per edge, so that
-       nine in ten absent edges are rejected from a 1-2 MB array without touching the table. */
+    /* Why not Lucene's FST: see package-info. Transitions (rootChild, targets) hold a state's code, not its number:
+       state << 2 | HAS_OUTPUT | HAS_CHILDREN, so a walk knows whether to read the outputs and whether to go on
+       without reading anything else; at a million patterns every array read here is a likely cache miss. The table
+       is at most 60% full; a key of -1 marks an empty slot (real keys are >= 0). edgeFilter has one bit per hash of
+       every edge, 8+ bits per edge, so nine in ten absent edges are turned away from a 1-2 MB array without
+       touching the table. */
+
+    static final int HAS_CHILDREN = 1;
+    static final int HAS_OUTPUT = 2;
+    static final int MAX_STATES = 1 << 29;
 
     final int[] rootChild;
     final long[] keys;
     final int[] targets;
-    final long[] hasChildren;
-    final long[] hasOutput;
     final long[] edgeFilter;
     final int[] outStart;
     final int[] outPatterns;
 
-    PhraseTrie(int[] rootChild, long[] keys, int[] targets, long[] hasChildren, int[] outStart, int[] outPatterns) {
+    /** From arrays as {@link Builder#build} makes them (codes in {@code rootChild} and {@code targets}). */
+    PhraseTrie(int[] rootChild, long[] keys, int[] targets, int[] outStart, int[] outPatterns) {
         this.rootChild = rootChild;
         this.keys = keys;
         this.targets = targets;
-        this.hasChildren = hasChildren;
         this.outStart = outStart;
         this.outPatterns = outPatterns;
-        this.hasOutput = new long[hasChildren.length];
-        for (int s = 0; s < outStart.length - 1; s++) {
-            if (outStart[s + 1] > outStart[s]) {
-                hasOutput[s >>> 6] |= 1L << s;
-            }
-        }
         this.edgeFilter = new long[Math.max(1, keys.length / 8)];
         for (long key : keys) {
             if (key != -1) {
@@ -55,7 +52,7 @@ final class PhraseTrie {
         return outStart.length - 1;
     }
 
-    /** The state after {@code termId} from {@code state} (not the root), or -1. */
+    /** The code of the state after {@code termId} from {@code state} (a number, not the root), or -1. */
     int next(int state, int termId) {
         long key = ((long) state << 32) | termId;
         int bit = filterBit(key, edgeFilter.length);
@@ -81,16 +78,16 @@ final class PhraseTrie {
             if (term < 0) {
                 continue;
             }
-            int state = rootChild[term];
+            int code = rootChild[term];
             int end = start + 1;
-            while (state > 0) {
-                if ((hasOutput[state >>> 6] & (1L << state)) != 0) {
-                    emit(state, start, end, sink);
+            while (code > 0) {
+                if ((code & HAS_OUTPUT) != 0) {
+                    emit(code >>> 2, start, end, sink);
                 }
-                if ((hasChildren[state >>> 6] & (1L << state)) == 0 || end == size || termIds[end] < 0) {
+                if ((code & HAS_CHILDREN) == 0 || end == size || termIds[end] < 0) {
                     break;
                 }
-                state = next(state, termIds[end++]);
+                code = next(code >>> 2, termIds[end++]);
             }
         }
     }
@@ -107,7 +104,7 @@ final class PhraseTrie {
     }
 
     long ramBytes() {
-        return 4L * rootChild.length + 12L * keys.length + 16L * hasChildren.length + 8L * edgeFilter.length
+        return 4L * rootChild.length + 12L * keys.length + 8L * edgeFilter.length
                 + 4L * outStart.length
                 + 4L * outPatterns.length;
     }
@@ -172,6 +169,10 @@ final class PhraseTrie {
 
         private int newState(int parent) {
             hasChildren[parent >>> 6] |= 1L << parent;
+            if (states == MAX_STATES) {
+                throw new IllegalArgumentException("phrase patterns on one attribute may have at most " + MAX_STATES
+                        + " distinct prefixes (trie states), got more");
+            }
             int state = states++;
             if (states > lastPattern.length) {
                 lastPattern = Arrays.copyOf(lastPattern, lastPattern.length * 2);
@@ -200,7 +201,18 @@ final class PhraseTrie {
             }
         }
 
-        /** The trie; {@code termCount} sizes the root array. */
+        /** Replaces state numbers (0 = none) by state codes. */
+        private void encode(int[] states) {
+            for (int i = 0; i < states.length; i++) {
+                int s = states[i];
+                if (s > 0) {
+                    boolean children = (hasChildren[s >>> 6] & (1L << s)) != 0;
+                    states[i] = s << 2 | (lastPattern[s] != 0 ? HAS_OUTPUT : 0) | (children ? HAS_CHILDREN : 0);
+                }
+            }
+        }
+
+        /** The trie; {@code termCount} sizes the root array. Not to be called twice. */
         PhraseTrie build(int termCount) {
             int[] outStart = new int[states + 1];
             int total = 0;
@@ -219,8 +231,9 @@ final class PhraseTrie {
                 }
             }
             int[] root = Arrays.copyOf(rootChild, termCount);
-            return new PhraseTrie(root, keys, targets, Arrays.copyOf(hasChildren, (states + 64) >>> 6), outStart,
-                    outPatterns);
+            encode(root);
+            encode(targets);
+            return new PhraseTrie(root, keys, targets, outStart, outPatterns);
         }
     }
 }

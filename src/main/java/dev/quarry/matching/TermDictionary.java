@@ -11,18 +11,31 @@ import java.util.Arrays;
 final class TermDictionary {
     /* Layout: the keys' chars back to back in one char[] (termStart[id] .. termStart[id + 1]); the table is a
        long[] of (hash << 32 | id + 1), 0 for an empty slot, at most half full, linear probing. One long per probe
-       holds the full hash, so a miss rarely touches the char pool. */
+       holds the full hash, so a miss rarely touches the char pool. Before the table, a bitset of 8 to 16 bits per
+       term (indexed by the hash's high bits, the table uses the low ones) turns away most tokens that are not keys
+       without a cache miss in the table. */
 
     final char[] pool;
     final int[] termStart;
     final long[] slots;
     final int maxLength;
+    private final long[] filter;
+    private final int filterShift;
 
     TermDictionary(char[] pool, int[] termStart, long[] slots, int maxLength) {
         this.pool = pool;
         this.termStart = termStart;
         this.slots = slots;
         this.maxLength = maxLength;
+        int bits = Math.max(64, Integer.highestOneBit(Math.max(1, termStart.length - 1)) * 16);
+        this.filter = new long[bits / 64];
+        this.filterShift = Integer.numberOfLeadingZeros(bits) + 1;
+        for (long entry : slots) {
+            if (entry != 0) {
+                int bit = (int) (entry >>> 32) >>> filterShift;
+                filter[bit >>> 6] |= 1L << bit;
+            }
+        }
     }
 
     int size() {
@@ -35,6 +48,10 @@ final class TermDictionary {
             return -1;
         }
         int hash = hash(chars, offset, length);
+        int bit = hash >>> filterShift;
+        if ((filter[bit >>> 6] & (1L << bit)) == 0) {
+            return -1;
+        }
         int mask = slots.length - 1;
         for (int slot = hash & mask; ; slot = (slot + 1) & mask) {
             long entry = slots[slot];
@@ -77,7 +94,7 @@ final class TermDictionary {
     }
 
     static long ramBytes(TermDictionary d) {
-        return 16L + 2L * d.pool.length + 4L * d.termStart.length + 8L * d.slots.length;
+        return 16L + 2L * d.pool.length + 4L * d.termStart.length + 8L * d.slots.length + 8L * d.filter.length;
     }
 
     /** Collects keys; not thread-safe. */
