@@ -203,8 +203,7 @@ final class MatcherFile {
                 out.ints(t.rootChild);
                 out.longs(t.keys);
                 out.ints(t.targets);
-                out.ints(t.outStart);
-                out.ints(t.outPatterns);
+                out.ints(t.outputs);
             }
         }
     }
@@ -215,7 +214,7 @@ final class MatcherFile {
         for (int a = 0; a < 3; a++) {
             if (in.readBoolean()) {
                 dictionaries[a] = new TermDictionary(in.chars(), in.ints(), in.longs(), in.readInt());
-                tries[a] = new PhraseTrie(in.ints(), in.longs(), in.ints(), in.ints(), in.ints());
+                tries[a] = new PhraseTrie(in.ints(), in.longs(), in.ints(), in.ints());
             }
         }
         return new PhraseEngine(dictionaries, tries);

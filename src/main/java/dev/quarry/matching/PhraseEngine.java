@@ -96,7 +96,7 @@ final class PhraseEngine {
     /** Adds phrases one by one; not thread-safe. */
     static final class Builder {
         private final TermDictionary.Builder[] dictionaries = new TermDictionary.Builder[3];
-        private final PhraseTrie.Builder[] tries = new PhraseTrie.Builder[3];
+        private final PhraseTrieBuilder[] tries = new PhraseTrieBuilder[3];
         private final PhraseSplitter splitter;
         private final TermKeys keys = new TermKeys();
         private char[] chars = new char[256];
@@ -110,7 +110,7 @@ final class PhraseEngine {
             int a = attrIndex(attr);
             if (tries[a] == null) {
                 dictionaries[a] = new TermDictionary.Builder();
-                tries[a] = new PhraseTrie.Builder();
+                tries[a] = new PhraseTrieBuilder();
             }
             int count = splitter.split(phrase);
             if (chars.length < phrase.length()) {
