@@ -196,8 +196,8 @@ final class MatcherFile {
             if (engine.tries[a] != null) {
                 TermDictionary d = engine.dictionaries[a];
                 out.chars(d.pool);
-                out.ints(d.termStart);
                 out.longs(d.slots);
+                out.writeInt(d.size);
                 out.writeInt(d.maxLength);
                 PhraseTrie t = engine.tries[a];
                 out.ints(t.rootChild);
@@ -213,7 +213,7 @@ final class MatcherFile {
         PhraseTrie[] tries = new PhraseTrie[3];
         for (int a = 0; a < 3; a++) {
             if (in.readBoolean()) {
-                dictionaries[a] = new TermDictionary(in.chars(), in.ints(), in.longs(), in.readInt());
+                dictionaries[a] = new TermDictionary(in.chars(), in.longs(), in.readInt(), in.readInt());
                 tries[a] = new PhraseTrie(in.ints(), in.longs(), in.ints(), in.ints());
             }
         }
