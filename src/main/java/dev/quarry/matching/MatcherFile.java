@@ -3,6 +3,7 @@ package dev.quarry.matching;
 import dev.quarry.patterns.Attr;
 import dev.quarry.patterns.PatternException;
 import dev.quarry.patterns.PatternReader;
+import dev.quarry.patterns.PatternSource;
 import dev.quarry.patterns.PatternWriter;
 import dev.quarry.patterns.TokenPattern;
 import dev.quarry.text.Language;
@@ -10,9 +11,9 @@ import dev.quarry.text.Tokenizer;
 import java.io.IOException;
 import java.nio.BufferUnderflowException;
 import java.nio.MappedByteBuffer;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -174,7 +175,7 @@ final class MatcherFile {
     private static TokenPattern parseTokenPattern(Path file, String json, String patternFile, int line)
             throws IOException {
         try {
-            if (PatternReader.parseLine(json, new dev.quarry.patterns.PatternSource(patternFile, line))
+            if (PatternReader.parseLine(json, new PatternSource(patternFile, line))
                     instanceof TokenPattern token) {
                 return token;
             }
