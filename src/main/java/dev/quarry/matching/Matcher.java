@@ -80,9 +80,9 @@ public final class Matcher {
         Objects.requireNonNull(overlap, "overlap");
         RawMatches raw = new RawMatches();
         forEachMatch(doc, raw);
-        int[] kept = raw.select(overlap, p -> labelRank[table.labelIds[p]]);
-        List<Match> matches = new ArrayList<>(kept.length);
-        for (int i : kept) {
+        raw.select(overlap, p -> labelRank[table.labelIds[p]]);
+        List<Match> matches = new ArrayList<>(raw.size());
+        for (int i = 0; i < raw.size(); i++) {
             matches.add(toMatch(doc, raw.pattern(i), raw.start(i), raw.end(i)));
         }
         return matches;
