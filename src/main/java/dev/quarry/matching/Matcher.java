@@ -78,7 +78,7 @@ public final class Matcher {
     /** Matches with the given overlap policy; sorted by start token, longer first, then pattern index. */
     public List<Match> match(Doc doc, Overlap overlap) {
         Objects.requireNonNull(overlap, "overlap");
-        RawMatches raw = new RawMatches();
+        RawMatches raw = new RawMatches(doc.size());
         forEachMatch(doc, raw);
         raw.select(overlap, p -> labelRank[table.labelIds[p]]);
         List<Match> matches = new ArrayList<>(raw.size());

@@ -12,8 +12,13 @@ import org.apache.lucene.util.IntroSorter;
  */
 final class RawMatches implements MatchSink {
 
-    private int[] triples = new int[48];
+    private int[] triples;
     private int size;
+
+    /** @param expected the number of matches to make room for at first */
+    RawMatches(int expected) {
+        triples = new int[3 * Math.max(16, expected)];
+    }
 
     @Override
     public void accept(int patternIndex, int tokenStart, int tokenEnd) {
