@@ -50,7 +50,7 @@ public final class Matcher {
     public static Matcher compile(List<? extends Pattern> patterns, MatchOptions options) {
         Objects.requireNonNull(options, "options");
         PatternTable.Builder table = new PatternTable.Builder(patterns.size());
-        PhraseEngine.Builder phrases = new PhraseEngine.Builder(options.tokenizer());
+        PhraseEngineBuilder phrases = new PhraseEngineBuilder(options.tokenizer());
         List<TokenProgram> programs = new ArrayList<>();
         int index = 0;
         for (Pattern pattern : patterns) {
