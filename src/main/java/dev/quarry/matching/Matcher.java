@@ -90,8 +90,9 @@ public final class Matcher {
 
     /**
      * Reports every match (policy {@link Overlap#ALL}) to {@code sink}, in no particular order, each distinct
-     * (pattern, tokenStart, tokenEnd) once. For phrase patterns nothing is allocated per token or per match.
-     * The sink runs on the calling thread.
+     * (pattern, tokenStart, tokenEnd) once. For phrase patterns nothing is allocated per token or per match (once the
+     * thread's buffers have grown to the doc's size), except for the rare token whose lower case depends on context
+     * (Greek capital sigma, dotted capital I). The sink runs on the calling thread.
      */
     public void forEachMatch(Doc doc, MatchSink sink) {
         Objects.requireNonNull(sink, "sink");
