@@ -63,7 +63,13 @@ final class LineParser {
     private Parsed parse(Line line) throws IOException {
         boolean objectRead = false;
         try {
-            if (line.json.nextToken() != JsonToken.START_OBJECT) {
+            JsonToken first = line.json.nextToken();
+            if (first == JsonToken.START_ARRAY) {
+                line.error(null, "a pattern line must be a JSON object, got an array; a pattern file has one JSON"
+                        + " object per line, not one JSON array");
+                return null;
+            }
+            if (first != JsonToken.START_OBJECT) {
                 line.errorGot(null, "a pattern line must be a JSON object");
                 return null;
             }

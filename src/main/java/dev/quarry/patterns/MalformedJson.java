@@ -12,7 +12,7 @@ final class MalformedJson {
             java.util.regex.Pattern.compile("(?:Unrecognized|Non-standard) token '(.*?)'.*",
                     java.util.regex.Pattern.DOTALL);
     private static final java.util.regex.Pattern CLOSE =
-            java.util.regex.Pattern.compile("Unexpected close marker '(.)': expected '(.)'.*",
+            java.util.regex.Pattern.compile("Unexpected close marker '(.)'(?:: expected '(.)')?.*",
                     java.util.regex.Pattern.DOTALL);
     private static final int MAX_LENGTH = 100;
 
@@ -48,7 +48,7 @@ final class MalformedJson {
         }
         m = CLOSE.matcher(jackson);
         if (m.matches()) {
-            return "unexpected '" + m.group(1) + "', expected '" + m.group(2) + "'";
+            return "unexpected '" + m.group(1) + "'" + (m.group(2) == null ? "" : ", expected '" + m.group(2) + "'");
         }
         if (jackson.startsWith("Illegal unquoted character")) {
             return "a control character (such as a tab) inside a string must be escaped";

@@ -207,7 +207,8 @@ class PatternProblemsTest {
 
     @Test
     void aLineMustHoldExactlyOneObject() throws IOException {
-        assertProblem("p.jsonl:1:1: error: a pattern line must be a JSON object, got [...]",
+        assertProblem("p.jsonl:1:1: error: a pattern line must be a JSON object, got an array; a pattern file has"
+                + " one JSON object per line, not one JSON array",
                 "[{\"label\":\"X\",\"pattern\":\"x\"}]");
         assertProblem("p.jsonl:1:1: error: a pattern line must be a JSON object, got \"x\"", "\"x\"");
         assertProblem("p.jsonl:1:28: error: malformed JSON: a line must hold one JSON object, but there is more after"
