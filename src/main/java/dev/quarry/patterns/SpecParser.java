@@ -37,7 +37,7 @@ final class SpecParser {
     /** At a {@code START_ARRAY}: the specs, or null if any had an error. */
     static List<TokenSpec> parseSpecs(Line line, String key) throws IOException {
         JsonParser json = line.json;
-        int column = line.tokenColumn();
+        long column = line.tokenOffset();
         int errorsBefore = line.errorCount();
         List<TokenSpec> specs = new ArrayList<>();
         int index = 0;
@@ -64,7 +64,7 @@ final class SpecParser {
         while (json.nextToken() == JsonToken.FIELD_NAME) {
             String key = json.currentName();
             String field = path + "." + key;
-            int column = line.tokenColumn();
+            long column = line.tokenOffset();
             json.nextToken();
             if (key.equalsIgnoreCase("OP")) {
                 if (opKey != null) {
@@ -92,7 +92,7 @@ final class SpecParser {
         return quantifier == null ? null : new TokenSpec(constraints, quantifier);
     }
 
-    private static void duplicate(Line line, int column, String field, String key, String first) throws IOException {
+    private static void duplicate(Line line, long column, String field, String key, String first) throws IOException {
         line.errorAt(column, field, "duplicate key " + quote(key) + " (keys are case-insensitive and TEXT is ORTH;"
                 + " first given as " + quote(first) + ")");
         line.json.skipChildren();
@@ -169,14 +169,14 @@ final class SpecParser {
     /** At a {@code START_OBJECT}: {@code {"IN": [...], "REGEX": "...", ">=": 3}}. */
     private static Constraint parseOperators(Line line, Attr attr, String key, String field) throws IOException {
         JsonParser json = line.json;
-        int column = line.tokenColumn();
+        long column = line.tokenOffset();
         int errorsBefore = line.errorCount();
         Map<String, String> seen = new HashMap<>();
         List<Predicate> predicates = new ArrayList<>();
         while (json.nextToken() == JsonToken.FIELD_NAME) {
             String op = json.currentName();
             String path = field + "." + op;
-            int opColumn = line.tokenColumn();
+            long opColumn = line.tokenOffset();
             json.nextToken();
             String first = seen.putIfAbsent(op.toUpperCase(Locale.ROOT), op);
             if (first != null) {
@@ -195,7 +195,7 @@ final class SpecParser {
         return line.errorCount() > errorsBefore ? null : new Constraint(attr, key, predicates);
     }
 
-    private static Predicate parseOperator(Line line, Attr attr, String key, String op, String path, int column)
+    private static Predicate parseOperator(Line line, Attr attr, String key, String op, String path, long column)
             throws IOException {
         String upper = op.toUpperCase(Locale.ROOT);
         switch (upper) {
@@ -237,7 +237,7 @@ final class SpecParser {
             line.errorGot(path, expected);
             return null;
         }
-        int column = line.tokenColumn();
+        long column = line.tokenOffset();
         int errorsBefore = line.errorCount();
         List<Object> values = new ArrayList<>();
         while (json.nextToken() != JsonToken.END_ARRAY) {
@@ -262,7 +262,7 @@ final class SpecParser {
         };
     }
 
-    private static Predicate parseRegex(Line line, Attr attr, String key, String path, int column)
+    private static Predicate parseRegex(Line line, Attr attr, String key, String path, long column)
             throws IOException {
         JsonParser json = line.json;
         if (attr.kind() != Attr.Kind.STRING) {
@@ -286,7 +286,7 @@ final class SpecParser {
     }
 
     private static Predicate parseComparison(Line line, Attr attr, String key, Predicate.Comparison comparison,
-            String path, int column) throws IOException {
+            String path, long column) throws IOException {
         if (attr.kind() != Attr.Kind.INTEGER) {
             line.errorAt(column, path, "comparison " + quote(comparison.symbol()) + " works on LENGTH only, not on "
                     + quote(key));
