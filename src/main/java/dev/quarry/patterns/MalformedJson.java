@@ -14,7 +14,7 @@ final class MalformedJson {
     private static final java.util.regex.Pattern CLOSE =
             java.util.regex.Pattern.compile("Unexpected close marker '(.)'(?:: expected '(.)')?.*",
                     java.util.regex.Pattern.DOTALL);
-    private static final int MAX_LENGTH = 100;
+    private static final int MAX_LENGTH = 160;
 
     private MalformedJson() {
     }
@@ -73,11 +73,8 @@ final class MalformedJson {
     }
 
     private static String firstSentence(String text) {
-        String first = text.split("\n", 2)[0];
-        int paren = first.indexOf(" (");
-        if (paren > 0) {
-            first = first.substring(0, paren);
-        }
+        String line = text.split("\n", 2)[0];
+        String first = line.isEmpty() ? line : Character.toLowerCase(line.charAt(0)) + line.substring(1);
         return first.length() <= MAX_LENGTH ? first : first.substring(0, MAX_LENGTH) + "...";
     }
 }

@@ -11,7 +11,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.regex.PatternSyntaxException;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -56,40 +55,51 @@ final class SpecParser {
     }
 
     private static TokenSpec parseSpec(Line line, String path) throws IOException {
-        JsonParser json = line.json;
-        List<Constraint> constraints = new ArrayList<>();
-        Map<Attr, String> attrs = new EnumMap<>(Attr.class);
-        Quantifier quantifier = Quantifier.ONE;
-        String opKey = null;
-        while (json.nextToken() == JsonToken.FIELD_NAME) {
-            String key = json.currentName();
-            String field = path + "." + key;
+        SpecKeys keys = new SpecKeys();
+        while (line.json.nextToken() == JsonToken.FIELD_NAME) {
+            String key = line.json.currentName();
             long column = line.tokenOffset();
-            json.nextToken();
+            line.json.nextToken();
             if (key.equalsIgnoreCase("OP")) {
-                if (opKey != null) {
-                    duplicate(line, column, field, key, opKey);
-                } else {
-                    opKey = key;
-                    quantifier = parseOp(line, field);
-                }
-                continue;
-            }
-            Optional<Attr> attr = Attr.byName(key);
-            if (attr.isEmpty()) {
-                line.errorAt(column, field, unsupported(key));
-                json.skipChildren();
-            } else if (attrs.containsKey(attr.get())) {
-                duplicate(line, column, field, key, attrs.get(attr.get()));
+                keys.op(line, key, path + "." + key, column);
             } else {
-                attrs.put(attr.get(), key);
-                Constraint constraint = parseConstraint(line, attr.get(), key, field);
+                keys.attribute(line, key, path + "." + key, column);
+            }
+        }
+        return keys.quantifier == null ? null : new TokenSpec(keys.constraints, keys.quantifier);
+    }
+
+    /** The keys of one token spec read so far. */
+    private static final class SpecKeys {
+        final List<Constraint> constraints = new ArrayList<>(2);
+        final Map<Attr, String> attrs = new EnumMap<>(Attr.class);
+        Quantifier quantifier = Quantifier.ONE;
+        String opKey;
+
+        void op(Line line, String key, String field, long column) throws IOException {
+            if (opKey != null) {
+                duplicate(line, column, field, key, opKey);
+                return;
+            }
+            opKey = key;
+            quantifier = parseOp(line, field);
+        }
+
+        void attribute(Line line, String key, String field, long column) throws IOException {
+            Attr attr = Attr.byName(key).orElse(null);
+            if (attr == null) {
+                line.errorAt(column, field, unsupported(key));
+                line.json.skipChildren();
+            } else if (attrs.containsKey(attr)) {
+                duplicate(line, column, field, key, attrs.get(attr));
+            } else {
+                attrs.put(attr, key);
+                Constraint constraint = parseConstraint(line, attr, key, field);
                 if (constraint != null) {
                     constraints.add(constraint);
                 }
             }
         }
-        return quantifier == null ? null : new TokenSpec(constraints, quantifier);
     }
 
     private static void duplicate(Line line, long column, String field, String key, String first) throws IOException {

@@ -238,6 +238,19 @@ class PatternProblemsTest {
     }
 
     @Test
+    void otherJacksonErrorsKeepTheFirstLineOfJacksonsReason() throws IOException {
+        assertProblem("p.jsonl:1:34: error: malformed JSON: invalid numeric value: Leading zeroes not allowed",
+                "{\"label\":\"X\",\"pattern\":\"x\",\"id\":01}");
+        assertProblem("p.jsonl:1:26: error: malformed JSON: unrecognized character escape 'q' (code 113)",
+                "{\"label\":\"X\",\"pattern\":\"\\q\"}");
+        assertProblem("p.jsonl:1:26: error: malformed JSON: a control character (such as a tab) inside a string must"
+                + " be escaped", "{\"label\":\"X\",\"pattern\":\"x\ty\"}");
+        assertProblem("p.jsonl:1: error: malformed JSON: document nesting depth (1001) exceeds the maximum allowed"
+                + " (1000, from `StreamReadConstraints.getMaxNestingDepth()`)",
+                "{\"label\":\"X\",\"pattern\":" + "[".repeat(1001) + "]".repeat(1001) + "}");
+    }
+
+    @Test
     void columnsCountCodePointsSoAnEmojiIsOneColumn() throws IOException {
         assertProblem("p.jsonl:1:28: error: unknown key \"idx\", expected one of label, pattern, id",
                 "{\"label\":\"😀\",\"pattern\":\"é\",\"idx\":1}");
