@@ -79,6 +79,10 @@ final class LineParser {
                         + " object per line, not one JSON array");
                 return null;
             }
+            if (first == null) {
+                line.errorAtColumn(0, null, "a pattern line must be a JSON object, got an empty line");
+                return null;
+            }
             if (first != JsonToken.START_OBJECT) {
                 line.errorGot(null, "a pattern line must be a JSON object");
                 return null;

@@ -228,6 +228,13 @@ class PatternReaderTest {
     }
 
     @Test
+    void parseLineRejectsAnEmptyLine() {
+        PatternException e = assertThrows(PatternException.class, () -> PatternReader.parseLine(" ",
+                new PatternSource("saved.jsonl", 2)));
+        assertEquals("saved.jsonl:2: error: a pattern line must be a JSON object, got an empty line", e.getMessage());
+    }
+
+    @Test
     void parseLineRejectsTheDirective() {
         PatternException e = assertThrows(PatternException.class, () -> PatternReader.parseLine(
                 "{\"phrase_matcher_attr\":\"LOWER\"}", new PatternSource("saved.jsonl", 1)));
