@@ -110,9 +110,44 @@ final class SpecParser {
 
     static String unsupported(String key) {
         String reason = UNSUPPORTED.get(key.toUpperCase(Locale.ROOT));
-        String what = reason == null ? "unknown attribute " + quote(key)
+        String what = reason == null ? "unknown attribute " + quote(key) + suggestion(key)
                 : "attribute " + quote(key) + " " + reason;
         return what + "; supported: " + SUPPORTED;
+    }
+
+    /** {@code " (did you mean \"LOWER\"?)"} for a key within two edits of one attribute name, else "". */
+    private static String suggestion(String key) {
+        String upper = key.toUpperCase(Locale.ROOT);
+        String best = null;
+        int bestDistance = 3;
+        for (Attr attr : Attr.values()) {
+            int distance = distance(upper, attr.name());
+            if (distance < bestDistance) {
+                best = attr.name();
+                bestDistance = distance;
+            }
+        }
+        return best == null ? "" : " (did you mean " + quote(best) + "?)";
+    }
+
+    /** Levenshtein distance. */
+    private static int distance(String a, String b) {
+        int[] previous = new int[b.length() + 1];
+        int[] current = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            previous[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            current[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
+                current[j] = Math.min(substitution, Math.min(previous[j], current[j - 1]) + 1);
+            }
+            int[] swap = previous;
+            previous = current;
+            current = swap;
+        }
+        return previous[b.length()];
     }
 
     private static Map<String, String> unsupportedAttributes() {

@@ -97,8 +97,12 @@ class PatternProblemsTest {
 
     @Test
     void unknownAttributesListTheSupportedOnes() throws IOException {
-        assertEquals(List.of("p.jsonl:1:26: error: unknown attribute \"LOWR\"" + SUPPORTED),
+        assertEquals(List.of("p.jsonl:1:26: error: unknown attribute \"LOWR\" (did you mean \"LOWER\"?)" + SUPPORTED),
                 specProblems("{\"LOWR\":\"a\"}"));
+        assertEquals(List.of("p.jsonl:1:26: error: unknown attribute \"is_titel\" (did you mean \"IS_TITLE\"?)"
+                + SUPPORTED), specProblems("{\"is_titel\":true}"));
+        assertEquals(List.of("p.jsonl:1:26: error: unknown attribute \"FOO\"" + SUPPORTED),
+                specProblems("{\"FOO\":\"a\"}"));
     }
 
     @Test
@@ -274,7 +278,7 @@ class PatternProblemsTest {
     void everyProblemOfALineAndOfAFileIsCollected() throws IOException {
         assertEquals(List.of(
                 "p.jsonl:1:10: error: \"label\" must be a non-empty string, got \"\"",
-                "p.jsonl:1:25: error: unknown attribute \"LOWR\"" + SUPPORTED,
+                "p.jsonl:1:25: error: unknown attribute \"LOWR\" (did you mean \"LOWER\"?)" + SUPPORTED,
                 "p.jsonl:1:43: error: \"pattern[1].OP\" must allow at least one token, got \"{0}\"",
                 "p.jsonl:3:2: error: unknown key \"lable\", expected one of label, pattern, id"),
                 problems("{\"label\":\"\",\"pattern\":[{\"LOWR\":\"a\"},{\"OP\":\"{0}\"}]}",
