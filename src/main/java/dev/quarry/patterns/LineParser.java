@@ -224,7 +224,7 @@ final class LineParser {
         }
         for (String required : List.of("label", "pattern")) {
             if (!fields.has(required)) {
-                line.errorAt(0L, null, "missing key " + quote(required) + "; a pattern line needs \"label\" and"
+                line.errorAt(0L, required, "missing key " + quote(required) + "; a pattern line needs \"label\" and"
                         + " \"pattern\"");
             }
         }

@@ -44,7 +44,8 @@
  * }</pre>
  * It may appear once per file, must be alone on its line, and takes {@code ORTH} (or {@code TEXT}),
  * {@code LOWER} or {@code NORM}. Without it, {@link dev.quarry.patterns.PhrasePattern#attr()} is null and the
- * matcher's default applies.
+ * matcher's default applies. spaCy itself does not read this line (there the setting is part of the
+ * EntityRuler's configuration): drop it before giving the file to spaCy.
  *
  * <h3>Token specs</h3>
  *

@@ -52,6 +52,15 @@ class PatternProblemsTest {
     }
 
     @Test
+    void problemsNameTheFieldAsAJsonPath() throws IOException {
+        PatternFile file = PatternReader.read("p.jsonl", new StringReader(String.join("\n",
+                "{\"pattern\":\"x\"}", "{\"Label\":1,\"pattern\":[{},{\"LOWER\":{\"IN\":[\"a\",2]}}]}",
+                "{\"label\":\"X\" \"pattern\":\"x\"}")));
+        assertEquals(java.util.Arrays.asList("label", "Label", "pattern[1].LOWER.IN[1]", null),
+                file.problems().stream().map(Problem::field).toList());
+    }
+
+    @Test
     void unknownKeysAreErrors() throws IOException {
         assertProblem("p.jsonl:1:2: error: unknown key \"lable\", expected one of label, pattern, id",
                 "{\"lable\":\"X\",\"label\":\"X\",\"pattern\":\"x\"}");
