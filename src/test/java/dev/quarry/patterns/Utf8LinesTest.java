@@ -1,7 +1,6 @@
 package dev.quarry.patterns;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.io.ByteArrayInputStream;
@@ -43,19 +42,5 @@ class Utf8LinesTest {
         assertEquals("a", lines.next());
         assertThrows(Utf8Lines.InvalidLine.class, lines::next);
         assertEquals("b", lines.next());
-    }
-
-    @Test
-    void labelsAreInternedThroughGrowth() {
-        Labels labels = new Labels();
-        List<String> first = new ArrayList<>();
-        for (int i = 0; i < 1000; i++) {
-            char[] chars = ("L" + i).toCharArray();
-            first.add(labels.intern(chars, 0, chars.length));
-        }
-        for (int i = 0; i < 1000; i++) {
-            char[] chars = ("xxL" + i + "yy").toCharArray();
-            assertSame(first.get(i), labels.intern(chars, 2, chars.length - 4));
-        }
     }
 }
