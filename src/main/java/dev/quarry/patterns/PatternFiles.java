@@ -33,7 +33,7 @@ public final class PatternFiles {
 
     /**
      * Loads every pattern of a file or directory, or none: if any file has an error, throws with every problem
-     * of every file.
+     * of every file (capped). A directory without pattern files gives an empty set.
      *
      * @throws IOException      if a file cannot be read, or the path does not exist
      * @throws PatternException if any line has an error
