@@ -39,7 +39,7 @@ final class JsonTrees {
             JsonToken first = parser.nextToken();
             if (first != JsonToken.START_OBJECT) {
                 throw new IllegalArgumentException("a task must be a JSON object, got "
-                        + (first == null ? "nothing" : Task.show(json.strip())));
+                        + (first == null ? "nothing" : Task.cut(json.strip())));
             }
             ObjectNode object = readObject(parser);
             if (parser.nextToken() != null) {

@@ -209,6 +209,11 @@ public final class Task {
     static String show(Object value) {
         String shown = value instanceof JsonNode node ? JsonTrees.write(node)
                 : value instanceof String s ? JsonTrees.write(NODES.textNode(s)) : String.valueOf(value);
+        return cut(shown);
+    }
+
+    /** Text for an error message, cut to 40 chars. */
+    static String cut(String shown) {
         return shown.length() <= 40 ? shown : shown.substring(0, 37) + "...";
     }
 }
