@@ -157,9 +157,8 @@ public final class Task {
      * @throws IllegalArgumentException if the result is not a valid task
      */
     public Task with(String key, JsonNode value) {
-        ObjectNode copy = json.deepCopy();
-        copy.set(key, Objects.requireNonNull(value, "value").deepCopy());
-        return new Task(copy, null);
+        Objects.requireNonNull(value, "value");
+        return changed(copy -> copy.set(key, value.deepCopy()));
     }
 
     /** A copy without {@code key}. */
@@ -177,11 +176,17 @@ public final class Task {
     }
 
     public Task withHashes(long inputHash, long taskHash) {
-        return with("_input_hash", NODES.numberNode(inputHash)).with("_task_hash", NODES.numberNode(taskHash));
+        return changed(copy -> copy.put("_input_hash", inputHash).put("_task_hash", taskHash));
     }
 
     public Task withSessionId(String sessionId) {
         return with("_session_id", NODES.textNode(sessionId));
+    }
+
+    private Task changed(java.util.function.Consumer<ObjectNode> change) {
+        ObjectNode copy = json.deepCopy();
+        change.accept(copy);
+        return new Task(copy, null);
     }
 
     /** The task as one line of JSON (no line break): the line it was read from, if unchanged. */
