@@ -264,9 +264,15 @@ public final class Database implements AutoCloseable {
     }
 
     /**
-     * Combines the newest decisions of the {@code inputs} datasets on each input hash into one accepted example per
-     * input in {@code output} (created if missing), in a new session: NER spans and text classification labels
-     * answered on the same text end up in one example. See {@link Merger} for the rules.
+     * Combines the newest decisions (per task hash) of the {@code inputs} datasets on each input hash into one
+     * accepted example per input in {@code output} (created if missing), in a new session named by the clock: the
+     * NER spans and text classification labels answered on the same text end up in one example. Accepted examples
+     * without a top-level {@code label} or {@code options} give their spans (each start, end and label once, sorted);
+     * examples with a {@code label} give {@code "cats": {label: 1.0}} when accepted and 0.0 when rejected; accepted
+     * choices give 1.0 to the accepted option ids and 0.0 to the others; {@code ignore} answers and rejected spans
+     * give nothing. The other keys ({@code text}, {@code meta}, ...) come from the input's oldest example.
+     * Examples are grouped by their stored input hash: data hashed by another tool (Prodigy's 32-bit hashes) should
+     * be rehashed with {@link TaskHashes#rehash} before import to meet Quarry's hashes of the same text.
      *
      * @return what was added to {@code output}
      * @throws DatasetException if an input dataset does not exist or {@code output} is one of the inputs

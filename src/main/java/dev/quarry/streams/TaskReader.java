@@ -5,6 +5,7 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
+import java.nio.charset.CharacterCodingException;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
 import java.util.Objects;
@@ -23,7 +24,9 @@ import java.util.stream.StreamSupport;
  * skipped, counted and handed to a callback ({@link #skippingBad}).
  *
  * <p>Not thread-safe. Close it to close the underlying reader; an I/O error is thrown as
- * {@link UncheckedIOException}.
+ * {@link UncheckedIOException} (for bytes that are not UTF-8, from a reader that reports them such as
+ * {@code Files.newBufferedReader}: {@code source: not valid UTF-8, after line N}; the reader reads ahead, so the bad
+ * bytes are after line N, not necessarily on line N+1).
  */
 public final class TaskReader implements Iterator<Task>, Closeable {
 
@@ -127,6 +130,8 @@ public final class TaskReader implements Iterator<Task>, Closeable {
                 }
             }
             return line;
+        } catch (CharacterCodingException e) {
+            throw new UncheckedIOException(source + ": not valid UTF-8, after line " + lineNumber, e);
         } catch (IOException e) {
             throw new UncheckedIOException(source + ":" + (lineNumber + 1) + ": " + e.getMessage(), e);
         }

@@ -4,13 +4,20 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.io.IOException;
 import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
 import java.io.StringReader;
 import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class TaskReaderTest {
 
@@ -85,6 +92,23 @@ class TaskReaderTest {
         }
         assertEquals(input, out.toString());
         assertEquals(input.lines().collect(Collectors.joining("\n", "", "\n")), out.toString());
+    }
+
+    @Test
+    void bytesThatAreNotUtf8AreReportedWithTheLastGoodLine(@TempDir Path temp) throws IOException {
+        Path file = temp.resolve("bad.jsonl");
+        byte[] good = "{\"text\":\"a\"}\n".getBytes(StandardCharsets.UTF_8);
+        Files.write(file, concat(good, new byte[] {'{', '"', 't', '"', ':', '"', (byte) 0xC3, '(', '"', '}', '\n'}));
+        try (TaskReader tasks = TaskReader.strict(Files.newBufferedReader(file), "bad.jsonl")) {
+            assertEquals("bad.jsonl: not valid UTF-8, after line 0",
+                    assertThrows(UncheckedIOException.class, tasks::next).getMessage());
+        }
+    }
+
+    private static byte[] concat(byte[] a, byte[] b) {
+        byte[] both = Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, both, a.length, b.length);
+        return both;
     }
 
     /** A reader that never ends: line i is {"text":"task i"}. */
