@@ -17,6 +17,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
@@ -112,16 +113,17 @@ public final class Database implements AutoCloseable {
         });
     }
 
-    /** The datasets, by name. */
+    /** The datasets, sorted by name ({@link String#compareTo}, the same in SQLite and PostgreSQL). */
     public synchronized List<DatasetInfo> datasets() {
         return read("list datasets", c -> {
             try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(
                     "SELECT d.name, d.created_ms, COUNT(e.id) FROM datasets d LEFT JOIN examples e"
-                            + " ON e.dataset_id = d.id GROUP BY d.id, d.name, d.created_ms ORDER BY d.name")) {
+                            + " ON e.dataset_id = d.id GROUP BY d.id, d.name, d.created_ms")) {
                 List<DatasetInfo> infos = new ArrayList<>();
                 while (rs.next()) {
                     infos.add(new DatasetInfo(rs.getString(1), Instant.ofEpochMilli(rs.getLong(2)), rs.getLong(3)));
                 }
+                infos.sort(Comparator.comparing(DatasetInfo::name)); // by code units, not the server's collation
                 return infos;
             }
         });
@@ -449,11 +451,12 @@ public final class Database implements AutoCloseable {
 
     private String unknownDataset(Connection c, String dataset) throws SQLException {
         List<String> names = new ArrayList<>();
-        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT name FROM datasets ORDER BY name")) {
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT name FROM datasets")) {
             while (rs.next()) {
                 names.add(rs.getString(1));
             }
         }
+        names.sort(Comparator.naturalOrder());
         return "unknown dataset \"" + dataset + "\" in " + location.shown() + "; "
                 + (names.isEmpty() ? "it has no datasets yet" : "its datasets are: " + String.join(", ", names));
     }

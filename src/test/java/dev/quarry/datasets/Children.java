@@ -29,7 +29,7 @@ final class Children {
                                Path stderr) throws IOException {
         String java = ProcessHandle.current().info().command().orElseThrow(
                 () -> new IllegalStateException("cannot tell which java runs this test"));
-        List<String> command = new ArrayList<>(List.of(java, "-Xshare:off", "--enable-native-access=ALL-UNNAMED", "-cp",
+        List<String> command = new ArrayList<>(List.of(java, "-XX:TieredStopAtLevel=1", "--enable-native-access=ALL-UNNAMED", "-cp",
                 System.getProperty("java.class.path"), ImportChild.class.getName(),
                 db.toString(), file.toString(), dataset, Integer.toString(batchSize), session));
         return new ProcessBuilder(command).redirectOutput(stdout.toFile()).redirectError(stderr.toFile()).start();

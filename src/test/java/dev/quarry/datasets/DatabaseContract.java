@@ -148,7 +148,8 @@ abstract class DatabaseContract {
                 assertThrows(DatasetException.class, () -> db.examples("ner")).getMessage());
         db.createDataset("textcat");
         db.createDataset("ner_news");
-        String expected = "unknown dataset \"ner\" in " + db.location() + "; its datasets are: ner_news, textcat";
+        db.createDataset("Zeta");
+        String expected = "unknown dataset \"ner\" in " + db.location() + "; its datasets are: Zeta, ner_news, textcat";
         assertEquals(expected, assertThrows(DatasetException.class, () -> db.latest("ner")).getMessage());
         assertEquals(expected, assertThrows(DatasetException.class, () -> db.stats("ner")).getMessage());
         assertEquals(expected, assertThrows(DatasetException.class, () -> db.drop("ner")).getMessage());
