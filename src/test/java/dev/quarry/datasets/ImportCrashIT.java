@@ -32,9 +32,19 @@ class ImportCrashIT {
         Path stdout = temp.resolve("child.out");
         Path stderr = temp.resolve("child.err");
         Process child = Children.startImport(db, file, "big", BATCH, "crash", stdout, stderr);
-        while (reports(stdout).size() < 3 && child.isAlive()) {
-            Thread.sleep(2);
+        long[] firstSeenNanos = new long[4];
+        for (int seen = 0; seen < 3 && child.isAlive(); ) {
+            Thread.sleep(1);
+            int now = reports(stdout).size();
+            for (int k = seen + 1; k <= Math.min(now, 3); k++) {
+                firstSeenNanos[k] = System.nanoTime();
+            }
+            seen = now;
         }
+        // Kill in the middle of the next batch, half a batch time after the third report, so that the kill lands
+        // inside a transaction (reading the next tasks takes a small part of a batch's time).
+        long batchNanos = firstSeenNanos[3] - firstSeenNanos[2];
+        TimeUnit.NANOSECONDS.sleep(Math.max(1_000_000, batchNanos / 2));
         long t1 = System.nanoTime();
         child.destroyForcibly();
         assertTrue(child.waitFor(30, TimeUnit.SECONDS), "the child did not die");
