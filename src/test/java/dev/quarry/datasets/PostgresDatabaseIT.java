@@ -1,5 +1,9 @@
 package dev.quarry.datasets;
 
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.sql.Connection;
@@ -8,6 +12,7 @@ import java.sql.Statement;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 
 /**
  * The store contract on a real PostgreSQL server, started once for this class from the binaries that
@@ -26,6 +31,15 @@ class PostgresDatabaseIT extends DatabaseContract {
     @AfterAll
     static void stopServer() throws IOException {
         server.close();
+    }
+
+    @Test
+    void anUnreachableServerIsAStoreErrorThatHidesTheUrlParameters() {
+        StoreException e = assertThrows(StoreException.class,
+                () -> Database.open("jdbc:postgresql://127.0.0.1:1/quarry?user=ann&password=secret"));
+        assertTrue(e.getMessage().startsWith("cannot open the database jdbc:postgresql://127.0.0.1:1/quarry: "),
+                e.getMessage());
+        assertFalse(e.getMessage().contains("secret"), e.getMessage());
     }
 
     @Override
