@@ -18,7 +18,9 @@ import java.util.OptionalLong;
  * <p>Immutable and thread-safe. The known keys are checked when the task is made (a task must have a string
  * {@code "text"}; see {@link #of(ObjectNode)}); a JSON {@code null} counts as absent. A task read from a line keeps
  * that line, and {@link #toJson()} gives it back byte for byte until a {@code with...} method makes a changed copy;
- * a changed copy is written compactly with its keys in order and floating-point numbers as they were written.
+ * a changed copy is written compactly with its keys in order and floating-point numbers as they were written
+ * ({@code 1e-05} stays {@code 1e-05}); its strings are written by Jackson (non-ASCII characters as UTF-8, so a
+ * Python-style <code>&#92;u00e9</code> escape comes back as {@code é}).
  *
  * <p>Offsets in {@link #spans()} are given as in the JSON: Unicode code points, not {@code String} indices.
  */
