@@ -19,6 +19,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
@@ -266,6 +270,34 @@ abstract class DatabaseContract {
         clock.advance(Duration.ofHours(1));
         Session again = db.startSession("d", "alex");
         assertEquals(first, again);
+    }
+
+    @Test
+    void twoWritersWithTheirOwnConnectionsLoseNoWrite() throws Exception {
+        db.createDataset("shared");
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            List<Future<ImportResult>> writers = new ArrayList<>();
+            for (String writer : List.of("a", "b")) {
+                writers.add(pool.submit(() -> {
+                    try (Database own = Database.open(location, clock)) {
+                        List<Task> tasks = IntStream.range(0, 500)
+                                .mapToObj(i -> Task.of(writer + " " + i).withAnswer(Answer.ACCEPT)).toList();
+                        return own.add(own.startSession("shared", writer), tasks.iterator(), 20, batch -> { });
+                    }
+                }));
+            }
+            for (Future<ImportResult> writer : writers) {
+                assertEquals(25, writer.get(60, TimeUnit.SECONDS).batches());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        try (Stream<Example> examples = db.examples("shared")) {
+            assertEquals(IntStream.range(0, 500).boxed().flatMap(i -> Stream.of("a " + i, "b " + i)).sorted().toList(),
+                    examples.map(e -> e.task().text()).sorted().toList());
+        }
+        assertEquals(Map.of("a", 500L, "b", 500L), db.stats("shared").bySession());
     }
 
     static List<Task> answered(int n) {

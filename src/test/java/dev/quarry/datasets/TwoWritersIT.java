@@ -3,43 +3,25 @@ package dev.quarry.datasets;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.quarry.streams.Answer;
-import dev.quarry.streams.Task;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Two writers on one SQLite file, as threads with their own connections and as processes: nothing is lost. */
+/**
+ * Two processes writing one SQLite file: nothing lost, the file intact. (Two writers in one process, each with its
+ * own connection, are in {@link DatabaseContract}, for both stores.)
+ */
 class TwoWritersIT {
 
     @TempDir
     Path temp;
-
-    @Test
-    void twoThreadsWithTheirOwnConnectionsLoseNoWrite() throws Exception {
-        Path db = temp.resolve("quarry.db");
-        ExecutorService pool = Executors.newFixedThreadPool(2);
-        try {
-            Future<ImportResult> a = pool.submit(() -> write(db, "a", 1000, 25));
-            Future<ImportResult> b = pool.submit(() -> write(db, "b", 1000, 25));
-            assertEquals(40, a.get(60, TimeUnit.SECONDS).batches());
-            assertEquals(40, b.get(60, TimeUnit.SECONDS).batches());
-        } finally {
-            pool.shutdownNow();
-        }
-        assertEveryTextStoredOnce(db, Set.of("a", "b"), 1000);
-        Children.assertIntact(db);
-    }
 
     @Test
     void twoProcessesWritingOneFileLoseNoWrite() throws Exception {
@@ -55,15 +37,6 @@ class TwoWritersIT {
         assertTrue(read(temp.resolve("b.out")).endsWith("DONE 1000\n"));
         assertEveryTextStoredOnce(db, Set.of("a", "b"), 1000);
         Children.assertIntact(db);
-    }
-
-    private static ImportResult write(Path db, String writer, int count, int batchSize) {
-        try (Database database = Database.open(db.toString())) {
-            database.createDataset("shared");
-            List<Task> tasks = IntStream.range(0, count)
-                    .mapToObj(i -> Task.of(writer + " " + i).withAnswer(Answer.ACCEPT)).toList();
-            return database.add(database.startSession("shared", writer), tasks.iterator(), batchSize, batch -> { });
-        }
     }
 
     private static void assertEveryTextStoredOnce(Path db, Set<String> writers, int perWriter) {
