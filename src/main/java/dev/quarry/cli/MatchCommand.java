@@ -12,6 +12,7 @@ import dev.quarry.patterns.Attr;
 import dev.quarry.patterns.PatternException;
 import dev.quarry.patterns.PatternFiles;
 import dev.quarry.patterns.PatternSet;
+import dev.quarry.streams.MatchSpans;
 import dev.quarry.text.Doc;
 import dev.quarry.text.Language;
 import dev.quarry.text.Offsets;
@@ -149,16 +150,7 @@ final class MatchCommand implements Callable<Integer> {
         ObjectNode task = record.task();
         ArrayNode spans = task.putArray("spans");
         for (Match match : matches) {
-            ObjectNode span = spans.addObject();
-            span.put("start", offsets.toCodePoint(match.start()));
-            span.put("end", offsets.toCodePoint(match.end()));
-            span.put("token_start", match.tokenStart());
-            span.put("token_end", match.tokenEnd() - 1);
-            span.put("label", match.label());
-            if (match.patternId() != null) {
-                span.put("pattern_id", match.patternId());
-            }
-            span.put("source", match.source().toString());
+            MatchSpans.add(spans, match, offsets);
             if (explain) {
                 printExplanation(record, matcher.explain(doc, match));
             }

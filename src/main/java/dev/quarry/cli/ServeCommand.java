@@ -1,0 +1,144 @@
+package dev.quarry.cli;
+
+import dev.quarry.matching.MatchOptions;
+import dev.quarry.matching.Overlap;
+import dev.quarry.patterns.Attr;
+import dev.quarry.patterns.PatternException;
+import dev.quarry.service.Service;
+import dev.quarry.service.ServiceOptions;
+import dev.quarry.text.Language;
+import dev.quarry.text.Tokenizer;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code quarry serve}: the HTTP API over pattern files that reload when they change. */
+@Command(name = "serve", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {
+            "Serves POST /v1/match, GET /v1/health and GET /metrics over HTTP until stopped (Ctrl-C).",
+            "The pattern files are watched: a changed set that loads without errors replaces the served one "
+                    + "atomically; a set with errors is reported and the old one keeps serving."},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:stopped", "1:failure (I/O, address in use)", "2:bad usage or invalid patterns"})
+final class ServeCommand implements Callable<Integer> {
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Option(names = {"-p", "--patterns"}, required = true, paramLabel = "FILE|DIR",
+            description = "A pattern file (JSONL) or a directory of *.jsonl files, watched for changes.")
+    Path patterns;
+
+    @Option(names = "--host", defaultValue = "127.0.0.1",
+            description = "Address to bind (default: ${DEFAULT-VALUE}, loopback only).")
+    String host;
+
+    @Option(names = "--port", defaultValue = "8080", description = "TCP port; 0 picks a free one "
+            + "(default: ${DEFAULT-VALUE}).")
+    int port;
+
+    @Option(names = "--token-file", paramLabel = "FILE",
+            description = "A file holding the bearer token every request must send (Authorization: Bearer ...).")
+    Path tokenFile;
+
+    @Option(names = "--max-body-bytes", defaultValue = "" + ServiceOptions.DEFAULT_MAX_BODY_BYTES,
+            description = "Largest request body accepted (default: ${DEFAULT-VALUE}).")
+    int maxBodyBytes;
+
+    @Option(names = "--max-text-chars", defaultValue = "" + ServiceOptions.DEFAULT_MAX_TEXT_CHARS,
+            description = "Longest text accepted, in Unicode code points (default: ${DEFAULT-VALUE}).")
+    int maxTextChars;
+
+    @Option(names = "--attr", paramLabel = "ORTH|LOWER|NORM", defaultValue = "ORTH",
+            description = "Token attribute phrase patterns compare on, unless a file sets phrase_matcher_attr "
+                    + "(default: ${DEFAULT-VALUE}).")
+    String attr;
+
+    @Option(names = "--overlap", paramLabel = "longest|all", defaultValue = "longest",
+            description = "longest: no overlaps, longest first; all: every match (default: ${DEFAULT-VALUE}).")
+    String overlap;
+
+    @Option(names = "--lang", defaultValue = "en", paramLabel = "en|es|de",
+            description = "Language of the texts (default: ${DEFAULT-VALUE}).")
+    String language;
+
+    @Option(names = "--reload-poll-ms", defaultValue = "2000",
+            description = "How often the pattern files are checked besides file-system events "
+                    + "(default: ${DEFAULT-VALUE}).")
+    long pollMillis;
+
+    @Override
+    public Integer call() throws IOException, InterruptedException {
+        ServiceOptions options = options();
+        PrintWriter err = spec.commandLine().getErr();
+        if (!Files.exists(patterns)) {
+            throw UserException.invalidInput(patterns + ": no such file or directory");
+        }
+        try (Service service = start(options, err)) {
+            err.println("quarry: serving " + service.patternCount() + " patterns from " + patterns + " on "
+                    + service.uri() + (options.token() == null ? "" : " (bearer token required)"));
+            if (options.token() == null && !service.address().getAddress().isLoopbackAddress()) {
+                err.println("quarry: warning: listening beyond loopback without --token-file");
+            }
+            Runtime.getRuntime().addShutdownHook(new Thread(service::close, "quarry-serve-shutdown"));
+            service.awaitClose();
+        }
+        return ExitCodes.OK;
+    }
+
+    private static Service start(ServiceOptions options, PrintWriter err) throws IOException {
+        try {
+            return Service.start(options, Clock.systemUTC(), err);
+        } catch (PatternException e) {
+            throw UserException.invalidInput("invalid patterns, not serving:\n" + e.getMessage());
+        }
+    }
+
+    private ServiceOptions options() throws IOException {
+        Attr phraseAttr = Attr.byName(attr).filter(Attr::isPhraseAttr).orElseThrow(() -> new UserException(
+                ExitCodes.USAGE, "--attr must be ORTH, LOWER or NORM, got \"" + attr + "\""));
+        MatchOptions match = MatchOptions.defaults().withTokenizer(Tokenizer.forLanguage(language()))
+                .withPhraseAttr(phraseAttr).withOverlap(MatchCommand.parse(Overlap.class, overlap, "--overlap"));
+        check(port >= 0 && port <= 65_535, "--port must be in 0..65535, got " + port);
+        check(maxBodyBytes >= 1, "--max-body-bytes must be >= 1, got " + maxBodyBytes);
+        check(maxTextChars >= 1, "--max-text-chars must be >= 1, got " + maxTextChars);
+        check(pollMillis >= 1, "--reload-poll-ms must be >= 1, got " + pollMillis);
+        return ServiceOptions.defaults(patterns).withHost(host).withPort(port).withToken(readToken())
+                .withLimits(maxBodyBytes, maxTextChars).withMatchOptions(match)
+                .withReloadTiming(Duration.ofMillis(pollMillis), Duration.ofMillis(200));
+    }
+
+    private String readToken() throws IOException {
+        if (tokenFile == null) {
+            return null;
+        }
+        if (!Files.isRegularFile(tokenFile)) {
+            throw UserException.invalidInput("--token-file: " + tokenFile + ": no such file");
+        }
+        String token = Files.readString(tokenFile, StandardCharsets.UTF_8).strip();
+        check(!token.isEmpty(), "--token-file: " + tokenFile + " is empty");
+        return token;
+    }
+
+    private Language language() {
+        try {
+            return Language.of(language);
+        } catch (IllegalArgumentException e) {
+            throw new UserException(ExitCodes.USAGE, "--lang: " + e.getMessage());
+        }
+    }
+
+    private static void check(boolean ok, String message) {
+        if (!ok) {
+            throw new UserException(ExitCodes.USAGE, message);
+        }
+    }
+}
