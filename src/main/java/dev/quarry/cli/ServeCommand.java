@@ -75,9 +75,15 @@ final class ServeCommand implements Callable<Integer> {
                     + "(default: ${DEFAULT-VALUE}).")
     long pollMillis;
 
+    @Option(names = "--request-timeout-s", defaultValue = "30",
+            description = "Seconds a client may take to send a request, and the server to send the answer, before "
+                    + "the connection is closed (default: ${DEFAULT-VALUE}).")
+    long requestTimeoutSeconds;
+
     @Override
     public Integer call() throws IOException, InterruptedException {
         ServiceOptions options = options();
+        requestTimeouts();
         PrintWriter err = spec.commandLine().getErr();
         if (!Files.exists(patterns)) {
             throw UserException.invalidInput(patterns + ": no such file or directory");
@@ -92,6 +98,19 @@ final class ServeCommand implements Callable<Integer> {
             service.awaitClose();
         }
         return ExitCodes.OK;
+    }
+
+    /**
+     * The JDK server reads its request and response time limits once per process, from system properties (seconds);
+     * set here, at the process edge, unless the user set them on the java command line.
+     */
+    private void requestTimeouts() {
+        check(requestTimeoutSeconds >= 1, "--request-timeout-s must be >= 1, got " + requestTimeoutSeconds);
+        for (String property : new String[] {"sun.net.httpserver.maxReqTime", "sun.net.httpserver.maxRspTime"}) {
+            if (System.getProperty(property) == null) {
+                System.setProperty(property, Long.toString(requestTimeoutSeconds));
+            }
+        }
     }
 
     private static Service start(ServiceOptions options, PrintWriter err) throws IOException {

@@ -13,9 +13,11 @@ import java.util.concurrent.atomic.LongAdder;
  */
 final class Metrics {
 
-    /** Histogram bucket bounds, in seconds. */
+    /** Histogram bucket bounds, in seconds, as written in the {@code le} labels. */
+    private static final String[] BOUND_LABELS =
+            {"0.0005", "0.001", "0.0025", "0.005", "0.01", "0.025", "0.05", "0.1", "0.25", "0.5", "1", "2.5", "5"};
     private static final double[] BOUNDS_SECONDS =
-            {0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5};
+            java.util.Arrays.stream(BOUND_LABELS).mapToDouble(Double::parseDouble).toArray();
 
     private final Map<String, LongAdder> requests = new ConcurrentHashMap<>();
     private final Map<String, Histogram> latencies = new ConcurrentHashMap<>();
@@ -76,7 +78,7 @@ final class Metrics {
         long cumulative = 0;
         for (int i = 0; i < histogram.buckets.length; i++) {
             cumulative += histogram.buckets[i].sum();
-            String bound = i < BOUNDS_SECONDS.length ? String.format(Locale.ROOT, "%s", BOUNDS_SECONDS[i]) : "+Inf";
+            String bound = i < BOUNDS_SECONDS.length ? BOUND_LABELS[i] : "+Inf";
             out.append(name).append("_bucket{endpoint=\"").append(endpoint).append("\",le=\"").append(bound)
                     .append("\"} ").append(cumulative).append('\n');
         }

@@ -198,6 +198,8 @@ class ServiceIT {
         assertTrue(text.contains("quarry_http_request_duration_seconds_count{endpoint=\"/v1/match\"} 3\n"), text);
         assertTrue(text.contains("quarry_http_request_duration_seconds_bucket{endpoint=\"/v1/match\",le=\"+Inf\"} 3\n"),
                 text);
+        assertTrue(text.contains("quarry_http_request_duration_seconds_bucket{endpoint=\"/v1/match\",le=\"0.0005\"} "),
+                text);
         assertTrue(text.contains("quarry_pattern_reloads_total{result=\"failed\"} 0\n"), text);
         assertTrue(text.contains("quarry_patterns 2\n"), text);
     }
