@@ -60,20 +60,15 @@ final class Router implements HttpHandler {
         try {
             return answer(exchange, path);
         } catch (ApiException e) {
-            return error(exchange, e.code(), e.getMessage());
+            return error(e.code(), e.getMessage());
         } catch (IOException | RuntimeException e) {
             log.println("quarry: internal error on " + exchange.getRequestMethod() + " " + path + ": " + e);
-            return error(exchange, ErrorCode.INTERNAL_ERROR, "internal error; the server log has the details");
+            return error(ErrorCode.INTERNAL_ERROR, "internal error; the server log has the details");
         }
     }
 
     private Answer answer(HttpExchange exchange, String path) throws IOException {
-        if (token != null && !token.accepts(exchange.getRequestHeaders().getFirst("Authorization"))) {
-            exchange.getResponseHeaders().set("WWW-Authenticate", "Bearer realm=\"quarry\"");
-            throw new ApiException(ErrorCode.UNAUTHORIZED,
-                    "this server needs the header \"Authorization: Bearer <token>\" with the token it was started "
-                            + "with (--token-file)");
-        }
+        authorize(exchange);
         String method = METHODS.get(path);
         if (method == null) {
             throw new ApiException(ErrorCode.NOT_FOUND, "no endpoint at " + JsonBodies.quote(path)
@@ -91,6 +86,15 @@ final class Router implements HttpHandler {
             default -> new Answer(200, PROMETHEUS_TYPE, metrics.render(patterns.reloadsOk(),
                     patterns.reloadsFailed(), patterns.current().count()).getBytes(StandardCharsets.UTF_8));
         };
+    }
+
+    private void authorize(HttpExchange exchange) {
+        if (token != null && !token.accepts(exchange.getRequestHeaders().getFirst("Authorization"))) {
+            exchange.getResponseHeaders().set("WWW-Authenticate", "Bearer realm=\"quarry\"");
+            throw new ApiException(ErrorCode.UNAUTHORIZED,
+                    "this server needs the header \"Authorization: Bearer <token>\" with the token it was started "
+                            + "with (--token-file)");
+        }
     }
 
     private ObjectNode health() {
@@ -114,7 +118,7 @@ final class Router implements HttpHandler {
         return health;
     }
 
-    private static Answer error(HttpExchange exchange, ErrorCode code, String message) {
+    private static Answer error(ErrorCode code, String message) {
         return json(code.status(), Service.errorJson(code, message));
     }
 

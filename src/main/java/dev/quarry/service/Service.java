@@ -89,7 +89,7 @@ public final class Service implements AutoCloseable {
 
     /** Stops watching, stops accepting, gives requests in flight up to a second to finish. Idempotent. */
     @Override
-    public void close() {
+    public synchronized void close() {
         if (closed.getCount() == 0) {
             return;
         }
