@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -62,9 +63,14 @@ final class ServeCommand implements Callable<Integer> {
                     + "(default: ${DEFAULT-VALUE}).")
     String attr;
 
-    @Option(names = "--overlap", paramLabel = "longest|all", defaultValue = "longest",
-            description = "longest: no overlaps, longest first; all: every match (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--overlap", paramLabel = "longest|all|priority", defaultValue = "longest",
+            description = "longest: longest match first, no overlaps; all: every match; priority: labels in "
+                    + "--priority order win (default: ${DEFAULT-VALUE}); as in quarry match.")
     String overlap;
+
+    @Option(names = "--priority", split = ",", paramLabel = "LABEL",
+            description = "Label order for --overlap priority, first wins.")
+    List<String> priority = List.of();
 
     @Option(names = "--lang", defaultValue = "en", paramLabel = "en|es|de",
             description = "Language of the texts (default: ${DEFAULT-VALUE}).")
@@ -125,7 +131,8 @@ final class ServeCommand implements Callable<Integer> {
         Attr phraseAttr = Attr.byName(attr).filter(Attr::isPhraseAttr).orElseThrow(() -> new UserException(
                 ExitCodes.USAGE, "--attr must be ORTH, LOWER or NORM, got \"" + attr + "\""));
         MatchOptions match = MatchOptions.defaults().withTokenizer(Tokenizer.forLanguage(language()))
-                .withPhraseAttr(phraseAttr).withOverlap(MatchCommand.parse(Overlap.class, overlap, "--overlap"));
+                .withPhraseAttr(phraseAttr).withOverlap(MatchCommand.parse(Overlap.class, overlap, "--overlap"))
+                .withLabelPriority(priority);
         check(port >= 0 && port <= 65_535, "--port must be in 0..65535, got " + port);
         check(maxBodyBytes >= 1, "--max-body-bytes must be >= 1, got " + maxBodyBytes);
         check(maxTextChars >= 1, "--max-text-chars must be >= 1, got " + maxTextChars);
