@@ -24,6 +24,10 @@ final class JsonBodies {
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .build();
 
+    /** Jackson's "(start marker at [Source: REDACTED ...; line: 1, column: 1])", shortened to the position. */
+    private static final java.util.regex.Pattern SOURCE_REFERENCE =
+            java.util.regex.Pattern.compile("\\[Source: [^;\\]]*; line: (\\d+), column: (\\d+)\\]");
+
     private JsonBodies() {
     }
 
@@ -63,7 +67,8 @@ final class JsonBodies {
         } catch (JsonProcessingException e) {
             JsonLocation at = e.getLocation();
             String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
-            throw new ApiException(ErrorCode.MALFORMED_JSON, "malformed JSON" + where + ": " + e.getOriginalMessage());
+            throw new ApiException(ErrorCode.MALFORMED_JSON, "malformed JSON" + where + ": "
+                    + SOURCE_REFERENCE.matcher(e.getOriginalMessage()).replaceAll("line $1, column $2"));
         } catch (IOException e) {
             throw new ApiException(ErrorCode.MALFORMED_JSON, "malformed JSON: " + e.getMessage());
         }
