@@ -15,6 +15,6 @@ fi
 (cd "$here" && mvn -q compile)
 echo "uptime: $(uptime)"
 echo "cpus: $(nproc)"
-"$java" -Xmx1g -cp "$here/target/classes:$(cat "$here/target/classpath.txt")" \
+"$java" -Xmx1g ${JAVA_OPTS:-} -cp "$here/target/classes:$(cat "$here/target/classpath.txt")" \
   dev.quarry.benchmarks.service.ServiceBenchmark "$root/patterns" "$corpus" "${1:-20000}" "${2:-30}"
 echo "uptime: $(uptime)"
