@@ -124,6 +124,9 @@ final class ServeCommand implements Callable<Integer> {
             return Service.start(options, Clock.systemUTC(), err);
         } catch (PatternException e) {
             throw UserException.invalidInput("invalid patterns, not serving:\n" + e.getMessage());
+        } catch (java.net.BindException e) {
+            throw new UserException(ExitCodes.FAILURE, "cannot listen on " + options.host() + ":" + options.port()
+                    + ": " + e.getMessage() + " (choose another --port or --host)");
         }
     }
 

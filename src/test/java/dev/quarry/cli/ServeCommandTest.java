@@ -35,6 +35,20 @@ class ServeCommandTest {
     }
 
     @Test
+    void aTakenPortIsReportedWithTheOptionToChange() throws Exception {
+        Path patterns = dir.resolve("p.jsonl");
+        Files.writeString(patterns, "{\"label\": \"X\", \"pattern\": \"flu\"}\n", StandardCharsets.UTF_8);
+        try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1,
+                java.net.InetAddress.getLoopbackAddress())) {
+            CliRun run = CliRun.of("serve", "--patterns", patterns.toString(), "--port",
+                    Integer.toString(taken.getLocalPort()));
+            assertEquals(1, run.exitCode());
+            assertEquals("quarry: cannot listen on 127.0.0.1:" + taken.getLocalPort()
+                    + ": Address already in use (choose another --port or --host)\n", run.err());
+        }
+    }
+
+    @Test
     void limitsMustBePositive() {
         CliRun run = CliRun.of("serve", "--patterns", dir.toString(), "--max-text-chars", "0");
         assertEquals(2, run.exitCode());
