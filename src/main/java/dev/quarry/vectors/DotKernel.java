@@ -1,0 +1,29 @@
+package dev.quarry.vectors;
+
+/**
+ * The dot product of two float runs, the inner loop of exact search. {@link #DEFAULT} is the Vector API kernel when
+ * the JVM runs with {@code --add-modules jdk.incubator.vector}, else a plain loop; both are thread-safe.
+ */
+interface DotKernel {
+
+    DotKernel SCALAR = new ScalarDot();
+    DotKernel DEFAULT = select();
+
+    /** {@code sum(a[aOffset + i] * b[bOffset + i])} for {@code i < length}; the summation order is the kernel's. */
+    float dot(float[] a, int aOffset, float[] b, int bOffset, int length);
+
+    /** {@code "vector-api"} or {@code "scalar"}, for benchmark reports. */
+    String name();
+
+    private static DotKernel select() {
+        if (ModuleLayer.boot().findModule("jdk.incubator.vector").isEmpty()) {
+            return SCALAR;
+        }
+        try {
+            // Loaded by name so that a JVM without the incubator module never links the class.
+            return (DotKernel) Class.forName("dev.quarry.vectors.VectorApiDot").getDeclaredConstructor().newInstance();
+        } catch (ReflectiveOperationException | LinkageError e) {
+            return SCALAR;
+        }
+    }
+}
