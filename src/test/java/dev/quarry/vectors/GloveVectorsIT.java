@@ -14,7 +14,11 @@ import org.junit.jupiter.api.io.TempDir;
 /** The real GloVe 100k x 100 table from ../shared/data, if present (one text load, about a second). */
 class GloveVectorsIT {
 
-    static final Path GLOVE = Path.of("../shared/data/glove-6b-100d-top100k/glove.6B.100d.top100k.txt");
+    /** {@code ../shared/data} beside the repository; a worktree under {@code wt/} has it one level further up. */
+    static final Path GLOVE = java.util.stream.Stream.of("../shared/data", "../../shared/data")
+            .map(d -> Path.of(d, "glove-6b-100d-top100k/glove.6B.100d.top100k.txt"))
+            .filter(Files::isRegularFile).findFirst()
+            .orElse(Path.of("../shared/data/glove-6b-100d-top100k/glove.6B.100d.top100k.txt"));
 
     @TempDir
     Path dir;
