@@ -12,6 +12,17 @@ interface DotKernel {
     /** {@code sum(a[aOffset + i] * b[bOffset + i])} for {@code i < length}; the summation order is the kernel's. */
     float dot(float[] a, int aOffset, float[] b, int bOffset, int length);
 
+    /**
+     * The dot products of {@code query} with rows {@code [fromRow, toRow)} of the row-major {@code matrix} whose rows
+     * have {@code query.length} values, into {@code out[0, toRow - fromRow)}.
+     */
+    default void scoreRows(float[] matrix, int fromRow, int toRow, float[] query, float[] out) {
+        int dim = query.length;
+        for (int row = fromRow; row < toRow; row++) {
+            out[row - fromRow] = dot(matrix, row * dim, query, 0, dim);
+        }
+    }
+
     /** {@code "vector-api"} or {@code "scalar"}, for benchmark reports. */
     String name();
 

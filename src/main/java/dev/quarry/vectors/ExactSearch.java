@@ -4,10 +4,14 @@ import java.util.List;
 import java.util.function.IntPredicate;
 
 /**
- * Exact search: every row's dot product with the query, the best {@code k} kept in a heap. Cost is one pass over the
+ * Exact search: every row's dot product with the query, the best {@code k} kept in a heap. The filter is only asked
+ * about rows that score high enough to enter the heap. Cost is one pass over the
  * matrix per query (about 1 ms for 100k x 100 with the Vector API kernel). Thread-safe: it holds no mutable state.
  */
 final class ExactSearch implements NearestNeighbours {
+
+    /** Rows scored per kernel call: the score block stays in L1. */
+    private static final int BLOCK_ROWS = 512;
 
     private final WordVectors vectors;
     private final DotKernel kernel;
@@ -21,14 +25,16 @@ final class ExactSearch implements NearestNeighbours {
     public List<Neighbour> search(float[] query, int k, IntPredicate filter) {
         vectors.checkQuery(query, k);
         float[] m = vectors.matrix();
-        int dim = vectors.dimension();
         int n = vectors.size();
         TopK top = new TopK(Math.min(k, n));
-        for (int i = 0; i < n; i++) {
-            if (filter == null || filter.test(i)) {
-                float score = kernel.dot(m, i * dim, query, 0, dim);
-                if (score >= top.threshold()) {
-                    top.offer(i, score);
+        float[] scores = new float[Math.min(BLOCK_ROWS, n)];
+        for (int from = 0; from < n; from += BLOCK_ROWS) {
+            int to = Math.min(n, from + BLOCK_ROWS);
+            kernel.scoreRows(m, from, to, query, scores);
+            for (int row = from; row < to; row++) {
+                float score = scores[row - from];
+                if (score >= top.threshold() && (filter == null || filter.test(row))) {
+                    top.offer(row, score);
                 }
             }
         }

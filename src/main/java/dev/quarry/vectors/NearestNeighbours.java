@@ -15,7 +15,8 @@ public interface NearestNeighbours {
      *
      * @param query  a vector of the table's dimension; it should be unit length for scores to be cosines
      * @param k      how many neighbours at most ({@code >= 1})
-     * @param filter which row indices may be returned, or {@code null} for all
+     * @param filter which row indices may be returned, or {@code null} for all; it may be asked about any subset of
+     *               the rows, in any order, and must be thread-safe for {@link #searchAll}
      * @throws IllegalArgumentException if the query has the wrong dimension or {@code k < 1}
      */
     List<Neighbour> search(float[] query, int k, IntPredicate filter);

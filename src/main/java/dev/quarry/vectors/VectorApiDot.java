@@ -29,6 +29,37 @@ final class VectorApiDot implements DotKernel {
         return result;
     }
 
+    /** Two rows at a time: each query slice is loaded once for both, and the two sums overlap in the pipeline. */
+    @Override
+    public void scoreRows(float[] matrix, int fromRow, int toRow, float[] query, float[] out) {
+        int dim = query.length;
+        int bound = SPECIES.loopBound(dim);
+        int row = fromRow;
+        for (; row + 1 < toRow; row += 2) {
+            int a = row * dim;
+            int b = a + dim;
+            FloatVector sumA = FloatVector.zero(SPECIES);
+            FloatVector sumB = FloatVector.zero(SPECIES);
+            int i = 0;
+            for (; i < bound; i += SPECIES.length()) {
+                FloatVector q = FloatVector.fromArray(SPECIES, query, i);
+                sumA = FloatVector.fromArray(SPECIES, matrix, a + i).fma(q, sumA);
+                sumB = FloatVector.fromArray(SPECIES, matrix, b + i).fma(q, sumB);
+            }
+            float resultA = sumA.reduceLanes(VectorOperators.ADD);
+            float resultB = sumB.reduceLanes(VectorOperators.ADD);
+            for (; i < dim; i++) {
+                resultA += matrix[a + i] * query[i];
+                resultB += matrix[b + i] * query[i];
+            }
+            out[row - fromRow] = resultA;
+            out[row + 1 - fromRow] = resultB;
+        }
+        if (row < toRow) {
+            out[row - fromRow] = dot(matrix, row * dim, query, 0, dim);
+        }
+    }
+
     @Override
     public String name() {
         return "vector-api " + SPECIES.vectorBitSize() + "-bit";
