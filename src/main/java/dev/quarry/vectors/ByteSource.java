@@ -41,8 +41,8 @@ final class ByteSource implements Closeable {
     }
 
     /**
-     * Makes at least {@code n} unread bytes available unless the file ends first; returns how many are available
-     * (at most... whatever was read), so a result below {@code n} means end of file.
+     * Makes at least {@code n} unread bytes available unless the file ends first. Returns the number of unread bytes
+     * now in the window: below {@code n} only at end of file. Indices into {@code buf} may shift.
      */
     int ensure(int n) throws IOException {
         while (limit - pos < n && fill()) {

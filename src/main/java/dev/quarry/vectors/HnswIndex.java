@@ -78,12 +78,15 @@ public final class HnswIndex implements NearestNeighbours, AutoCloseable {
     }
 
     /**
-     * Builds the graph for every non-zero row into {@code directory} (replacing what is there) and opens it. The
-     * index is built in a temporary sibling directory and moved into place at the end, so a failed build leaves no
-     * half-built index at {@code directory}.
+     * Builds the graph for every non-zero row into {@code directory} and opens it. The index is built in a temporary
+     * sibling directory and moved into place at the end, so a failed build leaves no half-built index at
+     * {@code directory}. An existing index there is replaced.
+     *
+     * @throws IOException if {@code directory} exists and is neither empty nor a Lucene index (nothing is deleted)
      */
     public static HnswIndex build(WordVectors vectors, Path directory, HnswSettings settings) throws IOException {
         Path target = directory.toAbsolutePath();
+        checkReplaceable(target);
         Files.createDirectories(target.getParent());
         Path temp = Files.createTempDirectory(target.getParent(), target.getFileName() + ".tmp");
         try {
@@ -188,6 +191,20 @@ public final class HnswIndex implements NearestNeighbours, AutoCloseable {
     private static Map<String, String> userData(WordVectors vectors) {
         return Map.of(COUNT_KEY, Integer.toString(vectors.size()), DIM_KEY, Integer.toString(vectors.dimension()),
                 FINGERPRINT_KEY, Long.toHexString(vectors.fingerprint()));
+    }
+
+    private static void checkReplaceable(Path target) throws IOException {
+        if (!Files.exists(target)) {
+            return;
+        }
+        boolean index;
+        try (Stream<Path> files = Files.list(target)) {
+            index = files.map(p -> p.getFileName().toString()).allMatch(n -> n.startsWith("segments_") || n.startsWith("_")
+                    || n.equals("write.lock"));
+        }
+        if (!index) {
+            throw new IOException(target + ": exists and is not an HNSW index directory; not replacing it");
+        }
     }
 
     private static void deleteRecursively(Path path) throws IOException {

@@ -33,8 +33,8 @@ import org.eclipse.collections.impl.map.mutable.primitive.ObjectIntHashMap;
  *      ...      zero padding to the matrix offset
  * matrix         count * dimension float32, row-major, rows L2-normalised
  * </pre>
- * Opening maps the file and copies the matrix into the heap {@code float[]} (one bulk copy) so that search runs on an
- * array; the vocabulary is decoded into strings.
+ * Opening maps the file and copies the matrix into the heap {@code float[]} (bulk copies of up to 1 GiB) so that
+ * search runs on an array; the vocabulary is decoded into strings.
  */
 final class VectorCache {
 
@@ -42,6 +42,8 @@ final class VectorCache {
     static final int VERSION = 1;
     private static final int HEADER_BYTES = 64;
     private static final int WRITE_CHUNK_FLOATS = 1 << 18;
+    /** Floats per mapping when reading the matrix: mappings are limited to 2 GiB. */
+    private static final int MAP_CHUNK_FLOATS = 1 << 28;
 
     private VectorCache() {
     }
@@ -127,16 +129,28 @@ final class VectorCache {
                 throw new VectorsFormatException(file + ": truncated cache: " + size + " bytes, shorter than the "
                         + HEADER_BYTES + "-byte header");
             }
-            MappedByteBuffer map = channel.map(FileChannel.MapMode.READ_ONLY, 0, size);
-            map.order(ByteOrder.LITTLE_ENDIAN);
-            Header header = Header.read(file, map, size);
+            Header header = Header.read(file, map(channel, 0, HEADER_BYTES), size);
             String[] words = new String[header.count];
-            ObjectIntHashMap<String> index = decodeVocabulary(file, map, header, words);
-            float[] matrix = new float[Math.multiplyExact(header.count, header.dim)];
-            map.slice((int) header.matrixOffset, matrix.length * Float.BYTES).order(ByteOrder.LITTLE_ENDIAN)
-                    .asFloatBuffer().get(matrix);
+            ObjectIntHashMap<String> index =
+                    decodeVocabulary(file, map(channel, 0, HEADER_BYTES + header.vocabBytes), header, words);
+            long values = (long) header.count * header.dim;
+            if (values > Integer.MAX_VALUE - 8) {
+                throw new VectorsFormatException(file + ": " + header.count + " x " + header.dim
+                        + " values do not fit in one Java array (at most " + (Integer.MAX_VALUE - 8) + ")");
+            }
+            float[] matrix = new float[(int) values];
+            for (int from = 0; from < matrix.length; from += MAP_CHUNK_FLOATS) {
+                int n = Math.min(MAP_CHUNK_FLOATS, matrix.length - from);
+                map(channel, header.matrixOffset + 4L * from, 4L * n).asFloatBuffer().get(matrix, from, n);
+            }
             return new WordVectors(words, matrix, header.dim, index);
         }
+    }
+
+    private static MappedByteBuffer map(FileChannel channel, long offset, long length) throws IOException {
+        MappedByteBuffer map = channel.map(FileChannel.MapMode.READ_ONLY, offset, length);
+        map.order(ByteOrder.LITTLE_ENDIAN);
+        return map;
     }
 
     private static ObjectIntHashMap<String> decodeVocabulary(Path file, ByteBuffer map, Header header, String[] words)

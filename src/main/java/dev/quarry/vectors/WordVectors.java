@@ -74,10 +74,14 @@ public final class WordVectors {
             throw new IllegalArgumentException("need as many vectors as words (at least one), got "
                     + words.size() + " words and " + vectors.size() + " vectors");
         }
+        if (vectors.get(0).length == 0) {
+            throw new IllegalArgumentException("vectors must have at least one value, got 0 for "
+                    + TextReader.quote(words.get(0)));
+        }
         TableBuilder table = new TableBuilder(vectors.get(0).length, words.size());
         for (int i = 0; i < words.size(); i++) {
             float[] v = vectors.get(i);
-            if (v.length != table.dim() || v.length == 0) {
+            if (v.length != table.dim()) {
                 throw new IllegalArgumentException("vector " + i + " (" + TextReader.quote(words.get(i))
                         + ") has dimension " + v.length + ", expected " + table.dim());
             }

@@ -26,7 +26,7 @@
  * {@link dev.quarry.vectors.WordVectors#writeCache} writes a versioned binary file (layout in {@code VectorCache}):
  * header, compact vocabulary, then the float32 matrix, 64-byte aligned; it is written to a temporary file and moved
  * into place, so a failure never leaves a half-written cache. Opening memory-maps the file and bulk-copies the matrix
- * (about 20 ms for 100k x 100). The matrix is limited to 2 GiB (the size of one mapping).
+ * (about 20 ms for 100k x 100). A table is limited to one Java array: about 2^31 values (8 GiB).
  *
  * <h2>Search</h2>
  * {@link dev.quarry.vectors.NearestNeighbours} has two implementations with the same results format

@@ -96,7 +96,17 @@ class HnswIndexTest {
     @Test
     void buildLeavesNoTemporaryDirectory() throws IOException {
         try (Stream<Path> files = Files.list(dir)) {
-            assertEquals(List.of(indexDir), files.toList());
+            assertEquals(List.of(indexDir), files.toList().stream().filter(p -> !p.endsWith("notes")).toList());
         }
+    }
+
+    @Test
+    void buildRefusesToReplaceADirectoryThatIsNotAnIndex() throws IOException {
+        Path notes = Files.createDirectories(dir.resolve("notes"));
+        Files.writeString(notes.resolve("todo.txt"), "keep me");
+        var e = assertThrows(IOException.class, () -> HnswIndex.build(VECTORS, notes, HnswSettings.defaults()));
+        assertEquals(notes.toAbsolutePath() + ": exists and is not an HNSW index directory; not replacing it",
+                e.getMessage());
+        assertEquals("keep me", Files.readString(notes.resolve("todo.txt")));
     }
 }
