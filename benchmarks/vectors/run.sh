@@ -21,7 +21,7 @@ cp="$root/target/quarry.jar:$root/target/lib/*"
 work="$here/target/work"
 out="$here/results/$(date -u +%Y%m%dT%H%M%SZ).md"
 run() { "$java_home/bin/java" -Xmx4g -cp "$here/target/classes:$cp" "$@" 2>&1 \
-          | grep -v -e '^WARNING: Using incubator' -e 'PanamaVectorizationProvider' -e '^INFO: Java vector' ; }
+          | grep --line-buffered -v -e '^WARNING: Using incubator' -e 'PanamaVectorizationProvider' -e '^INFO: Java vector' ; }
 {
   echo "## $(date -u '+%Y-%m-%d %H:%M UTC'), $(uptime)"
   echo '```'

@@ -88,7 +88,9 @@ public final class HnswIndex implements NearestNeighbours, AutoCloseable {
         Path target = directory.toAbsolutePath();
         checkReplaceable(target);
         Files.createDirectories(target.getParent());
-        Path temp = Files.createTempDirectory(target.getParent(), target.getFileName() + ".tmp");
+        // not Files.createTempDirectory, which makes the directory owner-only
+        Path temp = Files.createDirectory(
+                target.resolveSibling(target.getFileName() + "." + Long.toHexString(System.nanoTime()) + ".tmp"));
         try {
             HnswBuilder.build(vectors, temp, settings, userData(vectors));
             deleteRecursively(target);

@@ -56,7 +56,9 @@ final class VectorCache {
 
     static void write(WordVectors vectors, Path file) throws IOException {
         Path target = file.toAbsolutePath();
-        Path temp = Files.createTempFile(target.getParent(), target.getFileName() + ".", ".tmp");
+        // not Files.createTempFile: that makes the file owner-only, and a cache should get the usual permissions
+        Path temp = target.resolveSibling(target.getFileName() + "." + Long.toHexString(System.nanoTime()) + ".tmp");
+        Files.createFile(temp);
         boolean done = false;
         try {
             writeTo(vectors, temp);
