@@ -1,0 +1,116 @@
+package dev.quarry.terms;
+
+import dev.quarry.vectors.PhraseVector;
+import dev.quarry.vectors.WordVectors;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The multi-word candidates: the corpus's most frequent n-grams whose words all have vectors, with their phrase vectors
+ * (mean of the word vectors, normalised) in one row-major matrix. Immutable once built.
+ */
+final class NgramTable {
+
+    private final String[] terms;
+    private final String[] keys;
+    private final long[] counts;
+    private final float[] matrix;
+    private final int dim;
+    private final Map<String, List<Integer>> byKey = new HashMap<>();
+
+    private NgramTable(String[] terms, String[] keys, long[] counts, float[] matrix, int dim) {
+        this.terms = terms;
+        this.keys = keys;
+        this.counts = counts;
+        this.matrix = matrix;
+        this.dim = dim;
+        for (int i = 0; i < keys.length; i++) {
+            byKey.computeIfAbsent(keys[i], k -> new ArrayList<>(2)).add(i);
+        }
+    }
+
+    /** The n-grams with this variant key, most frequent first. */
+    List<Integer> withKey(String key) {
+        return byKey.getOrDefault(key, List.of());
+    }
+
+    static NgramTable empty(int dim) {
+        return new NgramTable(new String[0], new String[0], new long[0], new float[0], dim);
+    }
+
+    /** The n-grams seen at least {@code minCount} times, the {@code max} most frequent, that qualify as terms. */
+    static NgramTable build(CorpusStatistics corpus, Vocabulary vocabulary, WordVectors vectors, ExpansionSettings s) {
+        record Counted(String ngram, long count) {
+        }
+        List<Counted> all = new ArrayList<>();
+        corpus.forEachNgram((ngram, count) -> {
+            if (count >= s.minNgramCount() && qualifies(ngram, s)) {
+                all.add(new Counted(ngram, count));
+            }
+        });
+        all.sort(Comparator.comparingLong(Counted::count).reversed().thenComparing(Counted::ngram));
+        List<String> terms = new ArrayList<>();
+        List<Long> counts = new ArrayList<>();
+        float[] matrix = new float[Math.min(all.size(), s.maxNgrams()) * vectors.dimension()];
+        for (Counted c : all) {
+            if (terms.size() == s.maxNgrams()) {
+                break;
+            }
+            PhraseVector v = vectors.phraseVector(Arrays.asList(c.ngram().split(" ")));
+            if (v.missing().isEmpty()) {
+                System.arraycopy(v.vector(), 0, matrix, terms.size() * vectors.dimension(), vectors.dimension());
+                terms.add(c.ngram());
+                counts.add(c.count());
+            }
+        }
+        String[] keys = terms.stream().map(vocabulary::key).toArray(String[]::new);
+        return new NgramTable(terms.toArray(String[]::new), keys, counts.stream().mapToLong(Long::longValue).toArray(),
+                Arrays.copyOf(matrix, terms.size() * vectors.dimension()), vectors.dimension());
+    }
+
+    /** Every word is a candidate word or an inner stop word ({@code "bird flu"}, {@code "bill of rights"}). */
+    private static boolean qualifies(String ngram, ExpansionSettings s) {
+        String[] words = ngram.split(" ");
+        if (words.length < 2 || words.length > 4) {
+            return false;
+        }
+        for (int i = 0; i < words.length; i++) {
+            boolean edge = i == 0 || i == words.length - 1;
+            boolean stop = s.language().isStopWord(words[i]);
+            if ((edge && stop) || (!stop && !Vocabulary.isCandidateWord(words[i], s.language()))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    int size() {
+        return terms.length;
+    }
+
+    String term(int i) {
+        return terms[i];
+    }
+
+    String key(int i) {
+        return keys[i];
+    }
+
+    long count(int i) {
+        return counts[i];
+    }
+
+    /** The dot product of n-gram {@code i}'s phrase vector with {@code query}. */
+    double dot(int i, float[] query) {
+        double sum = 0;
+        int offset = i * dim;
+        for (int d = 0; d < dim; d++) {
+            sum += matrix[offset + d] * query[d];
+        }
+        return sum;
+    }
+}
