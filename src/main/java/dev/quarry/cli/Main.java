@@ -14,7 +14,8 @@ import picocli.CommandLine.Command;
 /** The {@code quarry} launcher's entry point. */
 @Command(name = "quarry", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Terms, paragraphs and entities out of text: rules first, models where the rules run out.",
-        subcommands = {MatchCommand.class, PatternsCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {MatchCommand.class, PatternsCommand.class, TermsCommand.class, VectorsCommand.class,
+            CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
     @CommandLine.Spec

@@ -20,10 +20,14 @@ final class NgramTable {
     private final long[] counts;
     private final float[] matrix;
     private final int dim;
+    private final String[][] wordKeys;
+    private final int[][] wordRows;
     private final Map<String, List<Integer>> byKey = new HashMap<>();
 
-    private NgramTable(String[] terms, String[] keys, long[] counts, float[] matrix, int dim) {
+    private NgramTable(String[] terms, String[] keys, long[] counts, float[] matrix, int dim, String[][] wordKeys) {
         this.terms = terms;
+        this.wordKeys = wordKeys;
+        this.wordRows = new int[terms.length][];
         this.keys = keys;
         this.counts = counts;
         this.matrix = matrix;
@@ -39,7 +43,7 @@ final class NgramTable {
     }
 
     static NgramTable empty(int dim) {
-        return new NgramTable(new String[0], new String[0], new long[0], new float[0], dim);
+        return new NgramTable(new String[0], new String[0], new long[0], new float[0], dim, new String[0][]);
     }
 
     /** The n-grams seen at least {@code minCount} times, the {@code max} most frequent, that qualify as terms. */
@@ -68,8 +72,16 @@ final class NgramTable {
             }
         }
         String[] keys = terms.stream().map(vocabulary::key).toArray(String[]::new);
-        return new NgramTable(terms.toArray(String[]::new), keys, counts.stream().mapToLong(Long::longValue).toArray(),
-                Arrays.copyOf(matrix, terms.size() * vectors.dimension()), vectors.dimension());
+        String[][] wordKeys = terms.stream().map(t -> Arrays.stream(t.split(" ")).map(vocabulary::key)
+                .toArray(String[]::new)).toArray(String[][]::new);
+        NgramTable table = new NgramTable(terms.toArray(String[]::new), keys,
+                counts.stream().mapToLong(Long::longValue).toArray(),
+                Arrays.copyOf(matrix, terms.size() * vectors.dimension()), vectors.dimension(), wordKeys);
+        for (int i = 0; i < table.terms.length; i++) {
+            table.wordRows[i] = Arrays.stream(table.terms[i].split(" "))
+                    .mapToInt(w -> vectors.lookup(w).getAsInt()).toArray();
+        }
+        return table;
     }
 
     /** Every word is a candidate word or an inner stop word ({@code "bird flu"}, {@code "bill of rights"}). */
@@ -98,6 +110,21 @@ final class NgramTable {
 
     String key(int i) {
         return keys[i];
+    }
+
+    /** The vectors' rows of the words of n-gram {@code i}, looked up as {@link WordVectors#lookup} does. */
+    int[] wordRows(int i) {
+        return wordRows[i];
+    }
+
+    /** Whether a word of n-gram {@code i} has one of these variant keys. */
+    boolean containsAny(int i, java.util.Set<String> wordKeySet) {
+        for (String key : wordKeys[i]) {
+            if (wordKeySet.contains(key)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     long count(int i) {

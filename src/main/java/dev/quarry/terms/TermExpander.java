@@ -27,15 +27,22 @@ import org.eclipse.collections.impl.map.mutable.primitive.ObjectLongHashMap;
  * words' vectors), and {@code R} the rejected terms' vectors, a candidate {@code c} scores
  * <pre>    score(c) = cos(c, q) - λ · max(0, max over r in R of cos(c, r))</pre>
  * with λ = {@link ExpansionSettings#rejectWeight()}. Ranking by {@code cos(c, q)} is ranking by the mean cosine to the
- * accepted terms, so a word close to all of them beats a word very close to one. Single words come from the
+ * accepted terms, so a word close to all of them beats a word very close to one. For an n-gram {@code cos(c, q)} is
+ * the mean of the phrase vector's cosine and its weakest word's cosine: a mean of word vectors is closer to any
+ * topical query than single words are, and {@code "design desktop"} should not win on {@code desktop} alone.
+ * The {@code similarity} of a {@link Candidate} is this value. Single words come from the
  * {@link ExpansionSettings#poolSize()} nearest neighbours of {@code q} (through the given {@link NearestNeighbours},
  * exact or HNSW); n-grams are all scored. Candidates with the same variant key (case, plural, possessive; see the
- * package documentation) are one entry with the best score; entries are sorted by score, then term.
+ * package documentation) are one entry with the best score, named by the base form when it is among them
+ * ({@code infection}, variant {@code infections}); entries are sorted by score, then term.
  *
  * <h2>Exclusions</h2>
  * Never suggested: stop words and number-like words of {@link ExpansionSettings#language()}, tokens that are not
  * words (punctuation, a leading digit, one character), anything with the variant key of an accepted, rejected or
  * otherwise excluded term (so the seeds and their plurals). With a corpus, only words and n-grams that occur in it.
+ * N-grams that contain a word of an accepted term are left out too: {@code "unix system"} is the accepted
+ * {@code unix} with a modifier, and its phrase vector is close to the query for that reason alone; such phrases would
+ * crowd out every new term.
  *
  * <p>Immutable and thread-safe once created; creation reads the whole corpus vocabulary and n-gram table once.
  */
@@ -119,7 +126,9 @@ public final class TermExpander {
         excluded.forEach(t -> excludedKeys.add(vocabulary.key(t)));
         Map<String, Scored> best = new HashMap<>();
         scoreWords(query, against, excludedKeys, best);
-        scoreNgrams(query, against, excludedKeys, best);
+        Set<String> acceptedWords = new HashSet<>();
+        accepted.forEach(e -> e.forms().forEach(f -> words(f).forEach(w -> acceptedWords.add(vocabulary.key(w)))));
+        scoreNgrams(query, against, excludedKeys, acceptedWords, best);
         return best.values().stream()
                 .filter(s -> s.score >= threshold)
                 .sorted(Comparator.comparingDouble((Scored s) -> -s.score).thenComparing(s -> s.term))
@@ -170,12 +179,17 @@ public final class TermExpander {
         }
     }
 
-    private void scoreNgrams(float[] query, List<float[]> against, Set<String> excludedKeys, Map<String, Scored> best) {
+    private void scoreNgrams(float[] query, List<float[]> against, Set<String> excludedKeys,
+                             Set<String> acceptedWords, Map<String, Scored> best) {
         for (int i = 0; i < ngrams.size(); i++) {
-            if (excludedKeys.contains(ngrams.key(i))) {
+            if (excludedKeys.contains(ngrams.key(i)) || ngrams.containsAny(i, acceptedWords)) {
                 continue;
             }
-            double similarity = ngrams.dot(i, query);
+            double weakest = Double.MAX_VALUE;
+            for (int row : ngrams.wordRows(i)) {
+                weakest = Math.min(weakest, vectors.dot(row, query));
+            }
+            double similarity = (ngrams.dot(i, query) + weakest) / 2;
             double penalty = 0;
             for (float[] r : against) {
                 penalty = Math.max(penalty, ngrams.dot(i, r));
@@ -197,8 +211,10 @@ public final class TermExpander {
         } else {
             vocabulary.rows(s.key).forEach(row -> forms.add(vectors.word(row)));
         }
-        List<String> variants = forms.stream().distinct().skip(1).limit(settings.maxVariants()).toList();
-        TermEntry entry = new TermEntry(s.term, variants);
+        String term = forms.contains(s.key) ? s.key : s.term;
+        List<String> variants = forms.stream().distinct().filter(f -> !f.equals(term))
+                .limit(settings.maxVariants()).toList();
+        TermEntry entry = new TermEntry(term, variants);
         return new Candidate(entry, s.score, s.similarity, corpus == null ? -1 : frequency(entry, s.multiWord));
     }
 

@@ -2,7 +2,7 @@ package dev.quarry.terms;
 
 import dev.quarry.text.TokenAttributes;
 import java.util.Set;
-import java.util.function.Predicate;
+import java.util.function.BiPredicate;
 
 /**
  * The grouping key of a term's case and inflection variants: {@code Viruses}, {@code virus} and {@code virus's} share
@@ -10,8 +10,9 @@ import java.util.function.Predicate;
  * <ol>
  *   <li>Lower case and ASCII folding ({@link TokenAttributes#norm}).</li>
  *   <li>A possessive ending is dropped: {@code 's}, {@code ’s}, or the apostrophe of {@code s'}.</li>
- *   <li>A plural ending is undone if the result is a known word (in the vectors or the corpus) of at least three
- *       letters, trying in order {@code -ies → -y} ({@code berries}), {@code -es →} ({@code boxes, viruses}),
+ *   <li>A plural ending is undone if the result is a known base of the word (of at least three letters; for the
+ *       vectors, a word not much rarer than the plural, see {@code Vocabulary}), trying in order
+ *       {@code -ies → -y} ({@code berries}), {@code -es →} after s, x, z, ch, sh ({@code boxes, viruses}),
  *       {@code -s →} ({@code dogs, houses}). Words ending in {@code ss}, {@code us}, {@code is} or {@code ics}
  *       ({@code glass, virus, analysis, physics}) and a few fixed words ({@code news, series, species}) are
  *       not plurals.</li>
@@ -27,31 +28,37 @@ final class Variants {
     private Variants() {
     }
 
-    /** The key of a term (words separated by single spaces); {@code known} says which bare words exist. */
-    static String key(String term, Predicate<String> known) {
+    /**
+     * The key of a term (words separated by single spaces); {@code isBase.test(base, word)} says whether
+     * {@code base} is a real word that {@code word} may be the plural of.
+     */
+    static String key(String term, BiPredicate<String, String> isBase) {
         String norm = TokenAttributes.norm(term);
         int space = norm.lastIndexOf(' ');
-        return norm.substring(0, space + 1) + wordKey(norm.substring(space + 1), known);
+        return norm.substring(0, space + 1) + wordKey(norm.substring(space + 1), isBase);
     }
 
-    private static String wordKey(String word, Predicate<String> known) {
+    private static String wordKey(String word, BiPredicate<String, String> known) {
         String w = stripPossessive(word);
         if (w.length() < 4 || !w.endsWith("s") || NOT_PLURAL.contains(w) || w.endsWith("ss") || w.endsWith("us")
                 || w.endsWith("is") || w.endsWith("ics")) {
             return w;
         }
         String stem = w.substring(0, w.length() - 1);
-        if (w.endsWith("ies") && usable(stem.substring(0, stem.length() - 2) + "y", known)) {
+        if (w.endsWith("ies") && usable(stem.substring(0, stem.length() - 2) + "y", w, known)) {
             return stem.substring(0, stem.length() - 2) + "y";
         }
-        if (w.endsWith("es") && usable(w.substring(0, w.length() - 2), known)) {
-            return w.substring(0, w.length() - 2);
+        String es = w.substring(0, w.length() - 2);
+        if (w.endsWith("es") && SIBILANT.matcher(es).find() && usable(es, w, known)) {
+            return es;
         }
-        return usable(stem, known) ? stem : w;
+        return usable(stem, w, known) ? stem : w;
     }
 
-    private static boolean usable(String stem, Predicate<String> known) {
-        return stem.length() >= 3 && known.test(stem);
+    private static final java.util.regex.Pattern SIBILANT = java.util.regex.Pattern.compile("(s|x|z|ch|sh)$");
+
+    private static boolean usable(String stem, String word, BiPredicate<String, String> known) {
+        return stem.length() >= 3 && known.test(stem, word);
     }
 
     private static String stripPossessive(String word) {

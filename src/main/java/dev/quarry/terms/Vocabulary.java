@@ -38,9 +38,9 @@ final class Vocabulary {
         }
     }
 
-    /** The variant key of a term, with "known words" being the vectors' words and the corpus's words. */
+    /** The variant key of a term; see {@link #isBase} for which bases count. */
     String key(String term) {
-        return Variants.key(term, this::known);
+        return Variants.key(term, this::isBase);
     }
 
     String key(int row) {
@@ -69,8 +69,18 @@ final class Vocabulary {
         return language.isStopWord(TokenAttributes.lower(word));
     }
 
-    private boolean known(String word) {
-        return vectors.indexOf(word).isPresent() || (corpusCounts != null && corpusCounts.containsKey(word));
+    /**
+     * A base form for a plural: a word of the vectors not much rarer than the plural (its row at most
+     * {@code 2 * row(plural) + 2000}, rows being in frequency order; this keeps {@code rabies} away from a rare
+     * {@code raby}), or, with a corpus, a word seen in it at least a quarter as often as the plural.
+     */
+    private boolean isBase(String base, String plural) {
+        java.util.OptionalInt baseRow = vectors.indexOf(base);
+        if (baseRow.isPresent()) {
+            java.util.OptionalInt pluralRow = vectors.indexOf(plural);
+            return pluralRow.isEmpty() || baseRow.getAsInt() <= 2L * pluralRow.getAsInt() + 2000;
+        }
+        return corpusCounts != null && corpusCounts.get(base) * 4 >= Math.max(1, corpusCounts.get(plural));
     }
 
     /**
