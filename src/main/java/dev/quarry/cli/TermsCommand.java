@@ -38,7 +38,7 @@ import picocli.CommandLine.Spec;
                     + "one candidate at a time (a = accept, r = reject, s = skip, u = undo, q = save and quit; "
                     + "each key followed by Enter), re-ranks after every answer and saves its state after every "
                     + "answer, so a later run with the same --state resumes.",
-            "Score: cos(candidate, mean of accepted) - 0.5 * max(0, max cos(candidate, rejected)). With --corpus, "
+            "Score: cos(c, q) - max(0, max cos(c, rejected) - cos(c, q)), q the mean of the accepted terms. With --corpus, "
                     + "only words and 2-4-word phrases that occur in the corpus are suggested, with their frequency."},
         subcommands = TermsCommand.ToPatterns.class,
         exitCodeListHeading = "%nExit codes:%n",

@@ -9,7 +9,8 @@ import java.util.Objects;
  * @param language       stop words and number words to exclude
  * @param poolSize       nearest neighbours of the query fetched per ranking (1..100,000); the ranking is re-scored from
  *                       this pool, so a larger pool lets the rejection penalty bring up words further away
- * @param rejectWeight   λ in {@code score = cos(c, mean_accepted) - λ * max(0, max_r cos(c, r))}, {@code >= 0}
+ * @param rejectWeight   λ in {@code score = cos(c, q) - λ * max(0, max_r cos(c, r) - cos(c, q))}, {@code q} the mean
+ *                       of the accepted terms, {@code >= 0}
  * @param minNgramCount  an n-gram must occur at least this often in the corpus to be a candidate ({@code >= 1})
  * @param maxNgrams      at most this many of the corpus's most frequent n-grams are candidates ({@code >= 0})
  * @param maxVariants    at most this many variants are listed per term ({@code >= 0})
@@ -28,9 +29,9 @@ public record ExpansionSettings(Language language, int poolSize, double rejectWe
         check("maxVariants", maxVariants, 0, 1000);
     }
 
-    /** English, a pool of 500, λ = 0.5, n-grams seen at least 3 times, the 50,000 most frequent, 8 variants. */
+    /** English, a pool of 500, λ = 1, n-grams seen at least 3 times, the 50,000 most frequent, 8 variants. */
     public static ExpansionSettings defaults() {
-        return new ExpansionSettings(Language.ENGLISH, 500, 0.5, 3, 50_000, 8);
+        return new ExpansionSettings(Language.ENGLISH, 500, 1.0, 3, 50_000, 8);
     }
 
     public ExpansionSettings withPoolSize(int size) {

@@ -84,7 +84,10 @@ public record SessionState(String label, List<String> seeds, List<Answered> answ
         try {
             root = JSON.readTree(json);
         } catch (JsonProcessingException e) {
-            throw new InvalidSessionStateException("not valid JSON: " + e.getOriginalMessage()
+            String message = e.getOriginalMessage();
+            int cut = message.indexOf(" (start marker at");
+            message = (cut < 0 ? message : message.substring(0, cut)).lines().findFirst().orElse("");
+            throw new InvalidSessionStateException("not valid JSON: " + message
                     + " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")", e);
         }
         if (root == null || !root.isObject()) {

@@ -25,8 +25,10 @@ import org.eclipse.collections.impl.map.mutable.primitive.ObjectLongHashMap;
  * <h2>Scoring</h2>
  * With {@code q} the normalised mean of the accepted terms' unit vectors (a multi-word term's vector is the mean of its
  * words' vectors), and {@code R} the rejected terms' vectors, a candidate {@code c} scores
- * <pre>    score(c) = cos(c, q) - λ · max(0, max over r in R of cos(c, r))</pre>
- * with λ = {@link ExpansionSettings#rejectWeight()}. Ranking by {@code cos(c, q)} is ranking by the mean cosine to the
+ * <pre>    score(c) = cos(c, q) - λ · max(0, max over r in R of cos(c, r) - cos(c, q))</pre>
+ * with λ = {@link ExpansionSettings#rejectWeight()}: a candidate loses score only as far as it is more like some
+ * rejected term than like the accepted ones. (A plain {@code - λ · cos(c, r)} would punish the whole neighbourhood:
+ * rejecting {@code dengue} would push every disease down with it.) Ranking by {@code cos(c, q)} is ranking by the mean cosine to the
  * accepted terms, so a word close to all of them beats a word very close to one. For an n-gram {@code cos(c, q)} is
  * the mean of the phrase vector's cosine and its weakest word's cosine: a mean of word vectors is closer to any
  * topical query than single words are, and {@code "design desktop"} should not win on {@code desktop} alone.
@@ -175,7 +177,7 @@ public final class TermExpander {
                 penalty = Math.max(penalty, vectors.dot(n.index(), r));
             }
             offer(best, new Scored(vocabulary.key(n.index()), n.word(), false,
-                    n.score() - settings.rejectWeight() * penalty, n.score()));
+                    score(n.score(), penalty), n.score()));
         }
     }
 
@@ -194,9 +196,13 @@ public final class TermExpander {
             for (float[] r : against) {
                 penalty = Math.max(penalty, ngrams.dot(i, r));
             }
-            offer(best, new Scored(ngrams.key(i), ngrams.term(i), true,
-                    similarity - settings.rejectWeight() * penalty, similarity));
+            offer(best, new Scored(ngrams.key(i), ngrams.term(i), true, score(similarity, penalty), similarity));
         }
+    }
+
+    /** The score from the similarity to the query and the highest similarity to a rejected term (0 if none). */
+    private double score(double similarity, double closestRejected) {
+        return similarity - settings.rejectWeight() * Math.max(0, closestRejected - similarity);
     }
 
     private static void offer(Map<String, Scored> best, Scored scored) {

@@ -13,7 +13,8 @@
  * }</pre>
  *
  * <h2>Ranking</h2>
- * {@code score(c) = cos(c, mean of accepted) - λ · max(0, max cos(c, rejected))}, λ = 0.5 by default; details on
+ * {@code score(c) = cos(c, q) - λ · max(0, max cos(c, rejected) - cos(c, q))}, {@code q} the mean of the accepted
+ * terms, λ = 1 by default: candidates more like a rejected term than like the accepted ones go down; details on
  * {@link dev.quarry.terms.TermExpander}. Multi-word terms use the mean of their word vectors.
  *
  * <h2>Variants</h2>
