@@ -74,8 +74,8 @@ public final class TermsBenchmark {
 
         System.out.printf("%d lists, %d draws of %d seeds each (seed %d), top %d; P@k = hits in the first k / k, "
                 + "R@100 = gold words found in the first 100 / gold words%n%n", LISTS.length, draws, SEEDS, seed, TOP);
-        System.out.println("| list | words | Quarry exact P@10 | P@50 | P@100 | R@100 | Quarry HNSW P@10 | P@50 | P@100 "
-                + "| R@100 | naive P@10 | P@50 | P@100 | R@100 |");
+        System.out.println("| list | words | Quarry exact P@10 | P@50 | P@100 | R@100 | Quarry HNSW P@10 | P@50 "
+                + "| P@100 | R@100 | naive P@10 | P@50 | P@100 | R@100 |");
         System.out.println("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         double[][] totals = new double[3][4];
         long[] nanos = new long[3];
