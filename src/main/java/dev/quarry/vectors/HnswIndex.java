@@ -113,8 +113,8 @@ public final class HnswIndex implements NearestNeighbours, AutoCloseable {
         try {
             DirectoryReader reader = DirectoryReader.open(dir);
             Map<String, String> data = reader.getIndexCommit().getUserData();
-            if (!userData(vectors).equals(Map.of(COUNT_KEY, data.getOrDefault(COUNT_KEY, ""),
-                    DIM_KEY, data.getOrDefault(DIM_KEY, ""), FINGERPRINT_KEY, data.getOrDefault(FINGERPRINT_KEY, "")))) {
+            Map<String, String> expected = userData(vectors);
+            if (!expected.keySet().stream().allMatch(key -> expected.get(key).equals(data.get(key)))) {
                 reader.close();
                 throw new VectorsFormatException(directory + ": HNSW index was built from other vectors ("
                         + data.get(COUNT_KEY) + " x " + data.get(DIM_KEY) + ", fingerprint "
@@ -200,8 +200,8 @@ public final class HnswIndex implements NearestNeighbours, AutoCloseable {
         }
         boolean index;
         try (Stream<Path> files = Files.list(target)) {
-            index = files.map(p -> p.getFileName().toString()).allMatch(n -> n.startsWith("segments_") || n.startsWith("_")
-                    || n.equals("write.lock"));
+            index = files.map(p -> p.getFileName().toString())
+                    .allMatch(n -> n.startsWith("segments_") || n.startsWith("_") || n.equals("write.lock"));
         }
         if (!index) {
             throw new IOException(target + ": exists and is not an HNSW index directory; not replacing it");
@@ -238,7 +238,8 @@ public final class HnswIndex implements NearestNeighbours, AutoCloseable {
             this.merge = new Lucene99HnswVectorsFormat(settings.maxConnections(), settings.beamWidth(), workers,
                     workers == 1 ? null : pool);
             this.current = workers == 1 ? merge
-                    : new Lucene99HnswVectorsFormat(settings.maxConnections(), Math.min(FLUSH_BEAM, settings.beamWidth()));
+                    : new Lucene99HnswVectorsFormat(settings.maxConnections(),
+                            Math.min(FLUSH_BEAM, settings.beamWidth()));
         }
 
         void merging() {
