@@ -22,7 +22,9 @@ import org.apache.lucene.util.VectorUtil;
  * VectorUtil over row arrays), batch throughput, and HNSW build / latency / recall for a few settings.
  *
  * Usage: VectorsBenchmark VECTORS WORKDIR [exact|all] [M:beam:threads ...]
- * Queries are the normalised means of two random words (seed 42), as the terms builder's seed centroids are.
+ * Queries: "word" queries are random words of the table (seed 42), and their neighbours leave the word itself out
+ * (both searches ask for k + 1 and drop it); "pair" queries are normalised means of two random words (seed 43), far
+ * from any word, the hardest case for a graph.
  */
 public final class VectorsBenchmark {
 
@@ -40,15 +42,21 @@ public final class VectorsBenchmark {
                 Runtime.getRuntime().availableProcessors(), loadAverage());
         Path cache = work.resolve("vectors.qvec");
         WordVectors vectors = all ? loading(input, cache) : WordVectors.load(cache);
-        List<float[]> queries = queries(vectors, QUERIES + WARMUP, 42);
+        List<float[]> queries = new ArrayList<>();
+        int[] selves = new Random(42).ints(QUERIES + WARMUP, 0, vectors.size()).toArray();
+        for (int self : selves) {
+            queries.add(vectors.vector(self));
+        }
+        List<float[]> pairs = pairQueries(vectors, QUERIES, 43);
         exact(vectors, queries);
         if (all) {
             batch(vectors, queries);
             List<String> settings = args.length > 3 ? Arrays.asList(args).subList(3, args.length)
-                    : List.of("16:100:2", "16:100:1", "32:100:2", "16:64:2");
+                    : List.of("16:100:2", "16:100:1", "16:64:2", "32:64:2");
             for (String s : settings) {
                 String[] p = s.split(":");
-                hnsw(vectors, queries, work, Integer.parseInt(p[0]), Integer.parseInt(p[1]), Integer.parseInt(p[2]));
+                hnsw(vectors, queries, selves, pairs, work, Integer.parseInt(p[0]), Integer.parseInt(p[1]),
+                        Integer.parseInt(p[2]));
             }
         }
         System.out.printf(Locale.ROOT, "# load average at end %s%n", loadAverage());
@@ -124,8 +132,8 @@ public final class VectorsBenchmark {
                 parallel / single);
     }
 
-    static void hnsw(WordVectors vectors, List<float[]> queries, Path work, int m, int beam, int threads)
-            throws IOException {
+    static void hnsw(WordVectors vectors, List<float[]> queries, int[] selves, List<float[]> pairs, Path work, int m,
+            int beam, int threads) throws IOException {
         Path dir = work.resolve("hnsw-" + m + "-" + beam + "-" + threads);
         long cpu = processCpuNanos();
         long t = System.nanoTime();
@@ -134,38 +142,56 @@ public final class VectorsBenchmark {
         cpu = processCpuNanos() - cpu;
         System.out.printf(Locale.ROOT, "%nHNSW M=%d beamWidth=%d buildThreads=%d: built in %.1f s wall, %.1f s CPU "
                 + "(load average %s)%n", m, beam, threads, wall / 1e9, cpu / 1e9, loadAverage());
-        System.out.println("| k | searchBeam | recall@k | median | p99 |");
-        System.out.println("| --- | --- | --- | --- | --- |");
+        System.out.println("| k | searchBeam | recall@k, word queries | median | p99 | recall@k, pair queries |");
+        System.out.println("| --- | --- | --- | --- | --- | --- |");
         NearestNeighbours exact = vectors.exactSearch();
+        List<float[]> timed = queries.subList(WARMUP, queries.size());
+        int[] timedSelves = Arrays.copyOfRange(selves, WARMUP, selves.length);
+        int[] none = new int[pairs.size()];
+        Arrays.fill(none, -1);
         for (int k : new int[] {10, 100}) {
-            List<Set<Integer>> truth = new ArrayList<>();
-            for (float[] q : queries.subList(WARMUP, queries.size())) {
-                Set<Integer> rows = new HashSet<>();
-                exact.search(q, k).forEach(hit -> rows.add(hit.index()));
-                truth.add(rows);
-            }
-            for (int searchBeam : k == 10 ? new int[] {10, 20, 40, 80} : new int[] {100, 150}) {
+            List<Set<Integer>> truth = neighbourSets(exact, timed, timedSelves, k);
+            List<Set<Integer>> pairTruth = neighbourSets(exact, pairs, none, k);
+            for (int searchBeam : k == 10 ? new int[] {10, 20, 40, 60, 100} : new int[] {100, 150}) {
                 try (HnswIndex index = HnswIndex.open(vectors, dir, searchBeam)) {
-                    long[] times = time(queries, q -> sink(index.search(q, k).size()));
-                    double recall = recall(index, queries.subList(WARMUP, queries.size()), truth, k);
-                    System.out.printf(Locale.ROOT, "| %d | %d | %.3f | %.0f µs | %.0f µs |%n", k, searchBeam, recall,
-                            median(times) / 1e3, percentile(times, 0.99) / 1e3);
+                    long[] times = time(queries, q -> sink(index.search(q, k + 1).size()));
+                    double recall = recall(neighbourSets(index, timed, timedSelves, k), truth);
+                    double pairRecall = recall(neighbourSets(index, pairs, none, k), pairTruth);
+                    System.out.printf(Locale.ROOT, "| %d | %d | %.3f | %.0f µs | %.0f µs | %.3f |%n", k, searchBeam,
+                            recall, median(times) / 1e3, percentile(times, 0.99) / 1e3, pairRecall);
                 }
             }
         }
     }
 
-    static double recall(NearestNeighbours index, List<float[]> queries, List<Set<Integer>> truth, int k) {
-        long found = 0;
+    /** The rows of each query's k nearest neighbours, leaving out the query's own row (selves[i], or -1). */
+    static List<Set<Integer>> neighbourSets(NearestNeighbours search, List<float[]> queries, int[] selves, int k) {
+        List<Set<Integer>> sets = new ArrayList<>();
         for (int i = 0; i < queries.size(); i++) {
-            for (Neighbour hit : index.search(queries.get(i), k)) {
-                found += truth.get(i).contains(hit.index()) ? 1 : 0;
+            Set<Integer> rows = new HashSet<>();
+            for (Neighbour hit : search.search(queries.get(i), k + 1)) {
+                if (hit.index() != selves[i] && rows.size() < k) {
+                    rows.add(hit.index());
+                }
             }
+            sets.add(rows);
         }
-        return found / (double) (queries.size() * k);
+        return sets;
     }
 
-    static List<float[]> queries(WordVectors vectors, int count, long seed) {
+    static double recall(List<Set<Integer>> found, List<Set<Integer>> truth) {
+        long hits = 0;
+        long total = 0;
+        for (int i = 0; i < truth.size(); i++) {
+            total += truth.get(i).size();
+            for (int row : found.get(i)) {
+                hits += truth.get(i).contains(row) ? 1 : 0;
+            }
+        }
+        return hits / (double) total;
+    }
+
+    static List<float[]> pairQueries(WordVectors vectors, int count, long seed) {
         Random random = new Random(seed);
         List<float[]> queries = new ArrayList<>();
         for (int i = 0; i < count; i++) {

@@ -95,7 +95,8 @@ final class FloatParser {
 
     private static float slow(byte[] bytes, int start, int end) {
         String text = new String(bytes, start, end - start, StandardCharsets.UTF_8);
-        if (text.isEmpty() || !Character.isDigit(text.charAt(text.length() - 1)) && text.charAt(text.length() - 1) != '.') {
+        char last = text.isEmpty() ? ' ' : text.charAt(text.length() - 1);
+        if (!Character.isDigit(last) && last != '.') {
             return Float.NaN;
         }
         try {

@@ -40,7 +40,8 @@ class ExactSearchTest {
 
     @Test
     void kLargerThanTheTableReturnsEveryRow() {
-        assertEquals(List.of("a180", "a90", "a60", "a30", "a10", "a0"), words(CIRCLE.exactSearch().search(at(180), 10)));
+        assertEquals(List.of("a180", "a90", "a60", "a30", "a10", "a0"),
+                words(CIRCLE.exactSearch().search(at(180), 10)));
     }
 
     @Test
@@ -71,7 +72,8 @@ class ExactSearchTest {
         for (int i = 0; i < queries.size(); i++) {
             List<Neighbour> one = exact.search(queries.get(i), 10, j -> j % 3 != 0);
             // the Vector API's lane-sum order is unspecified: the last bit may differ before and after JIT compilation
-            assertEquals(one.stream().map(Neighbour::index).toList(), batch.get(i).stream().map(Neighbour::index).toList());
+            assertEquals(one.stream().map(Neighbour::index).toList(),
+                    batch.get(i).stream().map(Neighbour::index).toList());
             for (int j = 0; j < one.size(); j++) {
                 assertEquals(one.get(j).score(), batch.get(i).get(j).score(), 1e-6f);
             }

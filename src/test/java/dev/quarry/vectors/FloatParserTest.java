@@ -38,8 +38,9 @@ class FloatParserTest {
 
     @Test
     void nonNumbersAndNonFiniteValuesAreNaN() {
-        for (String bad : new String[] {"", "-", "abc", "1,5", "1e", "1e+", "NaN", "Infinity", "1f", "1e99", "0x", "."}) {
-            assertTrue(Float.isNaN(parse(bad)), bad);
+        String[] bad = {"", "-", "abc", "1,5", "1e", "1e+", "NaN", "Infinity", "1f", "1e99", "0x", "."};
+        for (String text : bad) {
+            assertTrue(Float.isNaN(parse(text)), text);
         }
     }
 }

@@ -42,6 +42,10 @@ class VectorFilesTest {
         return out.toByteArray();
     }
 
+    static byte[] utf8(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
+    }
+
     static void assertUnit(float[] expectedDirection, float[] actual) {
         double norm = 0;
         for (float v : expectedDirection) {
@@ -109,9 +113,10 @@ class VectorFilesTest {
 
     @Test
     void detectionLooksAtTheRecordAfterTheHeader() {
-        assertEquals(VectorFormat.GLOVE_TEXT, VectorFormat.detect("a 1 2\n".getBytes(StandardCharsets.UTF_8), "x"));
-        assertEquals(VectorFormat.WORD2VEC_TEXT, VectorFormat.detect("1 2\na 1 2\n".getBytes(StandardCharsets.UTF_8), "x"));
-        assertEquals(VectorFormat.FASTTEXT_VEC, VectorFormat.detect("1 1\na 7\n".getBytes(StandardCharsets.UTF_8), "X.VEC"));
+        assertEquals(VectorFormat.GLOVE_TEXT, VectorFormat.detect(utf8("a 1 2\n"), "x"));
+        assertEquals(VectorFormat.GLOVE_TEXT, VectorFormat.detect(utf8("1 2 3\n"), "x"));
+        assertEquals(VectorFormat.WORD2VEC_TEXT, VectorFormat.detect(utf8("1 2\na 1 2\n"), "x"));
+        assertEquals(VectorFormat.FASTTEXT_VEC, VectorFormat.detect(utf8("1 1\na 7\n"), "X.VEC"));
         assertEquals(VectorFormat.WORD2VEC_BINARY, VectorFormat.detect(
                 binary("1 2", List.of("a"), new float[][] {{0.1f, 0.2f}}), "x.txt"));
     }
