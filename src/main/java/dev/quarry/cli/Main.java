@@ -1,5 +1,7 @@
 package dev.quarry.cli;
 
+import dev.quarry.datasets.DatasetException;
+import dev.quarry.streams.TaskFormatException;
 import java.io.BufferedWriter;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
@@ -15,7 +17,8 @@ import picocli.CommandLine.Command;
 @Command(name = "quarry", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Terms, paragraphs and entities out of text: rules first, models where the rules run out.",
         subcommands = {MatchCommand.class, PatternsCommand.class, TermsCommand.class, VectorsCommand.class,
-            CommandLine.HelpCommand.class})
+            DatasetCommands.DbIn.class, DatasetCommands.DbOut.class, DatasetCommands.Stats.class,
+            DatasetCommands.Drop.class, DatasetCommands.DbMerge.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
     @CommandLine.Spec
@@ -58,6 +61,10 @@ public final class Main implements Runnable {
         if (e instanceof UserException user) {
             err.println("quarry: " + user.getMessage());
             return user.exitCode();
+        }
+        if (e instanceof DatasetException || e instanceof TaskFormatException) {
+            err.println("quarry: " + e.getMessage());
+            return ExitCodes.USAGE;
         }
         err.println("quarry: " + describe(e));
         if (System.getenv("QUARRY_DEBUG") != null) {

@@ -205,13 +205,7 @@ final class MatchCommand implements Callable<Integer> {
     /** The output file, or the command's standard output (left open: picocli owns it). */
     private Writer openOutput() throws IOException {
         if (output == null) {
-            PrintWriter stdout = spec.commandLine().getOut();
-            return new java.io.FilterWriter(stdout) {
-                @Override
-                public void close() {
-                    stdout.flush();
-                }
-            };
+            return new DatasetCommands.NonClosingWriter(spec.commandLine().getOut());
         }
         return Files.newBufferedWriter(output, StandardCharsets.UTF_8);
     }
