@@ -156,9 +156,14 @@ final class TermsCommand implements Callable<Integer> {
         return check;
     }
 
+    /** Every seed in file order: with its variants if it has a vector, as written if not. */
     private static List<TermEntry> seedEntries(List<String> seedList, SeedCheck check) {
-        List<TermEntry> out = new ArrayList<>(check.found());
-        check.missing().forEach(m -> out.add(TermEntry.of(m)));
+        List<TermEntry> out = new ArrayList<>();
+        for (String seed : seedList) {
+            String term = String.join(" ", seed.strip().split("\\s+"));
+            out.add(check.found().stream().filter(e -> e.term().equals(term)).findFirst()
+                    .orElse(TermEntry.of(term)));
+        }
         return out;
     }
 
@@ -223,11 +228,13 @@ final class TermsCommand implements Callable<Integer> {
         return out;
     }
 
+    /** Loads the vectors; a vectors file (not a cache: a cache reports no parsing progress) slower than 1 s gets a hint. */
     private WordVectors loadVectors(PrintWriter err) throws IOException {
         long start = System.nanoTime();
-        WordVectors table = VectorsCommand.load(vectors, err);
+        boolean[] parsed = new boolean[1];
+        WordVectors table = VectorsCommand.load(vectors, err, () -> parsed[0] = true);
         long millis = (System.nanoTime() - start) / 1_000_000;
-        if (millis > 1000 && !vectors.getFileName().toString().endsWith(".qvec")) {
+        if (millis > 1000 && parsed[0]) {
             err.printf(Locale.ROOT, "quarry: loading %s took %.1f s; 'quarry vectors convert %s %s.qvec' makes a "
                     + "cache that opens in milliseconds%n", vectors, millis / 1000.0, vectors, vectors);
         }

@@ -26,13 +26,21 @@ final class VectorsCommand implements Runnable {
         spec.commandLine().usage(spec.commandLine().getOut());
     }
 
-    /** Loads a vectors file of any format, or a cache, as a user error on bad input. */
-    static WordVectors load(Path file, PrintWriter err) throws IOException {
+    /**
+     * Loads a vectors file of any format, or a cache, with a user error on bad input.
+     *
+     * @param parsing called on each progress report of a parser (a cache is opened without any)
+     */
+    static WordVectors load(Path file, PrintWriter err, Runnable parsing) throws IOException {
         if (!Files.isRegularFile(file)) {
             throw UserException.invalidInput(file + ": no such file");
         }
         try (Progress progress = new Progress(err, "% read")) {
-            return WordVectors.load(file, percentReporter(progress));
+            LoadProgress report = percentReporter(progress);
+            return WordVectors.load(file, (read, total) -> {
+                parsing.run();
+                report.update(read, total);
+            });
         } catch (VectorsFormatException e) {
             throw UserException.invalidInput(e.getMessage());
         }
@@ -71,7 +79,7 @@ final class VectorsCommand implements Runnable {
         @Override
         public Integer call() throws IOException {
             long start = System.nanoTime();
-            WordVectors vectors = load(in, spec.commandLine().getErr());
+            WordVectors vectors = load(in, spec.commandLine().getErr(), () -> { });
             vectors.writeCache(out);
             spec.commandLine().getOut().printf(Locale.ROOT, "wrote %s: %,d words x %d dimensions (%.1f MB) in %.1f s%n",
                     out, vectors.size(), vectors.dimension(), Files.size(out) / 1e6,

@@ -7,8 +7,8 @@ import java.util.function.ObjLongConsumer;
 /**
  * What the expander needs to know about a corpus, without holding its text: word counts, frequent word n-grams and an
  * example sentence per term. Words are tokens lower-cased with {@link dev.quarry.text.TokenAttributes#lower}.
- * Implementations must be safe to call from one thread at a time; {@code dev.quarry.streams.CorpusIndex} is the one
- * backed by a Lucene index.
+ * Implementations must be safe to call from one thread at a time. The command line adapts
+ * {@code dev.quarry.streams.CorpusIndex} (a Lucene index of the corpus) to this interface; tests use maps.
  */
 public interface CorpusStatistics {
 

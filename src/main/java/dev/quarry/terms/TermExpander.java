@@ -14,6 +14,7 @@ import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import org.eclipse.collections.impl.map.mutable.primitive.ObjectLongHashMap;
@@ -78,9 +79,11 @@ public final class TermExpander {
      */
     public static TermExpander create(WordVectors vectors, NearestNeighbours search, ExpansionSettings settings,
                                       Tokenizer tokenizer, CorpusStatistics corpus) {
-        return new TermExpander(java.util.Objects.requireNonNull(vectors, "vectors"),
-                java.util.Objects.requireNonNull(search, "search"), java.util.Objects.requireNonNull(settings,
-                "settings"), java.util.Objects.requireNonNull(tokenizer, "tokenizer"), corpus);
+        Objects.requireNonNull(vectors, "vectors");
+        Objects.requireNonNull(search, "search");
+        Objects.requireNonNull(settings, "settings");
+        Objects.requireNonNull(tokenizer, "tokenizer");
+        return new TermExpander(vectors, search, settings, tokenizer, corpus);
     }
 
     /** An expander without a corpus, exact search and the standard tokenizer. */

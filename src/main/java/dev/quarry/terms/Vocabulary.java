@@ -56,17 +56,9 @@ final class Vocabulary {
         return rowsByKey.getOrDefault(key, List.of());
     }
 
-    boolean hasCorpus() {
-        return corpusCounts != null;
-    }
-
     /** Corpus occurrences of a word (any case), 0 without a corpus. */
     long count(String word) {
         return corpusCounts == null ? 0 : corpusCounts.get(TokenAttributes.lower(word));
-    }
-
-    boolean isStopWord(String word) {
-        return language.isStopWord(TokenAttributes.lower(word));
     }
 
     /**
