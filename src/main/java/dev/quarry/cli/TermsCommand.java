@@ -86,10 +86,14 @@ final class TermsCommand implements Callable<Integer> {
         @Option(names = "--exact", description = "Exact nearest neighbours (default).")
         boolean exact;
 
-        @Option(names = "--hnsw", description = "Approximate neighbours on an HNSW index beside the vectors file "
-                + "(VECTORS.hnsw, built on first use).")
+        @Option(names = "--hnsw", description = "Approximate neighbours on an HNSW index (built on first use, "
+                + "reused later; see --hnsw-index).")
         boolean hnsw;
     }
+
+    @Option(names = "--hnsw-index", paramLabel = "DIR",
+            description = "Where the HNSW index lives (default: beside the vectors file, VECTORS.hnsw).")
+    Path hnswIndex;
 
     @Option(names = "--interactive", description = "Review candidates one by one on the terminal.")
     boolean interactive;
@@ -112,7 +116,9 @@ final class TermsCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         WordVectors table = loadVectors(err);
         try (Resources resources = new Resources()) {
-            NearestNeighbours neighbours = search.hnsw ? resources.hnsw(table, vectors, err) : table.exactSearch();
+            NearestNeighbours neighbours = search.hnsw
+                    ? resources.hnsw(table, hnswIndex != null ? hnswIndex : HnswIndex.besideCache(vectors), err)
+                    : table.exactSearch();
             TermExpander expander = TermExpander.create(table, neighbours, ExpansionSettings.defaults(),
                     Tokenizer.standard(), corpus == null ? null : new IndexedCorpus(resources.corpus(this, err)));
             if (interactive) {
@@ -236,7 +242,7 @@ final class TermsCommand implements Callable<Integer> {
         long millis = (System.nanoTime() - start) / 1_000_000;
         if (millis > 1000 && parsed[0]) {
             err.printf(Locale.ROOT, "quarry: loading %s took %.1f s; 'quarry vectors convert %s %s.qvec' makes a "
-                    + "cache that opens in milliseconds%n", vectors, millis / 1000.0, vectors, vectors);
+                    + "cache that opens in milliseconds%n", vectors, millis / 1000.0, vectors, vectors.getFileName());
         }
         return table;
     }
@@ -246,8 +252,7 @@ final class TermsCommand implements Callable<Integer> {
         private HnswIndex hnsw;
         private CorpusIndex corpusIndex;
 
-        HnswIndex hnsw(WordVectors table, Path vectorsFile, PrintWriter err) throws IOException {
-            Path dir = HnswIndex.besideCache(vectorsFile);
+        HnswIndex hnsw(WordVectors table, Path dir, PrintWriter err) throws IOException {
             HnswSettings settings = HnswSettings.defaults();
             if (Files.isDirectory(dir)) {
                 try {

@@ -102,6 +102,20 @@ class TermsCommandTest {
     }
 
     @Test
+    void hnswSearchBuildsItsIndexOnceAndRanksAsExactSearchDoes() {
+        Path index = dir.resolve("vectors.hnsw");
+        CliRun exact = terms("", "--top", "4");
+        CliRun built = terms("", "--top", "4", "--hnsw", "--hnsw-index", index.toString());
+        assertEquals(0, built.exitCode(), built.err());
+        assertTrue(built.err().contains("quarry: building the HNSW index " + index + " (once; later runs reuse it)"),
+                built.err());
+        assertEquals(exact.out(), built.out());
+        CliRun reused = terms("", "--top", "4", "--hnsw", "--hnsw-index", index.toString());
+        assertTrue(!reused.err().contains("building"), reused.err());
+        assertEquals(exact.out(), reused.out());
+    }
+
+    @Test
     void aSeedWithoutAVectorIsNamedInAWarningAndExpansionGoesOn() throws IOException {
         seeds = write("seeds.txt", "apple\ndurian\n");
         CliRun run = terms("", "--top", "1");
