@@ -46,10 +46,44 @@ final class NgramTable {
         return new NgramTable(new String[0], new String[0], new long[0], new float[0], dim, new String[0][]);
     }
 
-    /** The n-grams seen at least {@code minCount} times, the {@code max} most frequent, that qualify as terms. */
+    private record Counted(String ngram, long count) {
+    }
+
+    /**
+     * The corpus's n-grams seen at least {@code minNgramCount} times that qualify as terms and whose words all have
+     * vectors: the {@code maxNgrams} most frequent of them.
+     */
     static NgramTable build(CorpusStatistics corpus, Vocabulary vocabulary, WordVectors vectors, ExpansionSettings s) {
-        record Counted(String ngram, long count) {
+        List<Counted> kept = new ArrayList<>();
+        List<float[]> phraseVectors = new ArrayList<>();
+        for (Counted c : frequentTerms(corpus, s)) {
+            PhraseVector v = vectors.phraseVector(Arrays.asList(c.ngram().split(" ")));
+            if (v.missing().isEmpty()) {
+                kept.add(c);
+                phraseVectors.add(v.vector());
+                if (kept.size() == s.maxNgrams()) {
+                    break;
+                }
+            }
         }
+        int dim = vectors.dimension();
+        float[] matrix = new float[kept.size() * dim];
+        for (int i = 0; i < kept.size(); i++) {
+            System.arraycopy(phraseVectors.get(i), 0, matrix, i * dim, dim);
+        }
+        String[] terms = kept.stream().map(Counted::ngram).toArray(String[]::new);
+        NgramTable table = new NgramTable(terms, Arrays.stream(terms).map(vocabulary::key).toArray(String[]::new),
+                kept.stream().mapToLong(Counted::count).toArray(), matrix, dim,
+                Arrays.stream(terms).map(t -> Arrays.stream(t.split(" ")).map(vocabulary::key)
+                        .toArray(String[]::new)).toArray(String[][]::new));
+        for (int i = 0; i < terms.length; i++) {
+            table.wordRows[i] = Arrays.stream(terms[i].split(" ")).mapToInt(w -> vectors.lookup(w).getAsInt())
+                    .toArray();
+        }
+        return table;
+    }
+
+    private static List<Counted> frequentTerms(CorpusStatistics corpus, ExpansionSettings s) {
         List<Counted> all = new ArrayList<>();
         corpus.forEachNgram((ngram, count) -> {
             if (count >= s.minNgramCount() && qualifies(ngram, s)) {
@@ -57,31 +91,7 @@ final class NgramTable {
             }
         });
         all.sort(Comparator.comparingLong(Counted::count).reversed().thenComparing(Counted::ngram));
-        List<String> terms = new ArrayList<>();
-        List<Long> counts = new ArrayList<>();
-        float[] matrix = new float[Math.min(all.size(), s.maxNgrams()) * vectors.dimension()];
-        for (Counted c : all) {
-            if (terms.size() == s.maxNgrams()) {
-                break;
-            }
-            PhraseVector v = vectors.phraseVector(Arrays.asList(c.ngram().split(" ")));
-            if (v.missing().isEmpty()) {
-                System.arraycopy(v.vector(), 0, matrix, terms.size() * vectors.dimension(), vectors.dimension());
-                terms.add(c.ngram());
-                counts.add(c.count());
-            }
-        }
-        String[] keys = terms.stream().map(vocabulary::key).toArray(String[]::new);
-        String[][] wordKeys = terms.stream().map(t -> Arrays.stream(t.split(" ")).map(vocabulary::key)
-                .toArray(String[]::new)).toArray(String[][]::new);
-        NgramTable table = new NgramTable(terms.toArray(String[]::new), keys,
-                counts.stream().mapToLong(Long::longValue).toArray(),
-                Arrays.copyOf(matrix, terms.size() * vectors.dimension()), vectors.dimension(), wordKeys);
-        for (int i = 0; i < table.terms.length; i++) {
-            table.wordRows[i] = Arrays.stream(table.terms[i].split(" "))
-                    .mapToInt(w -> vectors.lookup(w).getAsInt()).toArray();
-        }
-        return table;
+        return all;
     }
 
     /** Every word is a candidate word or an inner stop word ({@code "bird flu"}, {@code "bill of rights"}). */
