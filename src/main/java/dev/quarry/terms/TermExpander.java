@@ -43,9 +43,10 @@ import org.eclipse.collections.impl.map.mutable.primitive.ObjectLongHashMap;
  * Never suggested: stop words and number-like words of {@link ExpansionSettings#language()}, tokens that are not
  * words (punctuation, a leading digit, one character), anything with the variant key of an accepted, rejected or
  * otherwise excluded term (so the seeds and their plurals). With a corpus, only words and n-grams that occur in it.
- * N-grams that contain a word of an accepted term are left out too: {@code "unix system"} is the accepted
- * {@code unix} with a modifier, and its phrase vector is close to the query for that reason alone; such phrases would
- * crowd out every new term.
+ * N-grams that contain an accepted single-word term (or a variant) are left out too: {@code "unix system"} is the
+ * accepted {@code unix} with a modifier, and its phrase vector is close to the query for that reason alone; such
+ * phrases would crowd out every new term. (The price: with {@code flu} accepted, {@code "bird flu"} is not suggested.
+ * Accepting {@code "swine flu"} does not exclude {@code "bird flu"}.)
  *
  * <p>Immutable and thread-safe once created; creation reads the whole corpus vocabulary and n-gram table once.
  */
@@ -131,9 +132,7 @@ public final class TermExpander {
         excluded.forEach(t -> excludedKeys.add(vocabulary.key(t)));
         Map<String, Scored> best = new HashMap<>();
         scoreWords(query, against, excludedKeys, best);
-        Set<String> acceptedWords = new HashSet<>();
-        accepted.forEach(e -> e.forms().forEach(f -> words(f).forEach(w -> acceptedWords.add(vocabulary.key(w)))));
-        scoreNgrams(query, against, excludedKeys, acceptedWords, best);
+        scoreNgrams(query, against, excludedKeys, singleWordKeys(accepted), best);
         return best.values().stream()
                 .filter(s -> s.score >= threshold)
                 .sorted(Comparator.comparingDouble((Scored s) -> -s.score).thenComparing(s -> s.term))
@@ -242,6 +241,15 @@ public final class TermExpander {
         }
         String key = vocabulary.key(term);
         return vocabulary.rows(key).stream().map(vectors::word).limit(settings.maxVariants()).toList();
+    }
+
+    /** The keys of the accepted terms that are single words. */
+    private Set<String> singleWordKeys(List<TermEntry> accepted) {
+        Set<String> keys = new HashSet<>();
+        for (TermEntry entry : accepted) {
+            entry.forms().stream().filter(f -> f.indexOf(' ') < 0).forEach(f -> keys.add(vocabulary.key(f)));
+        }
+        return keys;
     }
 
     private Set<String> keysOf(TermEntry entry) {

@@ -78,6 +78,14 @@ class CorpusExpansionTest {
         assertEquals(List.of("pie"), ranked);
     }
 
+    @Test
+    void anAcceptedPhraseDoesNotExcludeOtherPhrasesWithItsWords() {
+        TermExpander e = expander(counts("granny", 5, "smith", 6), counts("granny smith", 5, "smith granny", 4));
+        List<TermEntry> accepted = List.of(TermEntry.of("apple"), TermEntry.of("granny smith"));
+        assertEquals(List.of("smith granny"), terms(e.rank(accepted, List.of(), List.of(), 10, -1)).stream()
+                .filter(t -> t.contains(" ")).toList());
+    }
+
     private static double dot(float[] a, float[] b) {
         double d = 0;
         for (int i = 0; i < a.length; i++) {
