@@ -7,6 +7,7 @@ import dev.quarry.vectors.Neighbour;
 import dev.quarry.vectors.PhraseVector;
 import dev.quarry.vectors.WordVectors;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -185,13 +186,18 @@ public final class TermExpander {
 
     private void scoreNgrams(float[] query, List<float[]> against, Set<String> excludedKeys,
                              Set<String> acceptedWords, Map<String, Scored> best) {
+        float[] wordCosines = new float[ngrams.size() == 0 ? 0 : vectors.size()];
+        Arrays.fill(wordCosines, Float.NaN);
         for (int i = 0; i < ngrams.size(); i++) {
             if (excludedKeys.contains(ngrams.key(i)) || ngrams.containsAny(i, acceptedWords)) {
                 continue;
             }
             double weakest = Double.MAX_VALUE;
             for (int row : ngrams.wordRows(i)) {
-                weakest = Math.min(weakest, vectors.dot(row, query));
+                if (Float.isNaN(wordCosines[row])) {
+                    wordCosines[row] = vectors.dot(row, query);
+                }
+                weakest = Math.min(weakest, wordCosines[row]);
             }
             double similarity = (ngrams.dot(i, query) + weakest) / 2;
             double penalty = 0;

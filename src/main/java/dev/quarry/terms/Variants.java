@@ -49,13 +49,16 @@ final class Variants {
             return stem.substring(0, stem.length() - 2) + "y";
         }
         String es = w.substring(0, w.length() - 2);
-        if (w.endsWith("es") && SIBILANT.matcher(es).find() && usable(es, w, known)) {
+        if (w.endsWith("es") && endsInSibilant(es) && usable(es, w, known)) {
             return es;
         }
         return usable(stem, w, known) ? stem : w;
     }
 
-    private static final java.util.regex.Pattern SIBILANT = java.util.regex.Pattern.compile("(s|x|z|ch|sh)$");
+    private static boolean endsInSibilant(String stem) {
+        return stem.endsWith("s") || stem.endsWith("x") || stem.endsWith("z") || stem.endsWith("ch")
+                || stem.endsWith("sh");
+    }
 
     private static boolean usable(String stem, String word, BiPredicate<String, String> known) {
         return stem.length() >= 3 && known.test(stem, word);
