@@ -38,7 +38,8 @@ import picocli.CommandLine.Spec;
                     + "one candidate at a time (a = accept, r = reject, s = skip, u = undo, q = save and quit; "
                     + "each key followed by Enter), re-ranks after every answer and saves its state after every "
                     + "answer, so a later run with the same --state resumes.",
-            "Score: cos(c, q) - max(0, max cos(c, rejected) - cos(c, q)), q the mean of the accepted terms. With --corpus, "
+            "Score: cos(c, q) - max(0, max cos(c, rejected) - cos(c, q)), q the mean of the accepted terms. "
+                    + "With --corpus, "
                     + "only words and 2-4-word phrases that occur in the corpus are suggested, with their frequency."},
         subcommands = TermsCommand.ToPatterns.class,
         exitCodeListHeading = "%nExit codes:%n",
@@ -234,7 +235,7 @@ final class TermsCommand implements Callable<Integer> {
         return out;
     }
 
-    /** Loads the vectors; a vectors file (not a cache: a cache reports no parsing progress) slower than 1 s gets a hint. */
+    /** Loads the vectors; a parsed file (a cache reports no parsing progress) slower than 1 s gets a hint. */
     private WordVectors loadVectors(PrintWriter err) throws IOException {
         long start = System.nanoTime();
         boolean[] parsed = new boolean[1];

@@ -284,7 +284,8 @@ public final class CorpusIndex implements AutoCloseable {
     private static void index(Path corpus, Path luceneDir, Settings settings, NgramCounter counter,
                               Progress progress) throws IOException {
         IndexWriterConfig config = new IndexWriterConfig(new WhitespaceAnalyzer()).setRAMBufferSizeMB(64);
-        try (Directory directory = FSDirectory.open(luceneDir); IndexWriter writer = new IndexWriter(directory, config)) {
+        try (Directory directory = FSDirectory.open(luceneDir);
+             IndexWriter writer = new IndexWriter(directory, config)) {
             long[] seen = new long[2];
             CorpusReader.read(corpus, paragraph -> {
                 List<String> tokens = lowerTokens(settings.tokenizer().tokenize(paragraph));

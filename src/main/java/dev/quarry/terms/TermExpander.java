@@ -30,8 +30,8 @@ import org.eclipse.collections.impl.map.mutable.primitive.ObjectLongHashMap;
  * <pre>    score(c) = cos(c, q) - λ · max(0, max over r in R of cos(c, r) - cos(c, q))</pre>
  * with λ = {@link ExpansionSettings#rejectWeight()}: a candidate loses score only as far as it is more like some
  * rejected term than like the accepted ones. (A plain {@code - λ · cos(c, r)} would punish the whole neighbourhood:
- * rejecting {@code dengue} would push every disease down with it.) Ranking by {@code cos(c, q)} is ranking by the mean cosine to the
- * accepted terms, so a word close to all of them beats a word very close to one. For an n-gram {@code cos(c, q)} is
+ * rejecting {@code dengue} would push every disease down with it.) Ranking by {@code cos(c, q)} is ranking by the
+ * mean cosine to the accepted terms, so a word close to all of them beats a word very close to one. For an n-gram {@code cos(c, q)} is
  * the mean of the phrase vector's cosine and its weakest word's cosine: a mean of word vectors is closer to any
  * topical query than single words are, and {@code "design desktop"} should not win on {@code desktop} alone.
  * The {@code similarity} of a {@link Candidate} is this value. Single words come from the

@@ -25,7 +25,8 @@
  * {@code houses/house} group; irregular plurals ({@code mice}) do not.
  *
  * <h2>Corpus</h2>
- * A {@link dev.quarry.terms.CorpusStatistics} (a Lucene index of the corpus, see {@code dev.quarry.streams.CorpusIndex})
+ * A {@link dev.quarry.terms.CorpusStatistics} (a Lucene index of the corpus, see
+ * {@code dev.quarry.streams.CorpusIndex})
  * restricts suggestions to words and n-grams that occur in it, adds their frequency, supplies frequent 2–4-grams as
  * multi-word candidates and an example sentence per term. This package reads nothing itself: no files, no indexes.
  *
