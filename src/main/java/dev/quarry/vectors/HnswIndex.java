@@ -41,7 +41,8 @@ import org.apache.lucene.util.Bits;
  * {@code benchmarks/vectors/README.md}). All-zero rows are not indexed and never returned.
  *
  * <p>Thread-safe for searching; {@link #close()} when done. A filter that rejects most rows makes the graph search
- * slow and its recall poor: use exact search for those.
+ * slow and its recall poor: use exact search for those (when the graph finds fewer than {@code k} accepted rows,
+ * the search falls back to exact search by itself).
  */
 public final class HnswIndex implements NearestNeighbours, AutoCloseable {
 
@@ -148,6 +149,11 @@ public final class HnswIndex implements NearestNeighbours, AutoCloseable {
             }
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
+        }
+        if (filter != null && top.size() < Math.min(k, vectors.size())) {
+            // the graph found too few rows the filter accepts: it is very selective, and exact search is both cheap
+            // over so few rows and right
+            return vectors.exactSearch().search(query, k, filter);
         }
         return top.toNeighbours(vectors);
     }
