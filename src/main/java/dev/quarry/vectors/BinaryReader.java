@@ -32,8 +32,8 @@ final class BinaryReader {
         int newline = source.indexOf((byte) '\n', source.pos);
         String[] header = new String(source.buf, source.pos, newline - source.pos, StandardCharsets.US_ASCII)
                 .strip().split("[ \t]+");
-        int count = Integer.parseInt(header[0]);
-        int dim = Integer.parseInt(header[1]);
+        int count = TextReader.headerNumber(file, 1, header[0], "count");
+        int dim = TextReader.headerNumber(file, 1, header[1], "dimension");
         if (count == 0 || dim == 0) {
             throw new VectorsFormatException(
                     file + ":1: header count and dimension must be positive, got " + count + " " + dim);

@@ -66,8 +66,8 @@ final class TextReader {
 
     private void parseHeader(byte[] b, int start, int end, long fileSize) throws VectorsFormatException {
         String[] fields = new String(b, start, end - start, StandardCharsets.US_ASCII).strip().split("[ \t]+");
-        declared = headerNumber(fields[0], "count");
-        int dim = headerNumber(fields[1], "dimension");
+        declared = headerNumber(file, line, fields[0], "count");
+        int dim = headerNumber(file, line, fields[1], "dimension");
         if (dim == 0) {
             throw new VectorsFormatException(
                     file + ":" + line + ": header dimension must be a positive integer, got " + fields[1]);
@@ -75,7 +75,8 @@ final class TextReader {
         table = new TableBuilder(dim, (int) Math.min(declared, fileSize / (2L * dim) + 1));
     }
 
-    private int headerNumber(String field, String name) throws VectorsFormatException {
+    /** A header field (already known to be decimal digits) as an int. */
+    static int headerNumber(Path file, int line, String field, String name) throws VectorsFormatException {
         long value = field.length() > 10 ? Long.MAX_VALUE : Long.parseLong(field);
         if (value > Integer.MAX_VALUE) {
             throw new VectorsFormatException(file + ":" + line + ": header " + name + " must be at most "

@@ -198,6 +198,17 @@ class VectorFilesTest {
     }
 
     @Test
+    void hugeHeaderNumbersAreErrors() throws IOException {
+        Path text = write("h.txt", "99999999999 2\na 1 2\n");
+        assertEquals(text + ":1: header count must be at most 2147483647, got \"99999999999\"",
+                assertThrows(VectorsFormatException.class, () -> WordVectors.load(text)).getMessage());
+        byte[] bytes = binary("1 99999999999", List.of("a"), new float[][] {{1}});
+        Path bin = Files.write(dir.resolve("h.bin"), bytes);
+        assertEquals(bin + ":1: header dimension must be at most 2147483647, got \"99999999999\"",
+                assertThrows(VectorsFormatException.class, () -> WordVectors.load(bin)).getMessage());
+    }
+
+    @Test
     void emptyFileIsAnError() throws IOException {
         Path file = write("e.txt", "");
         assertEquals(file + ": empty file, expected word vectors",
