@@ -209,6 +209,17 @@ class VectorFilesTest {
     }
 
     @Test
+    void forcingAHeaderFormatOnAGloveFileIsAHeaderError() throws IOException {
+        Path file = write("g.txt", "cat 1 2\n");
+        var text = assertThrows(VectorsFormatException.class,
+                () -> WordVectors.load(file, VectorFormat.WORD2VEC_TEXT, LoadProgress.NONE));
+        assertEquals(file + ":1: header must be \"<count> <dimension>\", got \"cat 1 2\"", text.getMessage());
+        var binary = assertThrows(VectorsFormatException.class,
+                () -> WordVectors.load(file, VectorFormat.WORD2VEC_BINARY, LoadProgress.NONE));
+        assertEquals(text.getMessage(), binary.getMessage());
+    }
+
+    @Test
     void emptyFileIsAnError() throws IOException {
         Path file = write("e.txt", "");
         assertEquals(file + ": empty file, expected word vectors",
