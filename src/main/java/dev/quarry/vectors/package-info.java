@@ -5,7 +5,8 @@
  * <h2>Where to start</h2>
  * <pre>{@code
  * WordVectors vectors = WordVectors.load(Path.of("glove.6B.100d.txt"), progress); // any format, or a cache
- * vectors.writeCache(Path.of("glove.qvec"));                      // once; later loads take milliseconds
+ * Path cache = Path.of("glove.qvec");
+ * vectors.writeCache(cache);                                      // once; WordVectors.load(cache) takes ~20 ms
  * PhraseVector flu = vectors.phraseVector(List.of("swine", "flu"));  // mean of token vectors, normalised
  * List<Neighbour> near = vectors.exactSearch().search(flu.vector(), 10, i -> i != 42);
  * try (HnswIndex hnsw = HnswIndex.build(vectors, HnswIndex.besideCache(cache), HnswSettings.defaults())) {
