@@ -20,7 +20,7 @@ cp="$root/target/quarry.jar:$root/target/lib/*"
 "$java_home/bin/javac" --release 21 -d "$here/target/classes" -cp "$cp" "$here/src/VectorsBenchmark.java"
 work="$here/target/work"
 out="$here/results/$(date -u +%Y%m%dT%H%M%SZ).md"
-run() { "$java_home/bin/java" -Xmx4g -cp "$here/target/classes:$cp" "$@" 2>&1 \
+run() { "$java_home/bin/java" -Xmx4g --enable-native-access=ALL-UNNAMED -cp "$here/target/classes:$cp" "$@" 2>&1 \
           | grep --line-buffered -v -e '^WARNING: Using incubator' -e 'PanamaVectorizationProvider' -e '^INFO: Java vector' ; }
 {
   echo "## $(date -u '+%Y-%m-%d %H:%M UTC'), $(uptime)"

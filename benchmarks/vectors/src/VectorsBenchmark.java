@@ -52,7 +52,7 @@ public final class VectorsBenchmark {
         if (all) {
             batch(vectors, queries);
             List<String> settings = args.length > 3 ? Arrays.asList(args).subList(3, args.length)
-                    : List.of("16:100:2", "16:100:1", "16:64:2", "32:64:2");
+                    : List.of("32:64:2", "16:100:2", "16:100:1", "16:64:2", "32:100:2");
             for (String s : settings) {
                 String[] p = s.split(":");
                 hnsw(vectors, queries, selves, pairs, work, Integer.parseInt(p[0]), Integer.parseInt(p[1]),
@@ -101,15 +101,38 @@ public final class VectorsBenchmark {
             System.arraycopy(rows[i], 0, flat, i * dim, dim);
         }
         NearestNeighbours library = vectors.exactSearch();
-        System.out.printf(Locale.ROOT, "%nexact search, single thread, %d queries after %d warm-up (%s)%n", QUERIES,
-                WARMUP, library);
+        System.out.printf(Locale.ROOT, "%nexact search, single thread, %d queries after %d warm-up (%s); the three "
+                + "methods take turns query by query, so they see the same machine load%n", QUERIES, WARMUP, library);
         System.out.println("| method | k | median | p99 | mean |");
         System.out.println("| --- | --- | --- | --- | --- |");
         for (int k : new int[] {10, 100}) {
-            report("library exactSearch()", k, time(queries, q -> sink(library.search(q, k).size())));
-            report("plain loop (flat float[])", k, time(queries, q -> sink(plainTopK(flat, dim, q, k))));
-            report("Lucene VectorUtil (float[][] rows)", k, time(queries, q -> sink(vectorUtilTopK(rows, q, k))));
+            List<ToLongFunction<float[]>> methods = List.of(
+                    q -> sink(library.search(q, k).size()),
+                    q -> sink(plainTopK(flat, dim, q, k)),
+                    q -> sink(vectorUtilTopK(rows, q, k)));
+            long[][] times = interleaved(queries, methods);
+            report("library exactSearch()", k, times[0]);
+            report("plain loop (flat float[])", k, times[1]);
+            report("Lucene VectorUtil (float[][] rows)", k, times[2]);
         }
+    }
+
+    /** Warms every method up, then times each query with every method, rotating which goes first. */
+    static long[][] interleaved(List<float[]> queries, List<ToLongFunction<float[]>> methods) {
+        for (float[] q : queries.subList(0, WARMUP)) {
+            methods.forEach(m -> m.applyAsLong(q));
+        }
+        List<float[]> timed = queries.subList(WARMUP, queries.size());
+        long[][] times = new long[methods.size()][timed.size()];
+        for (int i = 0; i < timed.size(); i++) {
+            for (int j = 0; j < methods.size(); j++) {
+                int m = (i + j) % methods.size();
+                long t = System.nanoTime();
+                methods.get(m).applyAsLong(timed.get(i));
+                times[m][i] = System.nanoTime() - t;
+            }
+        }
+        return times;
     }
 
     static void batch(WordVectors vectors, List<float[]> queries) {

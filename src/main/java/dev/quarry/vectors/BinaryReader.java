@@ -30,15 +30,15 @@ final class BinaryReader {
 
     private WordVectors readAll() throws IOException {
         int newline = source.indexOf((byte) '\n', source.pos);
-        String[] header = new String(source.buf, source.pos, newline - source.pos, StandardCharsets.US_ASCII)
-                .strip().split("[ \t]+");
-        int count = Integer.parseInt(header[0]);
-        int dim = Integer.parseInt(header[1]);
-        if (count == 0 || dim == 0) {
-            throw new VectorsFormatException(
-                    file + ":1: header count and dimension must be positive, got " + count + " " + dim);
+        int end = newline < 0 ? source.limit : newline;
+        int[] header = TextReader.parseHeader(file,
+                new String(source.buf, source.pos, Math.min(end - source.pos, 200), StandardCharsets.UTF_8));
+        int count = header[0];
+        int dim = header[1];
+        if (count == 0) {
+            throw new VectorsFormatException(file + ":1: header count must be positive, got 0");
         }
-        source.pos = newline + 1;
+        source.pos = Math.min(end + 1, source.limit);
         TableBuilder table = new TableBuilder(dim, (int) Math.min(count, source.size / (4L * dim) + 1));
         for (int i = 0; i < count; i++) {
             readRecord(table, count);

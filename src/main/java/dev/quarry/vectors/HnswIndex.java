@@ -3,29 +3,14 @@ package dev.quarry.vectors;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.function.IntPredicate;
 import java.util.stream.Stream;
-import org.apache.lucene.codecs.KnnVectorsFormat;
-import org.apache.lucene.codecs.lucene103.Lucene103Codec;
-import org.apache.lucene.codecs.lucene99.Lucene99HnswVectorsFormat;
-import org.apache.lucene.document.Document;
-import org.apache.lucene.document.KnnFloatVectorField;
-import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.index.DirectoryReader;
-import org.apache.lucene.index.IndexWriter;
-import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.LeafReaderContext;
-import org.apache.lucene.index.LogDocMergePolicy;
-import org.apache.lucene.index.NoMergePolicy;
 import org.apache.lucene.index.NumericDocValues;
-import org.apache.lucene.index.VectorSimilarityFunction;
 import org.apache.lucene.search.AcceptDocs;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TopDocs;
@@ -41,7 +26,8 @@ import org.apache.lucene.util.Bits;
  * {@code benchmarks/vectors/README.md}). All-zero rows are not indexed and never returned.
  *
  * <p>Thread-safe for searching; {@link #close()} when done. A filter that rejects most rows makes the graph search
- * slow and its recall poor: use exact search for those.
+ * slow and its recall poor: use exact search for those (when the graph finds fewer than {@code k} accepted rows,
+ * the search falls back to exact search by itself).
  */
 public final class HnswIndex implements NearestNeighbours, AutoCloseable {
 
@@ -149,6 +135,11 @@ public final class HnswIndex implements NearestNeighbours, AutoCloseable {
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
+        if (filter != null && top.size() < Math.min(k, vectors.size())) {
+            // the graph found too few rows the filter accepts: it is very selective, and exact search is both cheap
+            // over so few rows and right
+            return vectors.exactSearch().search(query, k, filter);
+        }
         return top.toNeighbours(vectors);
     }
 
@@ -216,130 +207,6 @@ public final class HnswIndex implements NearestNeighbours, AutoCloseable {
             for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
                 Files.delete(p);
             }
-        }
-    }
-
-    /**
-     * The codec of a build: Lucene's default with our HNSW format. While the indexing threads flush small segments it
-     * builds their throw-away graphs with a small beam (cheap); for the final merge, which rebuilds one graph from
-     * them with parallel workers, it switches to the requested beam width. The format's name is the same either way,
-     * so the index reads back with Lucene's default codec.
-     */
-    static final class BuildCodec extends Lucene103Codec {
-
-        /** Measured: flush graphs at beam 8 instead of 64 cut build CPU by a quarter at the same recall. */
-        private static final int FLUSH_BEAM = 8;
-
-        private final KnnVectorsFormat merge;
-        private volatile KnnVectorsFormat current;
-
-        BuildCodec(HnswSettings settings, ExecutorService pool) {
-            int workers = settings.buildThreads();
-            this.merge = new Lucene99HnswVectorsFormat(settings.maxConnections(), settings.beamWidth(), workers,
-                    workers == 1 ? null : pool);
-            this.current = workers == 1 ? merge
-                    : new Lucene99HnswVectorsFormat(settings.maxConnections(),
-                            Math.min(FLUSH_BEAM, settings.beamWidth()));
-        }
-
-        void merging() {
-            current = merge;
-        }
-
-        @Override
-        public KnnVectorsFormat getKnnVectorsFormatForField(String field) {
-            return current;
-        }
-    }
-
-    /** Writes the Lucene index: indexing threads over stripes of rows, then one merge with parallel workers. */
-    static final class HnswBuilder {
-
-        private HnswBuilder() {
-        }
-
-        static void build(WordVectors vectors, Path dir, HnswSettings settings, Map<String, String> userData)
-                throws IOException {
-            int threads = settings.buildThreads();
-            ExecutorService pool = Executors.newFixedThreadPool(threads);
-            int segmentDocs = segmentDocs(vectors.size(), threads);
-            BuildCodec codec = new BuildCodec(settings, pool);
-            try (Directory directory = FSDirectory.open(dir);
-                 IndexWriter writer = new IndexWriter(directory, config(codec, segmentDocs))) {
-                addAll(vectors, writer, pool, threads);
-                codec.merging();
-                LogDocMergePolicy oneMerge = new LogDocMergePolicy();
-                oneMerge.setMergeFactor(Integer.MAX_VALUE);
-                writer.getConfig().setMergePolicy(oneMerge);
-                writer.forceMerge(1);
-                writer.setLiveCommitData(userData.entrySet());
-                writer.commit();
-            } finally {
-                pool.shutdownNow();
-            }
-        }
-
-        /**
-         * Rows per flushed segment. Small segments get small, cheap graphs; the final merge then inserts almost every
-         * node into one graph with {@code buildThreads} workers in parallel, which is where the cores help.
-         */
-        static int segmentDocs(int rows, int threads) {
-            return threads == 1 ? IndexWriterConfig.DISABLE_AUTO_FLUSH : Math.max(1000, rows / 64);
-        }
-
-        private static IndexWriterConfig config(BuildCodec codec, int segmentDocs) {
-            long heapMb = Runtime.getRuntime().maxMemory() >> 20;
-            return new IndexWriterConfig()
-                    .setCodec(codec)
-                    .setOpenMode(IndexWriterConfig.OpenMode.CREATE)
-                    .setUseCompoundFile(false)
-                    .setMergePolicy(NoMergePolicy.INSTANCE)
-                    .setRAMBufferSizeMB(Math.max(16, Math.min(1900, heapMb / 4)))
-                    .setMaxBufferedDocs(segmentDocs);
-        }
-
-        private static void addAll(WordVectors vectors, IndexWriter writer, ExecutorService pool, int threads)
-                throws IOException {
-            List<Future<?>> parts = new ArrayList<>();
-            int n = vectors.size();
-            for (int t = 0; t < threads; t++) {
-                int from = (int) ((long) n * t / threads);
-                int to = (int) ((long) n * (t + 1) / threads);
-                parts.add(pool.submit(() -> addRange(vectors, writer, from, to)));
-            }
-            for (Future<?> part : parts) {
-                try {
-                    part.get();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new java.io.InterruptedIOException("interrupted while building the HNSW index");
-                } catch (java.util.concurrent.ExecutionException e) {
-                    throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
-                }
-            }
-        }
-
-        private static Void addRange(WordVectors vectors, IndexWriter writer, int from, int to) throws IOException {
-            for (int row = from; row < to; row++) {
-                float[] v = vectors.vector(row);
-                if (isZero(v)) {
-                    continue;
-                }
-                Document doc = new Document();
-                doc.add(new KnnFloatVectorField(VECTOR_FIELD, v, VectorSimilarityFunction.DOT_PRODUCT));
-                doc.add(new NumericDocValuesField(ROW_FIELD, row));
-                writer.addDocument(doc);
-            }
-            return null;
-        }
-
-        private static boolean isZero(float[] v) {
-            for (float x : v) {
-                if (x != 0) {
-                    return false;
-                }
-            }
-            return true;
         }
     }
 }

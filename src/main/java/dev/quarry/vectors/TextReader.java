@@ -65,17 +65,32 @@ final class TextReader {
     }
 
     private void parseHeader(byte[] b, int start, int end, long fileSize) throws VectorsFormatException {
-        String[] fields = new String(b, start, end - start, StandardCharsets.US_ASCII).strip().split("[ \t]+");
-        declared = headerNumber(fields[0], "count");
-        int dim = headerNumber(fields[1], "dimension");
-        if (dim == 0) {
-            throw new VectorsFormatException(
-                    file + ":" + line + ": header dimension must be a positive integer, got " + fields[1]);
-        }
-        table = new TableBuilder(dim, (int) Math.min(declared, fileSize / (2L * dim) + 1));
+        int[] header = parseHeader(file, new String(b, start, end - start, StandardCharsets.UTF_8));
+        declared = header[0];
+        table = new TableBuilder(header[1], (int) Math.min(declared, fileSize / (2L * header[1]) + 1));
     }
 
-    private int headerNumber(String field, String name) throws VectorsFormatException {
+    /**
+     * The {@code count dim} header line of word2vec files (line 1): both positive integers.
+     *
+     * @return {count, dim}
+     */
+    static int[] parseHeader(Path file, String text) throws VectorsFormatException {
+        String line = text.strip();
+        if (!line.matches("[0-9]+[ \t]+[0-9]+")) {
+            throw new VectorsFormatException(file + ":1: header must be \"<count> <dimension>\", got " + quote(line));
+        }
+        String[] fields = line.split("[ \t]+");
+        int count = headerNumber(file, 1, fields[0], "count");
+        int dim = headerNumber(file, 1, fields[1], "dimension");
+        if (dim == 0) {
+            throw new VectorsFormatException(file + ":1: header dimension must be a positive integer, got 0");
+        }
+        return new int[] {count, dim};
+    }
+
+    /** A header field (already known to be decimal digits) as an int. */
+    private static int headerNumber(Path file, int line, String field, String name) throws VectorsFormatException {
         long value = field.length() > 10 ? Long.MAX_VALUE : Long.parseLong(field);
         if (value > Integer.MAX_VALUE) {
             throw new VectorsFormatException(file + ":" + line + ": header " + name + " must be at most "

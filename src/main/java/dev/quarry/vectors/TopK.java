@@ -18,6 +18,10 @@ final class TopK {
         scores = new float[k];
     }
 
+    int size() {
+        return size;
+    }
+
     /** The score a new pair must beat to get in, or negative infinity while not full. */
     float threshold() {
         return size < indices.length ? Float.NEGATIVE_INFINITY : scores[0];

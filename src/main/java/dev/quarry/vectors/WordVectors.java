@@ -203,7 +203,7 @@ public final class WordVectors {
 
     /**
      * A 64-bit hash of the words and every vector value, to tell whether an index on disk was built from this table.
-     * Computed once (about 10 ms per million values), then cached.
+     * Computed once (one pass over the matrix), then cached.
      */
     public long fingerprint() {
         long f = fingerprint;

@@ -5,7 +5,8 @@
  * <h2>Where to start</h2>
  * <pre>{@code
  * WordVectors vectors = WordVectors.load(Path.of("glove.6B.100d.txt"), progress); // any format, or a cache
- * vectors.writeCache(Path.of("glove.qvec"));                      // once; later loads take milliseconds
+ * Path cache = Path.of("glove.qvec");
+ * vectors.writeCache(cache);                                      // once; WordVectors.load(cache) takes ~20 ms
  * PhraseVector flu = vectors.phraseVector(List.of("swine", "flu"));  // mean of token vectors, normalised
  * List<Neighbour> near = vectors.exactSearch().search(flu.vector(), 10, i -> i != 42);
  * try (HnswIndex hnsw = HnswIndex.build(vectors, HnswIndex.besideCache(cache), HnswSettings.defaults())) {
@@ -34,7 +35,10 @@
  * scores every row; {@link dev.quarry.vectors.HnswIndex} searches Lucene's HNSW graph and rescores its candidates
  * exactly. Exact search uses the Java Vector API when the JVM runs with {@code --add-modules jdk.incubator.vector}
  * (the {@code quarry} launcher and the test runs pass it; the JVM then prints one incubator warning), and a plain
- * loop otherwise, about twice as slow. Lucene's own vector code follows the same flag. Numbers are in
+ * loop otherwise. Lucene's own vector code follows the same flag. The Vector API leaves the order of its lane sums
+ * open, so a score may differ in its last bit between an interpreted and a compiled call; rankings of scores that
+ * differ by more than that do not change. {@link dev.quarry.vectors.HnswSettings#defaults()} (M 32, beam width 64,
+ * search beam 40) gave recall@10 0.976 against exact search on GloVe 100k; numbers are in
  * {@code benchmarks/vectors/README.md}.
  *
  * <p>Everything here is thread-safe once built: tables are immutable and both searches may be shared.

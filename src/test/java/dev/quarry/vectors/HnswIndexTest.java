@@ -86,6 +86,19 @@ class HnswIndexTest {
     }
 
     @Test
+    void verySelectiveFilterStillFindsEveryAcceptedRow() throws IOException {
+        Set<Integer> accepted = Set.of(5, 1_500, 2_999);
+        try (HnswIndex index = HnswIndex.open(VECTORS, indexDir, 10)) {
+            List<Neighbour> hits = index.search(VECTORS.vector(1_500), 10, accepted::contains);
+            List<Integer> expected = VECTORS.exactSearch().search(VECTORS.vector(1_500), 10, accepted::contains)
+                    .stream().map(Neighbour::index).toList();
+            assertEquals(expected, hits.stream().map(Neighbour::index).toList());
+            assertEquals(List.of(1_500), expected.subList(0, 1));
+            assertEquals(3, expected.size());
+        }
+    }
+
+    @Test
     void indexOfOtherVectorsIsRejected() {
         WordVectors other = RandomVectors.table(3_000, 32, 18);
         var e = assertThrows(VectorsFormatException.class, () -> HnswIndex.open(other, indexDir, 10));

@@ -198,6 +198,28 @@ class VectorFilesTest {
     }
 
     @Test
+    void hugeHeaderNumbersAreErrors() throws IOException {
+        Path text = write("h.txt", "99999999999 2\na 1 2\n");
+        assertEquals(text + ":1: header count must be at most 2147483647, got \"99999999999\"",
+                assertThrows(VectorsFormatException.class, () -> WordVectors.load(text)).getMessage());
+        byte[] bytes = binary("1 99999999999", List.of("a"), new float[][] {{1}});
+        Path bin = Files.write(dir.resolve("h.bin"), bytes);
+        assertEquals(bin + ":1: header dimension must be at most 2147483647, got \"99999999999\"",
+                assertThrows(VectorsFormatException.class, () -> WordVectors.load(bin)).getMessage());
+    }
+
+    @Test
+    void forcingAHeaderFormatOnAGloveFileIsAHeaderError() throws IOException {
+        Path file = write("g.txt", "cat 1 2\n");
+        var text = assertThrows(VectorsFormatException.class,
+                () -> WordVectors.load(file, VectorFormat.WORD2VEC_TEXT, LoadProgress.NONE));
+        assertEquals(file + ":1: header must be \"<count> <dimension>\", got \"cat 1 2\"", text.getMessage());
+        var binary = assertThrows(VectorsFormatException.class,
+                () -> WordVectors.load(file, VectorFormat.WORD2VEC_BINARY, LoadProgress.NONE));
+        assertEquals(text.getMessage(), binary.getMessage());
+    }
+
+    @Test
     void emptyFileIsAnError() throws IOException {
         Path file = write("e.txt", "");
         assertEquals(file + ": empty file, expected word vectors",
