@@ -21,7 +21,7 @@ out="$here/results/$(date -u +%Y%m%dT%H%M%SZ).md"
 {
   echo "## $(date -u '+%Y-%m-%d %H:%M UTC'), $(uptime)"
   echo
-  "$java_home/bin/java" --add-modules jdk.incubator.vector -Xmx3g \
+  "$java_home/bin/java" --add-modules jdk.incubator.vector --enable-native-access=ALL-UNNAMED -Xmx3g \
       -cp "$here/target/classes:$(cat "$here/target/classpath.txt")" \
       TermsBenchmark "$vectors" "$lists" "$here/target/work" "${3:-42}" "${4:-3}" 2>&1 \
     | grep --line-buffered -v -e '^WARNING: Using incubator' -e 'PanamaVectorizationProvider' -e '^INFO: Java vector'
