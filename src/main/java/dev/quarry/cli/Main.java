@@ -28,6 +28,7 @@ public final class Main implements Runnable {
     InputStream in = System.in;
 
     public static void main(String[] args) {
+        quietLibraryLogs();
         PrintWriter out = new PrintWriter(new BufferedWriter(
                 new OutputStreamWriter(new FileOutputStream(FileDescriptor.out), StandardCharsets.UTF_8), 1 << 16));
         PrintWriter err = new PrintWriter(
@@ -74,6 +75,17 @@ public final class Main implements Runnable {
         }
         return ExitCodes.FAILURE;
     }
+
+    /**
+     * Lucene logs a hint through java.util.logging when the JVM runs without the Vector API module; on a command
+     * line it is noise (the README says how to enable the module for speed).
+     */
+    private static void quietLibraryLogs() {
+        LUCENE_LOG.setLevel(java.util.logging.Level.SEVERE);
+    }
+
+    /** Held so that the logger, and the level set on it, is not garbage-collected. */
+    private static final java.util.logging.Logger LUCENE_LOG = java.util.logging.Logger.getLogger("org.apache.lucene");
 
     static String describe(Throwable e) {
         String message = e.getMessage();
