@@ -38,11 +38,11 @@ final class ServeCommand implements Callable<Integer> {
             description = "A pattern file (JSONL) or a directory of *.jsonl files, watched for changes.")
     Path patterns;
 
-    @Option(names = "--host", defaultValue = "127.0.0.1",
+    @Option(names = "--host", paramLabel = "HOST", defaultValue = "127.0.0.1",
             description = "Address to bind (default: ${DEFAULT-VALUE}, loopback only).")
     String host;
 
-    @Option(names = "--port", defaultValue = "8080", description = "TCP port; 0 picks a free one "
+    @Option(names = "--port", paramLabel = "N", defaultValue = "8080", description = "TCP port; 0 picks a free one "
             + "(default: ${DEFAULT-VALUE}).")
     int port;
 
@@ -50,11 +50,11 @@ final class ServeCommand implements Callable<Integer> {
             description = "A file holding the bearer token every request must send (Authorization: Bearer ...).")
     Path tokenFile;
 
-    @Option(names = "--max-body-bytes", defaultValue = "" + ServiceOptions.DEFAULT_MAX_BODY_BYTES,
+    @Option(names = "--max-body-bytes", paramLabel = "BYTES", defaultValue = "" + ServiceOptions.DEFAULT_MAX_BODY_BYTES,
             description = "Largest request body accepted (default: ${DEFAULT-VALUE}).")
     int maxBodyBytes;
 
-    @Option(names = "--max-text-chars", defaultValue = "" + ServiceOptions.DEFAULT_MAX_TEXT_CHARS,
+    @Option(names = "--max-text-chars", paramLabel = "N", defaultValue = "" + ServiceOptions.DEFAULT_MAX_TEXT_CHARS,
             description = "Longest text accepted, in Unicode code points (default: ${DEFAULT-VALUE}).")
     int maxTextChars;
 
@@ -76,12 +76,12 @@ final class ServeCommand implements Callable<Integer> {
             description = "Language of the texts (default: ${DEFAULT-VALUE}).")
     String language;
 
-    @Option(names = "--reload-poll-ms", defaultValue = "2000",
+    @Option(names = "--reload-poll-ms", paramLabel = "MS", defaultValue = "2000",
             description = "How often the pattern files are checked besides file-system events "
                     + "(default: ${DEFAULT-VALUE}).")
     long pollMillis;
 
-    @Option(names = "--request-timeout-s", defaultValue = "30",
+    @Option(names = "--request-timeout-s", paramLabel = "SECONDS", defaultValue = "30",
             description = "Seconds a client may take to send a request, and the server to send the answer, before "
                     + "the connection is closed (default: ${DEFAULT-VALUE}).")
     long requestTimeoutSeconds;
