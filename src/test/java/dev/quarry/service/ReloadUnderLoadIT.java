@@ -74,7 +74,8 @@ class ReloadUnderLoadIT {
         for (int step = 1; !load.isDone(); step++) {
             boolean broken = step % 3 == 2;
             String label = broken ? "BROKEN" : "V" + step;
-            RunningService.replace(file, broken ? set(label) + "{\"label\": \"BROKEN\", \"pattern\": 7}\n" : set(label));
+            String bad = "{\"label\": \"BROKEN\", \"pattern\": 7}\n";
+            RunningService.replace(file, broken ? set(label) + bad : set(label));
             running.awaitReloads(broken ? ok : ++ok, broken ? ++failed : failed);
             Thread.sleep(20);
         }
