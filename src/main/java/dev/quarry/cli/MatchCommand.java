@@ -12,6 +12,7 @@ import dev.quarry.patterns.Attr;
 import dev.quarry.patterns.PatternException;
 import dev.quarry.patterns.PatternFiles;
 import dev.quarry.patterns.PatternSet;
+import dev.quarry.streams.MatchSpans;
 import dev.quarry.text.Doc;
 import dev.quarry.text.Language;
 import dev.quarry.text.Offsets;
@@ -147,19 +148,9 @@ final class MatchCommand implements Callable<Integer> {
         List<Match> matches = matcher.match(doc);
         Offsets offsets = Offsets.of(text);
         ObjectNode task = record.task();
-        ArrayNode spans = task.putArray("spans");
-        for (Match match : matches) {
-            ObjectNode span = spans.addObject();
-            span.put("start", offsets.toCodePoint(match.start()));
-            span.put("end", offsets.toCodePoint(match.end()));
-            span.put("token_start", match.tokenStart());
-            span.put("token_end", match.tokenEnd() - 1);
-            span.put("label", match.label());
-            if (match.patternId() != null) {
-                span.put("pattern_id", match.patternId());
-            }
-            span.put("source", match.source().toString());
-            if (explain) {
+        MatchSpans.put(task, matches, offsets);
+        if (explain) {
+            for (Match match : matches) {
                 printExplanation(record, matcher.explain(doc, match));
             }
         }
