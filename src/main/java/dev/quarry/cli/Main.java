@@ -18,7 +18,7 @@ import picocli.CommandLine.Command;
         description = "Terms, paragraphs and entities out of text: rules first, models where the rules run out.",
         subcommands = {MatchCommand.class, PatternsCommand.class, DatasetCommands.DbIn.class,
             DatasetCommands.DbOut.class, DatasetCommands.Stats.class, DatasetCommands.Drop.class,
-            DatasetCommands.DbMerge.class, CommandLine.HelpCommand.class})
+            DatasetCommands.DbMerge.class, StreamCommand.class, IndexCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
     @CommandLine.Spec
