@@ -11,6 +11,7 @@ import dev.quarry.streams.Task;
 import dev.quarry.streams.TaskSource;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -64,6 +65,8 @@ final class IndexCommand implements Callable<Integer> {
             stats = ParagraphIndex.build(tasks, output, ramBufferMb);
         } catch (NoSuchFileException e) {
             throw UserException.invalidInput(e.getFile() + ": no such file or directory");
+        } catch (FileAlreadyExistsException e) {
+            throw UserException.invalidInput(e.getMessage());
         }
         spec.commandLine().getOut().printf(Locale.ROOT, "indexed %d paragraphs (%.1f MB of text) into %s in %.1f s%n",
                 stats.paragraphs(), stats.chars() / 1e6, output, stats.nanos() / 1e9);

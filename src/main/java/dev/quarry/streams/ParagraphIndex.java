@@ -13,6 +13,7 @@ import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -92,13 +93,15 @@ public final class ParagraphIndex implements AutoCloseable {
      * directory {@code output}, in order, and merges the index into one segment.
      *
      * @param ramBufferMb the indexing buffer, the main use of heap while building
-     * @throws IOException if {@code output} exists and is not empty, or on I/O errors
+     * @throws FileAlreadyExistsException if {@code output} exists and is not empty
+     * @throws IOException on I/O errors
      */
     public static BuildStats build(TaskSource tasks, Path output, double ramBufferMb) throws IOException {
         if (Files.isDirectory(output)) {
             try (var entries = Files.list(output)) {
                 if (entries.findAny().isPresent()) {
-                    throw new IOException(output + ": already exists and is not empty; remove it or pick another");
+                    throw new FileAlreadyExistsException(output.toString(), null,
+                            "already exists and is not empty; remove it or pick another");
                 }
             }
         }
