@@ -9,6 +9,7 @@ import dev.quarry.streams.SourceOptions;
 import dev.quarry.streams.Sources;
 import dev.quarry.streams.Task;
 import dev.quarry.streams.TaskSource;
+import dev.quarry.text.Tokenizer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.FileAlreadyExistsException;
@@ -51,6 +52,9 @@ final class IndexCommand implements Callable<Integer> {
     @Option(names = "--text-column", defaultValue = "text", paramLabel = "NAME",
             description = "CSV/TSV column holding the text (default: ${DEFAULT-VALUE}).")
     String textColumn;
+    @Option(names = "--lang", defaultValue = "en", paramLabel = "en|es|de",
+            description = "Language of the corpus, for its tokens (default: ${DEFAULT-VALUE}).")
+    String language;
     @Option(names = "--ram-buffer-mb", defaultValue = "32", paramLabel = "MB",
             description = "Indexing buffer (default: ${DEFAULT-VALUE}).")
     double ramBufferMb;
@@ -62,7 +66,8 @@ final class IndexCommand implements Callable<Integer> {
                 .withTextColumn(textColumn).withParagraphs(true);
         ParagraphIndex.BuildStats stats;
         try (TaskSource tasks = Sources.open(corpus, main.in, options)) {
-            stats = ParagraphIndex.build(tasks, output, ramBufferMb);
+            stats = ParagraphIndex.build(tasks, output, Tokenizer.forLanguage(MatchCommand.language(language)),
+                    ramBufferMb);
         } catch (NoSuchFileException e) {
             throw UserException.invalidInput(e.getFile() + ": no such file or directory");
         } catch (FileAlreadyExistsException e) {

@@ -8,6 +8,9 @@ import dev.quarry.patterns.Predicate;
 import dev.quarry.patterns.Quantifier;
 import dev.quarry.patterns.TokenPattern;
 import dev.quarry.patterns.TokenSpec;
+import dev.quarry.text.Doc;
+import dev.quarry.text.Language;
+import dev.quarry.text.Tokenizer;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
@@ -22,12 +25,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Properties;
 import java.util.Set;
-import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.analysis.LowerCaseFilter;
-import org.apache.lucene.analysis.TokenStream;
-import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
-import org.apache.lucene.analysis.standard.StandardTokenizer;
-import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.analysis.core.WhitespaceAnalyzer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.NumericDocValuesField;
@@ -54,11 +52,12 @@ import org.apache.lucene.store.FSDirectory;
  *
  * <h2>On disk</h2>
  * A directory holding {@value #PROPERTIES} (format version, paragraph count) and a single-segment Lucene index in
- * corpus order: per paragraph the task's JSON (stored), its text analysed for search (Lucene's standard tokenizer,
- * lower-cased and ASCII-folded, with positions) and its position in the corpus.
+ * corpus order: per paragraph the task's JSON (stored), its tokens for search (Quarry's {@link Tokenizer} for the
+ * index's language, each token's NORM: lower case, ASCII-folded; with positions) and its position in the corpus.
  *
  * <h2>Phrases</h2>
- * A phrase is analysed the same way and searched as a Lucene phrase query (the words in order, next to each other);
+ * A phrase is tokenized the same way and searched as a Lucene phrase query (the tokens in order, next to each other,
+ * so it finds what a NORM phrase pattern matches, a superset of LOWER and ORTH matches);
  * many phrases are one query whose score (BM25) sums over the phrases that match. {@link #phrases} takes them from
  * patterns: every phrase pattern, and the token patterns whose every token is one exact ORTH, LOWER or NORM value.
  * The index only ranks; exact matches (spans) come from the matcher afterwards.
@@ -71,15 +70,17 @@ public final class ParagraphIndex implements AutoCloseable {
     public static final String PROPERTIES = "quarry-index.properties";
     static final String FORMAT = "quarry-paragraph-index-1";
     static final String TASK = "task";
-    static final String TEXT = "text";
+    static final String WORDS = "words";
     static final String SEQ = "seq";
 
     private final Directory directory;
     private final DirectoryReader reader;
     private final IndexSearcher searcher;
+    private final Tokenizer tokenizer;
 
-    private ParagraphIndex(Directory directory, DirectoryReader reader) {
+    private ParagraphIndex(Directory directory, DirectoryReader reader, Tokenizer tokenizer) {
         this.directory = directory;
+        this.tokenizer = tokenizer;
         this.reader = reader;
         this.searcher = new IndexSearcher(reader);
     }
@@ -92,11 +93,13 @@ public final class ParagraphIndex implements AutoCloseable {
      * Indexes every task of {@code tasks} (usually paragraphs: {@link SourceOptions#withParagraphs}) into the new
      * directory {@code output}, in order, and merges the index into one segment.
      *
+     * @param tokenizer cuts texts (and later the phrases) into the tokens searched, as the matcher does
      * @param ramBufferMb the indexing buffer, the main use of heap while building
      * @throws FileAlreadyExistsException if {@code output} exists and is not empty
      * @throws IOException on I/O errors
      */
-    public static BuildStats build(TaskSource tasks, Path output, double ramBufferMb) throws IOException {
+    public static BuildStats build(TaskSource tasks, Path output, Tokenizer tokenizer, double ramBufferMb)
+            throws IOException {
         if (Files.isDirectory(output)) {
             try (var entries = Files.list(output)) {
                 if (entries.findAny().isPresent()) {
@@ -108,34 +111,48 @@ public final class ParagraphIndex implements AutoCloseable {
         long start = System.nanoTime();
         long count = 0;
         long chars = 0;
-        IndexWriterConfig config = new IndexWriterConfig(analyzer())
+        IndexWriterConfig config = new IndexWriterConfig(new WhitespaceAnalyzer())
                 .setIndexSort(new Sort(new SortField(SEQ, SortField.Type.LONG)))
                 .setRAMBufferSizeMB(ramBufferMb)
                 .setOpenMode(IndexWriterConfig.OpenMode.CREATE);
         try (Directory dir = FSDirectory.open(output); IndexWriter writer = new IndexWriter(dir, config)) {
             while (tasks.hasNext()) {
                 Task task = tasks.next();
-                writer.addDocument(document(task, count++));
+                writer.addDocument(document(task, words(tokenizer, task.text()), count++));
                 chars += task.text().length();
             }
             writer.forceMerge(1);
             writer.commit();
         }
-        writeProperties(output, count);
+        writeProperties(output, count, tokenizer.language());
         return new BuildStats(count, chars, System.nanoTime() - start);
     }
 
-    private static Document document(Task task, long seq) {
+    private static Document document(Task task, String words, long seq) {
         Document doc = new Document();
         doc.add(new StoredField(TASK, task.toJson()));
-        doc.add(new TextField(TEXT, task.text(), Field.Store.NO));
+        doc.add(new TextField(WORDS, words, Field.Store.NO));
         doc.add(new NumericDocValuesField(SEQ, seq));
         return doc;
     }
 
-    private static void writeProperties(Path output, long count) throws IOException {
+    /** The text's tokens' NORM (lower case, ASCII-folded), space-separated: what the index searches. */
+    static String words(Tokenizer tokenizer, String text) {
+        Doc doc = tokenizer.tokenize(text);
+        StringBuilder words = new StringBuilder(text.length() + 16);
+        for (int i = 0; i < doc.size(); i++) {
+            String norm = doc.norm(i);
+            if (!norm.isBlank()) {
+                words.append(words.isEmpty() ? "" : " ").append(norm);
+            }
+        }
+        return words.toString();
+    }
+
+    private static void writeProperties(Path output, long count, Language language) throws IOException {
         Properties properties = new Properties();
         properties.setProperty("format", FORMAT);
+        properties.setProperty("language", language.code());
         properties.setProperty("paragraphs", Long.toString(count));
         try (Writer out = Files.newBufferedWriter(output.resolve(PROPERTIES), StandardCharsets.UTF_8)) {
             properties.store(out, "Quarry paragraph index");
@@ -160,8 +177,9 @@ public final class ParagraphIndex implements AutoCloseable {
         if (!FORMAT.equals(properties.getProperty("format"))) {
             throw new IOException(marker + ": format must be " + FORMAT + ", got " + properties.getProperty("format"));
         }
+        Tokenizer tokenizer = Tokenizer.forLanguage(Language.of(properties.getProperty("language", "en")));
         Directory directory = FSDirectory.open(path);
-        return new ParagraphIndex(directory, DirectoryReader.open(directory));
+        return new ParagraphIndex(directory, DirectoryReader.open(directory), tokenizer);
     }
 
     /** The number of paragraphs. */
@@ -187,11 +205,11 @@ public final class ParagraphIndex implements AutoCloseable {
     }
 
     /** The query for phrases: a phrase query per phrase, any of them. */
-    static Query query(List<String> phrases) {
+    Query query(List<String> phrases) {
         Set<List<String>> distinct = new LinkedHashSet<>();
         for (String phrase : phrases) {
-            List<String> terms = terms(phrase);
-            if (!terms.isEmpty()) {
+            List<String> terms = List.of(words(tokenizer, phrase).split(" "));
+            if (!terms.get(0).isEmpty()) {
                 distinct.add(terms);
             }
         }
@@ -203,35 +221,9 @@ public final class ParagraphIndex implements AutoCloseable {
         }
         BooleanQuery.Builder any = new BooleanQuery.Builder();
         for (List<String> terms : distinct) {
-            any.add(new PhraseQuery(TEXT, terms.toArray(String[]::new)), BooleanClause.Occur.SHOULD);
+            any.add(new PhraseQuery(WORDS, terms.toArray(String[]::new)), BooleanClause.Occur.SHOULD);
         }
         return any.build();
-    }
-
-    /** The phrase as the index's analyzer cuts it. */
-    static List<String> terms(String phrase) {
-        List<String> terms = new ArrayList<>();
-        try (Analyzer analyzer = analyzer(); TokenStream stream = analyzer.tokenStream(TEXT, phrase)) {
-            CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
-            stream.reset();
-            while (stream.incrementToken()) {
-                terms.add(term.toString());
-            }
-            stream.end();
-        } catch (IOException e) {
-            throw new UncheckedIOException("reading a string cannot fail", e);
-        }
-        return terms;
-    }
-
-    static Analyzer analyzer() {
-        return new Analyzer() {
-            @Override
-            protected TokenStreamComponents createComponents(String field) {
-                StandardTokenizer source = new StandardTokenizer();
-                return new TokenStreamComponents(source, new ASCIIFoldingFilter(new LowerCaseFilter(source)));
-            }
-        };
     }
 
     /**

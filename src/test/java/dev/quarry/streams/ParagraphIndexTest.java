@@ -10,6 +10,7 @@ import dev.quarry.patterns.Predicate;
 import dev.quarry.patterns.Quantifier;
 import dev.quarry.patterns.TokenPattern;
 import dev.quarry.patterns.TokenSpec;
+import dev.quarry.text.Tokenizer;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -52,7 +53,7 @@ class ParagraphIndexTest {
                 corpus.add(Task.of(text.toString()));
             }
             Path path = dir.resolve("idx" + seed);
-            ParagraphIndex.BuildStats stats = ParagraphIndex.build(TaskSource.of(corpus.iterator()), path, 16);
+            ParagraphIndex.BuildStats stats = ParagraphIndex.build(TaskSource.of(corpus.iterator()), path, Tokenizer.standard(), 16);
             assertEquals(size, stats.paragraphs());
             try (ParagraphIndex index = ParagraphIndex.open(path)) {
                 List<String> phrases = List.of("Heart attack", "flu");
@@ -82,7 +83,7 @@ class ParagraphIndexTest {
     void noPhrasesStreamsTheCorpusInOrder() throws IOException {
         List<Task> corpus = List.of(Task.of("b"), Task.of("a"), Task.of("c"));
         Path path = dir.resolve("idx");
-        ParagraphIndex.build(TaskSource.of(corpus.iterator()), path, 16);
+        ParagraphIndex.build(TaskSource.of(corpus.iterator()), path, Tokenizer.standard(), 16);
         try (ParagraphIndex index = ParagraphIndex.open(path)) {
             List<Task> out = new ArrayList<>();
             index.matchesFirst(List.of()).forEachRemaining(out::add);
