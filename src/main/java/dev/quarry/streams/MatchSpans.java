@@ -47,6 +47,6 @@ public final class MatchSpans {
         ObjectNode json = task.json();
         put(json, matcher.match(doc), Offsets.of(text));
         json.remove("_task_hash");
-        return Task.of(json);
+        return Task.owning(json);
     }
 }

@@ -53,7 +53,7 @@ final class ParagraphTasks {
         meta.put("paragraph", index);
         meta.put("offset", offset);
         json.set("meta", meta);
-        return Task.of(json);
+        return Task.owning(json);
     }
 
     /** The id a document's paragraphs carry: its {@code meta.id} if that is a string or number, else the fallback. */
