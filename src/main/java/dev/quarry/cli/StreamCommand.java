@@ -12,6 +12,7 @@ import dev.quarry.streams.Scorers;
 import dev.quarry.streams.SourceFormat;
 import dev.quarry.streams.SourceOptions;
 import dev.quarry.streams.Sources;
+import dev.quarry.streams.Task;
 import dev.quarry.streams.TaskFilters;
 import dev.quarry.streams.TaskHashes;
 import dev.quarry.streams.TaskSource;
@@ -148,7 +149,7 @@ final class StreamCommand implements Callable<Integer> {
              TaskWriter out = new TaskWriter(openOutput());
              Progress progress = new Progress(err, "tasks")) {
             while (tasks.hasNext()) {
-                var task = tasks.next();
+                Task task = tasks.next();
                 out.write(task);
                 progress.add(1, task.text().length());
             }
@@ -215,14 +216,14 @@ final class StreamCommand implements Callable<Integer> {
             stage = counted(TaskFilters.dedup(stage, HashKind.valueOf(dedupBy.name()), TaskHashes.DEFAULT),
                     "repeated in the stream");
         }
-        ToDoubleFunction<dev.quarry.streams.Task> scorer = scoreField == null ? null : scorer();
+        ToDoubleFunction<Task> scorer = scoreField == null ? null : scorer();
         if (dropBelow != null) {
             stage = counted(TaskFilters.dropBelow(stage, scorer, dropBelow), "scored below " + dropBelow);
         }
         return order(stage, chosen, scorer);
     }
 
-    private TaskSource order(TaskSource stage, Order chosen, ToDoubleFunction<dev.quarry.streams.Task> scorer) {
+    private TaskSource order(TaskSource stage, Order chosen, ToDoubleFunction<Task> scorer) {
         long wait = maxWait != null ? maxWait : Reorder.defaultMaxWait(window);
         return switch (chosen) {
             case AS_IS -> stage;
@@ -263,7 +264,7 @@ final class StreamCommand implements Callable<Integer> {
         return filter;
     }
 
-    private ToDoubleFunction<dev.quarry.streams.Task> scorer() {
+    private ToDoubleFunction<Task> scorer() {
         try {
             return Scorers.field(scoreField);
         } catch (IllegalArgumentException e) {
