@@ -18,7 +18,7 @@ WORK=benchmarks/work
 STREAM=$WORK/stream.jsonl
 RESULTS=$WORK/streams-results.txt
 mkdir -p "$WORK"
-trap 'rm -rf "$STREAM" "$WORK/idx" "$WORK/bench.db"*' EXIT
+trap 'rm -rf "$STREAM" "$WORK/idx" "$WORK/bench.db"* "$WORK"/gc-*.log*' EXIT
 
 mvn -q -o -DskipTests package
 mvn -q -o dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$WORK/cp.txt" >/dev/null
@@ -36,12 +36,15 @@ note "# $(date -u +%FT%TZ) $(nproc) cores, $($JAVA -version 2>&1 | head -1)"
 rm -rf "$STREAM" "$WORK/idx" "$WORK/bench.db"*
 "$JAVA" -cp "$CP" "$BENCH" generate "$DATA/20newsgroups-bydate" "$STREAM" "$MIN_MB" 42 | tee -a "$RESULTS"
 
-for order in read as-is uncertain matches; do
+# read: the reader alone (the peer); as-is: + hashes + dedup; uncertain: + a window ordered by meta.score;
+# matches: + pattern spans and prefer-matches; the last pass: uncertain with a ten times larger window
+for run in "read $WINDOW" "as-is $WINDOW" "uncertain $WINDOW" "matches $WINDOW" "uncertain $((WINDOW * 10))"; do
+    set -- $run
     before=$(load)
-    "$JAVA" -Xmx256m -Xlog:gc:file="$WORK/gc-$order.log" -cp "$CP" "$BENCH" reorder "$STREAM" "$order" "$WINDOW" \
+    log="$WORK/gc-$1-$2.log"
+    "$JAVA" -Xmx256m -Xlog:gc:file="$log" -cp "$CP" "$BENCH" reorder "$STREAM" "$1" "$2" \
         benchmarks/streams/patterns.jsonl > "$WORK/out.txt"
-    line=$(grep RESULT "$WORK/out.txt")
-    note "$line gc_peak_before_mb=$(peak_gc "$WORK/gc-$order.log") gc_live_after_max_mb=$(live_gc "$WORK/gc-$order.log") $before"
+    note "$(grep RESULT "$WORK/out.txt") gc_peak_before_mb=$(peak_gc "$log") gc_live_after_max_mb=$(live_gc "$log") $before"
 done
 
 before=$(load)
