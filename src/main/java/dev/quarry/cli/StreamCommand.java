@@ -48,8 +48,9 @@ import picocli.CommandLine.Spec;
                     + "as JSON Lines, with pattern matches as Prodigy-style \"spans\" (offsets in code points), "
                     + "hashes, duplicates and excluded tasks left out, in the chosen order.",
             "Orders look ahead a bounded window and never drop a task: matches = tasks with more pattern hits "
-                    + "first; uncertain = scores closest to --target first; high = highest score first; "
-                    + "find-terms = only tasks with hits, Prodigy's find_with_terms; as-is = source order. "
+                    + "(spans; without --patterns, the spans the tasks already have) first; uncertain = scores "
+                    + "closest to --target first; high = highest score first; find-terms = only tasks with hits, "
+                    + "Prodigy's find_with_terms; as-is = source order. "
                     + "A task waits at most --max-wait emissions. uncertain and high need a score already in "
                     + "the tasks (--score-field) until models exist."},
         exitCodeListHeading = "%nExit codes:%n",

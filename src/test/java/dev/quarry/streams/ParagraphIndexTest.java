@@ -53,7 +53,8 @@ class ParagraphIndexTest {
                 corpus.add(Task.of(text.toString()));
             }
             Path path = dir.resolve("idx" + seed);
-            ParagraphIndex.BuildStats stats = ParagraphIndex.build(TaskSource.of(corpus.iterator()), path, Tokenizer.standard(), 16);
+            ParagraphIndex.BuildStats stats = ParagraphIndex.build(TaskSource.of(corpus.iterator()), path,
+                    Tokenizer.standard(), 16);
             assertEquals(size, stats.paragraphs());
             try (ParagraphIndex index = ParagraphIndex.open(path)) {
                 List<String> phrases = List.of("Heart attack", "flu");
