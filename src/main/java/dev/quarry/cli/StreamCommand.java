@@ -114,7 +114,7 @@ final class StreamCommand implements Callable<Integer> {
             description = "Hash compared for --exclude (default: ${DEFAULT-VALUE}).")
     String excludeBy;
     @Option(names = "--dedup", defaultValue = "task", paramLabel = "input|task|none",
-            description = "Leave out repeats within the stream (default: ${DEFAULT-VALUE}; exact, 8-16 bytes a "
+            description = "Leave out repeats within the stream (default: ${DEFAULT-VALUE}; exact, up to 32 bytes a "
                     + "task).")
     String dedup;
     @Option(names = "--format", defaultValue = "auto", paramLabel = "auto|jsonl|text|csv|tsv",
@@ -277,7 +277,7 @@ final class StreamCommand implements Callable<Integer> {
         return MatchCommand.parse(HashKind.class, value, option);
     }
 
-    /** The hashes of every example in the excluded datasets, read once (8-16 bytes each). */
+    /** The hashes of every example in the excluded datasets, read once (up to 32 bytes each). */
     private LongHashSet excludedHashes() {
         HashKind kind = hashKind(excludeBy, "--exclude-by");
         LongHashSet hashes = new LongHashSet();

@@ -15,8 +15,8 @@ public final class TaskFilters {
 
     /**
      * Passes on the first task of each hash and leaves out later ones. The seen-set is exact (no false positives):
-     * an open-addressing set of {@code long}s, 8 to 16 bytes per distinct task (Eclipse Collections'
-     * {@code LongHashSet}), so ten million distinct tasks take at most 160 MB.
+     * an open-addressing set of {@code long}s kept at most half full, 16 to 32 bytes per distinct task
+     * (Eclipse Collections' {@code LongHashSet}), so ten million distinct tasks take at most 320 MB.
      */
     public static FilteredSource dedup(TaskSource upstream, HashKind kind, TaskHashes hashes) {
         LongHashSet seen = new LongHashSet();

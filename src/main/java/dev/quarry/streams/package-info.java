@@ -25,7 +25,7 @@
  *
  * <h2>Memory</h2>
  * Readers hold one record (a text file split into paragraphs: one paragraph, at most
- * 1,048,576 chars); a windowed order holds at most its window of tasks; dedup holds 8-16 bytes per distinct task;
+ * 1,048,576 chars); a windowed order holds at most its window of tasks; dedup holds 16-32 bytes per distinct task;
  * an index stream one bit per paragraph and a page of hits. Nothing here holds a whole stream.
  *
  * <h2>Offsets</h2>
