@@ -80,12 +80,10 @@ public final class WindowedOrder implements TaskSource {
             throw new NoSuchElementException("no more tasks");
         }
         Entry first = oldest.first();
-        Entry chosen;
-        if (emitted - first.enteredAtEmission >= maxWait) {
+        Entry chosen = best.first();
+        if (first != chosen && emitted - first.enteredAtEmission >= maxWait) {
             chosen = first;
             emittedForAge++;
-        } else {
-            chosen = best.first();
         }
         best.remove(chosen);
         oldest.remove(chosen);
@@ -118,7 +116,10 @@ public final class WindowedOrder implements TaskSource {
         return maxHeld;
     }
 
-    /** How many tasks were emitted because they had waited {@code maxWait} emissions, not for their priority. */
+    /**
+     * How many tasks were emitted because they had waited {@code maxWait} emissions, ahead of a task the priority
+     * would have chosen.
+     */
     public long emittedForAge() {
         return emittedForAge;
     }

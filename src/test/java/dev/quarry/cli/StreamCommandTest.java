@@ -66,6 +66,21 @@ class StreamCommandTest {
     }
 
     @Test
+    void aTaskThatWaitedMaxWaitLeavesBeforeBetterOnesAndTheRunSaysSo() throws IOException {
+        Path text = dir.resolve("doc.txt");
+        Files.writeString(text, "plain\n\nflu one\n\nflu two\n\nflu three\n", StandardCharsets.UTF_8);
+        CliRun run = CliRun.of("stream", text.toString(), "--paragraphs", "--patterns", patterns.toString(),
+                "--window", "2", "--max-wait", "1");
+        assertEquals(0, run.exitCode(), run.err());
+        assertEquals(List.of("flu one", "plain", "flu two", "flu three"), texts(run));
+        assertEquals("quarry: 1 tasks left the window for having waited --max-wait emissions\n", run.err());
+        JsonNode plain = JSON.readTree(run.outLines()[1]).get("meta");
+        assertEquals(text.toString(), plain.get("doc_id").asText());
+        assertEquals(0, plain.get("paragraph").asInt());
+        assertEquals(7, JSON.readTree(run.outLines()[0]).get("meta").get("offset").asInt());
+    }
+
+    @Test
     void asIsWithoutPatternsDedupsByTaskHashAndReportsIt() throws IOException {
         CliRun run = CliRun.withInput("x\ny\nx\n", "stream", "-");
         assertEquals(0, run.exitCode(), run.err());

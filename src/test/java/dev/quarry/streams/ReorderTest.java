@@ -97,8 +97,9 @@ class ReorderTest {
             Random random = new Random(seed);
             List<Task> input = randomStream(random);
             int window = 1 + random.nextInt(40);
-            List<Integer> out = drain(Reorder.preferMatches(TaskSource.of(input.iterator()), window,
-                    Long.MAX_VALUE));
+            WindowedOrder order = Reorder.preferMatches(TaskSource.of(input.iterator()), window, Long.MAX_VALUE);
+            List<Integer> out = drain(order);
+            assertEquals(0, order.emittedForAge(), "seed " + seed);
             for (int k = 0; k < out.size(); k++) {
                 if (!input.get(out.get(k)).spans().isEmpty()) {
                     continue;

@@ -165,6 +165,28 @@ class SourcesTest {
         assertEquals(List.of("two"), texts(onlyText));
     }
 
+    /** A reader that hands out one char per call, so every line break and quote falls on a buffer boundary. */
+    private static java.io.Reader trickle(String content) {
+        return new java.io.FilterReader(new StringReader(content)) {
+            @Override
+            public int read(char[] buffer, int offset, int length) throws IOException {
+                return super.read(buffer, offset, Math.min(1, length));
+            }
+        };
+    }
+
+    @Test
+    void readersGiveTheSameTasksWhenInputArrivesOneCharAtATime() throws IOException {
+        String text = "a\r\nb\r\n\r\n\rc 🎉\r\n\nd";
+        SourceOptions paragraphs = SourceOptions.defaults().withFormat(SourceFormat.TEXT).withParagraphs(true);
+        assertEquals(read(text, paragraphs), all(Sources.open(trickle(text), "in", paragraphs)));
+        String csv = "text,n\r\n\"x,\r\n\"\"y\"\"\",1\r\nz,2\r";
+        SourceOptions csvOptions = SourceOptions.defaults().withFormat(SourceFormat.CSV);
+        List<Task> expected = read(csv, csvOptions);
+        assertEquals(List.of("x,\r\n\"y\"", "z"), texts(expected));
+        assertEquals(expected, all(Sources.open(trickle(csv), "in", csvOptions)));
+    }
+
     @Test
     void missingFileIsNamed() {
         NoSuchFileException e = assertThrows(NoSuchFileException.class,
