@@ -16,9 +16,10 @@ import picocli.CommandLine.Command;
 /** The {@code quarry} launcher's entry point. */
 @Command(name = "quarry", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Terms, paragraphs and entities out of text: rules first, models where the rules run out.",
-        subcommands = {MatchCommand.class, PatternsCommand.class, DatasetCommands.DbIn.class,
-            DatasetCommands.DbOut.class, DatasetCommands.Stats.class, DatasetCommands.Drop.class,
-            DatasetCommands.DbMerge.class, StreamCommand.class, IndexCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {MatchCommand.class, PatternsCommand.class, TermsCommand.class, VectorsCommand.class,
+            DatasetCommands.DbIn.class, DatasetCommands.DbOut.class, DatasetCommands.Stats.class,
+            DatasetCommands.Drop.class, DatasetCommands.DbMerge.class, StreamCommand.class, IndexCommand.class,
+            CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
     @CommandLine.Spec
@@ -28,6 +29,7 @@ public final class Main implements Runnable {
     InputStream in = System.in;
 
     public static void main(String[] args) {
+        quietLibraryLogs();
         PrintWriter out = new PrintWriter(new BufferedWriter(
                 new OutputStreamWriter(new FileOutputStream(FileDescriptor.out), StandardCharsets.UTF_8), 1 << 16));
         PrintWriter err = new PrintWriter(
@@ -74,6 +76,17 @@ public final class Main implements Runnable {
         }
         return ExitCodes.FAILURE;
     }
+
+    /**
+     * Lucene logs a hint through java.util.logging when the JVM runs without the Vector API module; on a command
+     * line it is noise (the README says how to enable the module for speed).
+     */
+    private static void quietLibraryLogs() {
+        LUCENE_LOG.setLevel(java.util.logging.Level.SEVERE);
+    }
+
+    /** Held so that the logger, and the level set on it, is not garbage-collected. */
+    private static final java.util.logging.Logger LUCENE_LOG = java.util.logging.Logger.getLogger("org.apache.lucene");
 
     static String describe(Throwable e) {
         String message = e.getMessage();

@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Function;
 
 /**
  * Phrase and token patterns compiled into one matcher. Patterns are numbered by their position in the list given to
@@ -49,8 +50,9 @@ public final class Matcher {
      */
     public static Matcher compile(List<? extends Pattern> patterns, MatchOptions options) {
         Objects.requireNonNull(options, "options");
-        PatternTable.Builder table = new PatternTable.Builder(patterns.size());
-        PhraseEngine.Builder phrases = new PhraseEngine.Builder(options.tokenizer());
+        PatternTable.Builder table = new PatternTable.Builder(patterns.size(), totalLength(patterns, Pattern::id),
+                totalLength(patterns, p -> p instanceof PhrasePattern phrase ? phrase.phrase() : null));
+        PhraseEngineBuilder phrases = new PhraseEngineBuilder(options.tokenizer());
         List<TokenProgram> programs = new ArrayList<>();
         int index = 0;
         for (Pattern pattern : patterns) {
@@ -70,6 +72,16 @@ public final class Matcher {
         return new Matcher(options, table.build(), phrases.build(), new TokenEngine(programs));
     }
 
+    /** The chars of all the patterns' strings (ids, phrases), capped at {@code Integer.MAX_VALUE}. */
+    private static int totalLength(List<? extends Pattern> patterns, Function<Pattern, String> field) {
+        long total = 0;
+        for (Pattern pattern : patterns) {
+            String value = pattern == null ? null : field.apply(pattern);
+            total += value == null ? 0 : value.length();
+        }
+        return (int) Math.min(total, Integer.MAX_VALUE - 16);
+    }
+
     /** Matches with {@code options().overlap()}; sorted by start token, longer first, then pattern index. */
     public List<Match> match(Doc doc) {
         return match(doc, options.overlap());
@@ -78,11 +90,11 @@ public final class Matcher {
     /** Matches with the given overlap policy; sorted by start token, longer first, then pattern index. */
     public List<Match> match(Doc doc, Overlap overlap) {
         Objects.requireNonNull(overlap, "overlap");
-        RawMatches raw = new RawMatches();
+        RawMatches raw = new RawMatches(doc.size());
         forEachMatch(doc, raw);
-        int[] kept = raw.select(overlap, p -> labelRank[table.labelIds[p]]);
-        List<Match> matches = new ArrayList<>(kept.length);
-        for (int i : kept) {
+        raw.select(overlap, p -> labelRank[table.labelIds[p]]);
+        List<Match> matches = new ArrayList<>(raw.size());
+        for (int i = 0; i < raw.size(); i++) {
             matches.add(toMatch(doc, raw.pattern(i), raw.start(i), raw.end(i)));
         }
         return matches;
@@ -90,8 +102,9 @@ public final class Matcher {
 
     /**
      * Reports every match (policy {@link Overlap#ALL}) to {@code sink}, in no particular order, each distinct
-     * (pattern, tokenStart, tokenEnd) once. For phrase patterns nothing is allocated per token or per match.
-     * The sink runs on the calling thread.
+     * (pattern, tokenStart, tokenEnd) once. For phrase patterns nothing is allocated per token or per match (once the
+     * thread's buffers have grown to the doc's size), except for the rare token whose lower case depends on context
+     * (Greek capital sigma, dotted capital I). The sink runs on the calling thread.
      */
     public void forEachMatch(Doc doc, MatchSink sink) {
         Objects.requireNonNull(sink, "sink");
@@ -128,18 +141,25 @@ public final class Matcher {
         String phrase = table.phrase(p);
         PhraseSplitter splitter = new PhraseSplitter(options.tokenizer());
         int count = splitter.split(phrase);
-        if (count != match.length()) {
-            throw new IllegalArgumentException("pattern " + p + " has " + count + " phrase tokens, the match "
-                    + match.length());
-        }
         Attr attr = table.phraseAttr(p);
         List<Explanation.Step> steps = new ArrayList<>();
-        for (int i = 0; i < count; i++) {
+        for (int i = 0; i < count && count == match.length(); i++) {
             String token = phrase.substring(splitter.starts[i], splitter.ends[i]);
-            steps.add(new Explanation.Step(match.tokenStart() + i, doc.tokenText(match.tokenStart() + i), i,
-                    "phrase token " + i + " " + Explainer.quote(token) + " on " + attr));
+            String docToken = doc.tokenText(match.tokenStart() + i);
+            if (TermKeys.keyOf(attr, token).equals(TermKeys.keyOf(attr, docToken))) {
+                steps.add(new Explanation.Step(match.tokenStart() + i, docToken, i,
+                        "phrase token " + i + " " + Explainer.quote(token) + " on " + attr));
+            }
+        }
+        if (steps.size() != match.length()) {
+            throw doesNotMatch(match);
         }
         return steps;
+    }
+
+    private static IllegalArgumentException doesNotMatch(Match match) {
+        return new IllegalArgumentException("pattern " + match.patternIndex() + " does not match tokens "
+                + match.tokenStart() + ".." + match.tokenEnd());
     }
 
     private List<Explanation.Step> tokenSteps(Doc doc, Match match) {
@@ -147,8 +167,7 @@ public final class Matcher {
         int[] specs = new Explainer(program, doc, options.tokenizer().language(), match.tokenStart(),
                 match.tokenEnd()).align();
         if (specs == null) {
-            throw new IllegalArgumentException("pattern " + match.patternIndex() + " does not match tokens "
-                    + match.tokenStart() + ".." + match.tokenEnd());
+            throw doesNotMatch(match);
         }
         List<Explanation.Step> steps = new ArrayList<>();
         for (int i = 0; i < specs.length; i++) {

@@ -3,6 +3,7 @@ package dev.quarry.matching;
 import dev.quarry.patterns.Attr;
 import dev.quarry.patterns.PatternException;
 import dev.quarry.patterns.PatternReader;
+import dev.quarry.patterns.PatternSource;
 import dev.quarry.patterns.PatternWriter;
 import dev.quarry.patterns.TokenPattern;
 import dev.quarry.text.Language;
@@ -12,6 +13,7 @@ import java.nio.BufferUnderflowException;
 import java.nio.MappedByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -41,7 +43,16 @@ final class MatcherFile {
 
     static void write(Matcher matcher, Path file) throws IOException {
         Path temporary = file.resolveSibling(file.getFileName() + ".tmp");
-        try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.CREATE,
+        try {
+            writeTo(matcher, temporary);
+            move(temporary, file);
+        } finally {
+            Files.deleteIfExists(temporary);
+        }
+    }
+
+    private static void writeTo(Matcher matcher, Path file) throws IOException {
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE,
                 StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE)) {
             BinaryOut out = new BinaryOut(channel);
             out.bytes(MAGIC);
@@ -51,7 +62,14 @@ final class MatcherFile {
             writePhrases(matcher.phrases(), out);
             out.flush();
         }
-        Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    private static void move(Path from, Path to) throws IOException {
+        try {
+            Files.move(from, to, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
+        }
     }
 
     static Matcher read(Path file) throws IOException {
@@ -157,7 +175,7 @@ final class MatcherFile {
     private static TokenPattern parseTokenPattern(Path file, String json, String patternFile, int line)
             throws IOException {
         try {
-            if (PatternReader.parseLine(json, new dev.quarry.patterns.PatternSource(patternFile, line))
+            if (PatternReader.parseLine(json, new PatternSource(patternFile, line))
                     instanceof TokenPattern token) {
                 return token;
             }
@@ -196,16 +214,13 @@ final class MatcherFile {
             if (engine.tries[a] != null) {
                 TermDictionary d = engine.dictionaries[a];
                 out.chars(d.pool);
-                out.ints(d.termStart);
                 out.longs(d.slots);
+                out.writeInt(d.size);
                 out.writeInt(d.maxLength);
                 PhraseTrie t = engine.tries[a];
-                out.ints(t.rootChild);
-                out.longs(t.keys);
-                out.ints(t.targets);
-                out.longs(t.hasChildren);
-                out.ints(t.outStart);
-                out.ints(t.outPatterns);
+                out.longs(t.rootChild);
+                out.longs(t.table);
+                out.ints(t.outputs);
             }
         }
     }
@@ -215,8 +230,8 @@ final class MatcherFile {
         PhraseTrie[] tries = new PhraseTrie[3];
         for (int a = 0; a < 3; a++) {
             if (in.readBoolean()) {
-                dictionaries[a] = new TermDictionary(in.chars(), in.ints(), in.longs(), in.readInt());
-                tries[a] = new PhraseTrie(in.ints(), in.longs(), in.ints(), in.longs(), in.ints(), in.ints());
+                dictionaries[a] = new TermDictionary(in.chars(), in.longs(), in.readInt(), in.readInt());
+                tries[a] = new PhraseTrie(in.longs(), in.longs(), in.ints());
             }
         }
         return new PhraseEngine(dictionaries, tries);

@@ -24,8 +24,12 @@ import java.util.Set;
 final class TokenEngine {
 
     private final List<TokenProgram> programs;
-    private final Map<Attr, Map<String, int[]>> byFirstValue;
+    private static final int[] NONE = {};
+
+    private final Attr[] indexedAttrs;
+    private final List<Map<String, int[]>> byFirstValue;
     private final int[] always;
+    private final int maxStates;
 
     TokenEngine(List<TokenProgram> programs) {
         this.programs = List.copyOf(programs);
@@ -36,13 +40,15 @@ final class TokenEngine {
                 unindexed.add(p);
             }
         }
-        this.byFirstValue = new HashMap<>();
-        index.forEach((attr, map) -> {
+        this.indexedAttrs = index.keySet().toArray(Attr[]::new);
+        this.byFirstValue = new ArrayList<>();
+        for (Attr attr : indexedAttrs) {
             Map<String, int[]> frozen = new HashMap<>();
-            map.forEach((value, list) -> frozen.put(value, toArray(list)));
-            byFirstValue.put(attr, frozen);
-        });
+            index.get(attr).forEach((value, list) -> frozen.put(value, toArray(list)));
+            byFirstValue.add(frozen);
+        }
         this.always = toArray(unindexed);
+        this.maxStates = programs.stream().mapToInt(TokenProgram::stateCount).max().orElse(0);
     }
 
     boolean isEmpty() {
@@ -98,16 +104,16 @@ final class TokenEngine {
             return;
         }
         TokenValues values = new TokenValues(doc, language);
+        boolean[] current = new boolean[maxStates];
+        boolean[] next = new boolean[maxStates];
         for (int start = 0, n = doc.size(); start < n; start++) {
             for (int p : always) {
-                programs.get(p).forEachEnd(values, start, n, sink);
+                programs.get(p).forEachEnd(values, start, n, sink, current, next);
             }
-            for (Map.Entry<Attr, Map<String, int[]>> entry : byFirstValue.entrySet()) {
-                int[] candidates = entry.getValue().get((String) values.get(entry.getKey(), start));
-                if (candidates != null) {
-                    for (int p : candidates) {
-                        programs.get(p).forEachEnd(values, start, n, sink);
-                    }
+            for (int a = 0; a < indexedAttrs.length; a++) {
+                int[] candidates = byFirstValue.get(a).get((String) values.get(indexedAttrs[a], start));
+                for (int p : candidates != null ? candidates : NONE) {
+                    programs.get(p).forEachEnd(values, start, n, sink, current, next);
                 }
             }
         }

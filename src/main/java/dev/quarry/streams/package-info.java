@@ -20,7 +20,9 @@
  *       uncertain-first, high-score-first in a bounded window: {@link dev.quarry.streams.WindowedOrder} states the
  *       exact order; nothing is dropped or repeated) and {@link dev.quarry.streams.FindWithTerms}.</li>
  *   <li>{@link dev.quarry.streams.ParagraphIndex}: a Lucene index of a corpus's paragraphs, streamed with the
- *       paragraphs matching the patterns' phrases first and every other paragraph after, each once.</li>
+ *       paragraphs matching the patterns' phrases first and every other paragraph after, each once. (Not to be
+ *       confused with {@link dev.quarry.streams.CorpusIndex}, the word and n-gram statistics {@code quarry terms}
+ *       keeps beside one corpus file; both index the matcher's tokens per paragraph.)</li>
  * </ul>
  *
  * <h2>Memory</h2>

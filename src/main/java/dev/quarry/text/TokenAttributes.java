@@ -142,8 +142,17 @@ public final class TokenAttributes {
      * fraction ({@code 3/4}), or a number word of the language ({@code ten}, {@code diez}, {@code zehn}).
      */
     public static boolean likeNum(String text, Language language) {
-        return NUMBER.matcher(text).matches() || FRACTION.matcher(text).matches()
-                || language.isNumberWord(lower(text));
+        if (text.isEmpty()) {
+            return false;
+        }
+        char first = text.charAt(0);
+        if (Character.isLetter(first)) {
+            return text.length() <= 12 && language.isNumberWord(lower(text));
+        }
+        if (!(first >= '0' && first <= '9') && first != '+' && first != '-' && first != '.' && first != ',') {
+            return false;
+        }
+        return NUMBER.matcher(text).matches() || FRACTION.matcher(text).matches();
     }
 
     /** Starts with a scheme or {@code www.}, or is a host name with a common top-level domain and an optional path. */
