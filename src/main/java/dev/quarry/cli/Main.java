@@ -18,7 +18,8 @@ import picocli.CommandLine.Command;
         description = "Terms, paragraphs and entities out of text: rules first, models where the rules run out.",
         subcommands = {MatchCommand.class, PatternsCommand.class, TermsCommand.class, VectorsCommand.class,
             DatasetCommands.DbIn.class, DatasetCommands.DbOut.class, DatasetCommands.Stats.class,
-            DatasetCommands.Drop.class, DatasetCommands.DbMerge.class, ServeCommand.class,
+            DatasetCommands.Drop.class, DatasetCommands.DbMerge.class, StreamCommand.class, IndexCommand.class,
+            ServeCommand.class,
             CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 

@@ -119,15 +119,20 @@ final class MatchCommand implements Callable<Integer> {
     }
 
     private Matcher compile() throws IOException {
+        MatchOptions options = MatchOptions.defaults()
+                .withTokenizer(Tokenizer.forLanguage(language(language)))
+                .withPhraseAttr(parsePhraseAttr())
+                .withOverlap(parse(Overlap.class, overlap, "--overlap"))
+                .withLabelPriority(priority);
+        return compile(patterns, options);
+    }
+
+    /** The patterns of every file or directory, compiled into one matcher; bad patterns are a usage error. */
+    static Matcher compile(List<Path> patterns, MatchOptions options) throws IOException {
         List<dev.quarry.patterns.Pattern> all = new ArrayList<>();
         for (Path path : patterns) {
             all.addAll(load(path).patterns());
         }
-        MatchOptions options = MatchOptions.defaults()
-                .withTokenizer(Tokenizer.forLanguage(parseLanguage()))
-                .withPhraseAttr(parsePhraseAttr())
-                .withOverlap(parse(Overlap.class, overlap, "--overlap"))
-                .withLabelPriority(priority);
         return Matcher.compile(all, options);
     }
 
@@ -148,10 +153,9 @@ final class MatchCommand implements Callable<Integer> {
         List<Match> matches = matcher.match(doc);
         Offsets offsets = Offsets.of(text);
         ObjectNode task = record.task();
-        ArrayNode spans = task.putArray("spans");
-        for (Match match : matches) {
-            MatchSpans.add(spans, match, offsets);
-            if (explain) {
+        MatchSpans.put(task, matches, offsets);
+        if (explain) {
+            for (Match match : matches) {
                 printExplanation(record, matcher.explain(doc, match));
             }
         }
@@ -202,7 +206,7 @@ final class MatchCommand implements Callable<Integer> {
         return Files.newBufferedWriter(output, StandardCharsets.UTF_8);
     }
 
-    private Language parseLanguage() {
+    static Language language(String language) {
         try {
             return Language.of(language);
         } catch (IllegalArgumentException e) {

@@ -3,17 +3,19 @@ package dev.quarry.streams;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.quarry.matching.Match;
+import dev.quarry.matching.Matcher;
+import dev.quarry.text.Doc;
 import dev.quarry.text.Offsets;
 import java.util.List;
 
 /**
- * Pattern matches as entries of a task's {@code "spans"}: the one conversion shared by {@code quarry match} and the
- * HTTP service, so both write the very same JSON.
+ * Pattern matches as Prodigy-style {@code "spans"}: the one place this conversion is written, shared by
+ * {@code quarry match}, {@code quarry stream} and the HTTP service, so all write the very same JSON.
  *
- * <p>Each span has {@code start} and {@code end} in Unicode code points (converted from the match's UTF-16 indices by
- * the text's {@link Offsets}), {@code token_start} and {@code token_end} both inclusive (as in Prodigy), {@code label},
- * {@code pattern_id} when the pattern has an id, and {@code source} ({@code file:line} of the pattern). Stateless and
- * thread-safe.
+ * <p>Each span has {@code start} and {@code end} in Unicode code points (end exclusive; converted from the match's
+ * UTF-16 indices by the text's {@link Offsets}), {@code token_start} and {@code token_end} both inclusive (as in
+ * Prodigy), {@code label}, {@code pattern_id} when the pattern has an id, and {@code source} ({@code file:line} of the
+ * pattern). Stateless and thread-safe.
  */
 public final class MatchSpans {
 
@@ -41,5 +43,23 @@ public final class MatchSpans {
         }
         span.put("source", match.source().toString());
         return span;
+    }
+
+    /** Sets {@code task.spans} to the matches (UTF-16 offsets of {@code offsets}' text) in the order given. */
+    public static ArrayNode put(ObjectNode task, List<Match> matches, Offsets offsets) {
+        return addAll(task.putArray("spans"), matches, offsets);
+    }
+
+    /**
+     * The task with its {@code "spans"} replaced by the matcher's matches on its text (tokenized with the matcher's
+     * tokenizer), and without a {@code _task_hash}, which the new spans make stale.
+     */
+    public static Task annotate(Task task, Matcher matcher) {
+        String text = task.text();
+        Doc doc = matcher.options().tokenizer().tokenize(text);
+        ObjectNode json = task.json();
+        put(json, matcher.match(doc), Offsets.of(text));
+        json.remove("_task_hash");
+        return Task.owning(json);
     }
 }

@@ -53,6 +53,11 @@ public final class Task {
         return new Task(json.deepCopy(), null);
     }
 
+    /** A task over {@code json} itself, not a copy: the caller gives it up (for stages that just built it). */
+    static Task owning(ObjectNode json) {
+        return new Task(json, null);
+    }
+
     /**
      * The task written as one line of JSON.
      *
