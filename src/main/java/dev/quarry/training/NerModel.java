@@ -25,7 +25,12 @@ import opennlp.tools.util.ext.ExtensionLoader;
 public final class NerModel {
 
     static {
-        ExtensionLoader.registerAllowedPackage("dev.quarry.training");
+        allowQuarryExtensions();
+    }
+
+    /** OpenNLP 2.5 instantiates model classes by name only from allow-listed packages: allow this one. */
+    static void allowQuarryExtensions() {
+        ExtensionLoader.registerAllowedPackage(NerModel.class.getPackageName());
     }
 
     private static final String FIRST_PASS_SUFFIX = ".pass1";

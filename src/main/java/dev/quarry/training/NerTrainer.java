@@ -24,6 +24,10 @@ import opennlp.tools.util.TrainingParameters;
  */
 public final class NerTrainer {
 
+    static {
+        NerModel.allowQuarryExtensions();
+    }
+
     private final NerSettings settings;
     private final Map<String, WordClusters> clusters;
     private final Matcher matcher;
