@@ -1,5 +1,6 @@
 package dev.quarry.bench;
 
+import dev.quarry.matching.Matcher;
 import dev.quarry.training.ConllReader;
 import dev.quarry.training.IobScheme;
 import dev.quarry.training.NerEvaluation;
@@ -20,7 +21,8 @@ import java.util.Map;
 
 /**
  * CoNLL-2003 NER: trains each named configuration on eng.train and scores testa and testb (exact-span F1).
- * Usage: NerBenchmark DATA_DIR GLOVE_FILE WORK_DIR CONFIG... where CONFIG is one of a, a-perceptron, b, b3, c, d.
+ * Usage: NerBenchmark DATA_DIR GLOVE_FILE WORK_DIR CONFIG... where CONFIG is one of a, a-perceptron, b, b-maxent, b3,
+ * c, c-affix, c-gaz, d, e.
  */
 public final class NerBenchmark {
 
@@ -41,7 +43,9 @@ public final class NerBenchmark {
             NerSettings settings = settings(args[i]);
             Map<String, WordClusters> clusters = clusters(settings.clusters(), glove, work);
             long t0 = System.nanoTime();
-            NerModel model = new NerTrainer(settings, clusters, null).train(train);
+            Matcher matcher = settings.patternFeatures()
+                    ? Gazetteers.matcher(data.getParent().resolve("corpora-lists")) : null;
+            NerModel model = new NerTrainer(settings, clusters, matcher).train(train);
             double trainSeconds = (System.nanoTime() - t0) / 1e9;
             long t1 = System.nanoTime();
             NerEvaluation a = model.evaluate(testa);
@@ -65,6 +69,8 @@ public final class NerBenchmark {
             case "c" -> c;
             case "c-affix" -> b3.withRichFeatures(4, true, false);
             case "d" -> c.withTwoPass(true);
+            case "c-gaz" -> c.withPatternFeatures(true);
+            case "e" -> c.withTwoPass(true).withPatternFeatures(true);
             default -> throw new IllegalArgumentException("unknown config " + name);
         };
     }
