@@ -60,6 +60,9 @@ final class TextcatFeatures {
             String token = doc.tokenText(i);
             if (!TokenAttributes.isPunct(token)) {
                 words.add(doc.lower(i));
+                if (words.size() == settings.maxWords()) {
+                    break;
+                }
             }
         }
         return words;

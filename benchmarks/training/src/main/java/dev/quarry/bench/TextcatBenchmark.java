@@ -44,12 +44,25 @@ public final class TextcatBenchmark {
         }
     }
 
+    /** A config name, optionally with a cutoff suffix: {@code nb2b-c3} is nb2b with cutoff 3,
+     * {@code nb2b-c3-w1000} that with only the first 1000 words of each text. */
     static TextcatSettings settings(String name) {
+        int words = name.lastIndexOf("-w");
+        if (words > 0) {
+            return settings(name.substring(0, words)).withMaxWords(Integer.parseInt(name.substring(words + 2)));
+        }
+        int dash = name.lastIndexOf("-c");
+        if (dash > 0) {
+            TextcatSettings base = settings(name.substring(0, dash));
+            return base.withLearner(base.algorithm(), base.iterations(), Integer.parseInt(name.substring(dash + 2)));
+        }
         TextcatSettings nb = TextcatSettings.naiveBayesBagOfWords();
         TextcatSettings perceptron = nb.withLearner("PERCEPTRON", 100, 0);
         return switch (name) {
             case "nb1" -> nb;
             case "nb1b" -> nb.withFeatures(1, true, false, List.of());
+            case "nb1bc" -> nb.withFeatures(1, true, false, List.of("k256"));
+            case "nb2bc" -> nb.withFeatures(2, true, false, List.of("k256"));
             case "nb2" -> nb.withFeatures(2, false, false, List.of());
             case "nb2b" -> nb.withFeatures(2, true, false, List.of());
             case "p1b" -> perceptron.withFeatures(1, true, false, List.of());
