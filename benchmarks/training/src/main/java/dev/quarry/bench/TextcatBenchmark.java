@@ -68,6 +68,10 @@ public final class TextcatBenchmark {
             case "p1b" -> perceptron.withFeatures(1, true, false, List.of());
             case "p2b" -> perceptron.withFeatures(2, true, false, List.of());
             case "p2bc" -> perceptron.withFeatures(2, true, false, List.of("k256"));
+            case "q1b" -> nb.withLearner("MAXENT_QN", 100, 0).withFeatures(1, true, false, List.of());
+            case "q2b" -> nb.withLearner("MAXENT_QN", 100, 0).withFeatures(2, true, false, List.of());
+            case "q1bl2" -> nb.withLearner("MAXENT_QN", 100, 0).withFeatures(1, true, false, List.of()).withCosts(0, 1);
+            case "q2bl2" -> nb.withLearner("MAXENT_QN", 100, 0).withFeatures(2, true, false, List.of()).withCosts(0, 1);
             case "m2b" -> nb.withLearner("MAXENT", 100, 0).withFeatures(2, true, false, List.of());
             default -> throw new IllegalArgumentException("unknown config " + name);
         };
