@@ -35,8 +35,8 @@ class TextcatTest {
     }
 
     @Test
-    void naiveBayesAndPerceptronLearnTwoTopics() {
-        for (String algorithm : List.of("NAIVEBAYES", "PERCEPTRON")) {
+    void naiveBayesPerceptronAndLogisticRegressionLearnTwoTopics() {
+        for (String algorithm : List.of("NAIVEBAYES", "PERCEPTRON", "MAXENT_QN")) {
             TextcatSettings settings = TextcatSettings.naiveBayesBagOfWords().withLearner(algorithm, 20, 0)
                     .withFeatures(2, true, false, List.of());
             TextcatModel model = new TextcatTrainer(settings, Map.of()).train(data(30, 1));
