@@ -14,8 +14,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Phrase patterns from public word lists (../shared/data/corpora-lists): places, nationalities, person names and
- * companies, each list under a gazetteer label (GEO, NAT, NAME, COMPANY), matched on lower case. These labels are
+ * Phrase patterns from public word lists (../shared/data/corpora-lists): places, nationalities, person names, people,
+ * companies and other organisations, each list under a gazetteer label (GEO, NAT, NAME, PERSON, COMPANY, ORGLIST), matched on lower case. These labels are
  * features for the NER, not CoNLL labels.
  */
 final class Gazetteers {
@@ -29,7 +29,18 @@ final class Gazetteers {
             Map.entry("humans/firstNames.json", "NAME"), Map.entry("humans/lastNames.json", "NAME"),
             Map.entry("humans/spanishFirstNames.json", "NAME"), Map.entry("humans/spanishLastNames.json", "NAME"),
             Map.entry("corporations/fortune500.json", "COMPANY"), Map.entry("corporations/nasdaq.json", "COMPANY"),
-            Map.entry("corporations/djia.json", "COMPANY"), Map.entry("corporations/newspapers.json", "COMPANY"));
+            Map.entry("corporations/djia.json", "COMPANY"), Map.entry("corporations/newspapers.json", "COMPANY"),
+            Map.entry("geography/countries_with_capitals.json", "GEO"),
+            Map.entry("geography/us_state_capitals.json", "GEO"),
+            Map.entry("geography/canada_provinces_and_territories.json", "GEO"),
+            Map.entry("geography/japanese_prefectures.json", "GEO"),
+            Map.entry("humans/celebrities.json", "PERSON"), Map.entry("humans/richpeople.json", "PERSON"),
+            Map.entry("humans/scientists.json", "PERSON"), Map.entry("humans/britishActors.json", "PERSON"),
+            Map.entry("humans/authors.json", "NAME"), Map.entry("humans/norwayFirstNamesBoys.json", "NAME"),
+            Map.entry("humans/norwayFirstNamesGirls.json", "NAME"), Map.entry("humans/norwayLastNames.json", "NAME"),
+            Map.entry("governments/uk_political_parties.json", "ORGLIST"),
+            Map.entry("governments/us_federal_agencies.json", "ORGLIST"),
+            Map.entry("corporations/charities.json", "ORGLIST"), Map.entry("corporations/cars.json", "COMPANY"));
 
     private Gazetteers() {
     }
@@ -54,7 +65,7 @@ final class Gazetteers {
             node.forEach(child -> collect(child, phrases, true));
         } else if (node.isObject()) {
             node.properties().forEach(field -> {
-                boolean named = List.of("city", "name", "country", "nationality").contains(field.getKey());
+                boolean named = List.of("city", "name", "country", "nationality", "capital", "state").contains(field.getKey());
                 if (field.getValue().isArray() || field.getValue().isObject()) {
                     collect(field.getValue(), phrases, false);
                 } else if (named && inArray) {
