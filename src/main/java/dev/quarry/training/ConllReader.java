@@ -84,7 +84,8 @@ public final class ConllReader {
     private void checkTag(String tag, long number) {
         boolean prefixed = (tag.startsWith("B-") || tag.startsWith("I-")) && tag.length() > 2;
         if (!tag.equals("O") && !prefixed) {
-            throw new ConllFormatException(source, number, "tag must be O, B-<label> or I-<label>, got \"" + tag + "\"");
+            throw new ConllFormatException(source, number,
+                    "tag must be O, B-<label> or I-<label>, got \"" + tag + "\"");
         }
         if (scheme == IobScheme.IOB2 && tag.startsWith("I-")) {
             String previous = tags.isEmpty() ? "O" : tags.getLast();

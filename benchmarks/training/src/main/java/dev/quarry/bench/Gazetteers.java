@@ -14,9 +14,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Phrase patterns from public word lists (../shared/data/corpora-lists): places, nationalities, person names, people,
- * companies and other organisations, each list under a gazetteer label (GEO, NAT, NAME, PERSON, COMPANY, ORGLIST), matched on lower case. These labels are
- * features for the NER, not CoNLL labels.
+ * Phrase patterns from public word lists (../shared/data/corpora-lists): places, nationalities, person names,
+ * people, companies and other organisations, each list under a gazetteer label (GEO, NAT, NAME, PERSON, COMPANY,
+ * ORGLIST), matched on lower case. These labels are features for the NER, not CoNLL labels.
  */
 final class Gazetteers {
 
@@ -42,6 +42,9 @@ final class Gazetteers {
             Map.entry("governments/us_federal_agencies.json", "ORGLIST"),
             Map.entry("corporations/charities.json", "ORGLIST"), Map.entry("corporations/cars.json", "COMPANY"));
 
+    private static final List<String> NAME_FIELDS =
+            List.of("city", "name", "country", "nationality", "capital", "state");
+
     private Gazetteers() {
     }
 
@@ -65,7 +68,7 @@ final class Gazetteers {
             node.forEach(child -> collect(child, phrases, true));
         } else if (node.isObject()) {
             node.properties().forEach(field -> {
-                boolean named = List.of("city", "name", "country", "nationality", "capital", "state").contains(field.getKey());
+                boolean named = NAME_FIELDS.contains(field.getKey());
                 if (field.getValue().isArray() || field.getValue().isObject()) {
                     collect(field.getValue(), phrases, false);
                 } else if (named && inArray) {
