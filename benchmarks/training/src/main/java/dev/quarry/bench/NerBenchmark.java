@@ -22,7 +22,7 @@ import java.util.Map;
 /**
  * CoNLL-2003 NER: trains each named configuration on eng.train and scores testa and testb (exact-span F1).
  * Usage: NerBenchmark DATA_DIR GLOVE_FILE WORK_DIR CONFIG... where CONFIG is one of a, a-perceptron, b, b-maxent, b3,
- * c, c-affix, c-gaz, d, e.
+ * c, c-affix, c-gaz, b3-gaz, d, e.
  */
 public final class NerBenchmark {
 
@@ -70,6 +70,7 @@ public final class NerBenchmark {
             case "c-affix" -> b3.withRichFeatures(4, true, false);
             case "d" -> c.withTwoPass(true);
             case "c-gaz" -> c.withPatternFeatures(true);
+            case "b3-gaz" -> b3.withPatternFeatures(true);
             case "e" -> c.withTwoPass(true).withPatternFeatures(true);
             default -> throw new IllegalArgumentException("unknown config " + name);
         };
