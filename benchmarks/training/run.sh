@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
 # Runs the training benchmarks unattended and appends their output to results/<UTC timestamp>.md.
 # Usage: benchmarks/training/run.sh [ner CONFIG...] [textcat CONFIG...]
-#   default: ner a b c d   textcat nb1 nb2b p2b
+#   default: ner a b b3 c c-gaz   textcat nb1 nb1b-c2-w1000 nb1bc-c2-w1000
 # NER configs: a (OpenNLP defaults: maxent 100/5), a-perceptron, b (perceptron 300/0 + k=256 clusters +-2),
 #   b3 (+ k=64/256/1024), c (+ affixes, shapes, document features), d (c + two-pass document labels),
-#   e (d + gazetteer pattern features). Textcat configs: nb1, nb1b, nb2, nb2b, p1b, p2b, p2bc, m2b (see
-#   TextcatBenchmark). k-means clusters are cached under benchmarks/work/ (git-ignored).
+#   c-gaz / b3-gaz (c / b3 + gazetteer pattern features from corpora-lists), e (d + gazetteers).
+#   Textcat configs: nb1, nb1b, nb1bc, nb2, nb2b, nb2bc, p1b, p2b, p2bc, q1b, q2b, q1bl2, q2bl2, m2b, each with
+#   optional -cN (cutoff) and -wN (first N words) suffixes (see TextcatBenchmark). k-means clusters are cached under benchmarks/work/ (git-ignored).
 # Needs ../shared/data (CoNLL-2003, 20 Newsgroups, GloVe) beside the repository, or QUARRY_DATA=/path/to/data.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
@@ -24,7 +25,7 @@ for arg in "$@"; do
     *) [[ "$mode" == ner ]] && ner+=("$arg") || textcat+=("$arg") ;;
   esac
 done
-if [[ $# -eq 0 ]]; then ner=(a b c d); textcat=(nb1 nb2b p2b); fi
+if [[ $# -eq 0 ]]; then ner=(a b b3 c c-gaz); textcat=(nb1 nb1b-c2-w1000 nb1bc-c2-w1000); fi
 (cd "$root" && mvn -q install -DskipTests)
 (cd "$here" && mvn -q package dependency:build-classpath -Dmdep.outputFile=target/classpath.txt)
 cp="$here/target/classes:$(cat "$here/target/classpath.txt")"
