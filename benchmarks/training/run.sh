@@ -4,7 +4,7 @@
 #   default: ner a b b3 c c-gaz   textcat nb1 nb1b-c2-w1000 nb1bc-c2-w1000
 # NER configs: a (OpenNLP defaults: maxent 100/5), a-perceptron, b (perceptron 300/0 + k=256 clusters +-2),
 #   b3 (+ k=64/256/1024), c (+ affixes, shapes, document features), d (c + two-pass document labels),
-#   c-gaz / b3-gaz (c / b3 + gazetteer pattern features from corpora-lists), e (d + gazetteers).
+#   c-gaz / b3-gaz (c / b3 + gazetteer pattern features from 16 corpora-lists; -gaz30: 30 lists), e (d + gazetteers).
 #   Textcat configs: nb1, nb1b, nb1bc, nb2, nb2b, nb2bc, p1b, p2b, p2bc, q1b, q2b, q1bl2, q2bl2, m2b, each with
 #   optional -cN (cutoff) and -wN (first N words) suffixes (see TextcatBenchmark). k-means clusters are cached under benchmarks/work/ (git-ignored).
 # Needs ../shared/data (CoNLL-2003, 20 Newsgroups, GloVe) beside the repository, or QUARRY_DATA=/path/to/data.
