@@ -1,0 +1,45 @@
+#!/usr/bin/env bash
+# Runs the training benchmarks unattended and appends their output to results/<UTC timestamp>.md.
+# Usage: benchmarks/training/run.sh [ner CONFIG...] [textcat CONFIG...]
+#   default: ner a b b3 c c-gaz   textcat nb1 nb1b-c2-w1000 nb1bc-c2-w1000
+# NER configs: a (OpenNLP defaults: maxent 100/5), a-perceptron, b (perceptron 300/0 + k=256 clusters +-2),
+#   b3 (+ k=64/256/1024), c (+ affixes, shapes, document features), d (c + two-pass document labels),
+#   c-gaz / b3-gaz (c / b3 + gazetteer pattern features from 16 corpora-lists; -gaz30: 30 lists), e (d + gazetteers).
+#   Textcat configs: nb1, nb1b, nb1bc, nb2, nb2b, nb2bc, p1b, p2b, p2bc, q1b, q2b, q1bl2, q2bl2, m2b, each with
+#   optional -cN (cutoff) and -wN (first N words) suffixes (see TextcatBenchmark). k-means clusters are cached under benchmarks/work/ (git-ignored).
+# Needs ../shared/data (CoNLL-2003, 20 Newsgroups, GloVe) beside the repository, or QUARRY_DATA=/path/to/data.
+set -euo pipefail
+here="$(cd "$(dirname "$0")" && pwd)"
+root="$(cd "$here/../.." && pwd)"
+java_home="${JAVA_HOME_25:-/usr/lib/jvm/temurin-25-jdk-amd64}"
+data="${QUARRY_DATA:-}"
+for d in "$root/../shared/data" "$root/../../shared/data"; do
+  if [[ -z "$data" && -d "$d/conll2003-en" ]]; then data="$(cd "$d" && pwd)"; fi
+done
+[[ -n "$data" && -d "$data/conll2003-en" ]] || { echo "no data directory (looked for ../shared/data); set QUARRY_DATA" >&2; exit 2; }
+glove="$data/glove-6b-100d-top100k/glove.6B.100d.top100k.txt"
+ner=(); textcat=(); mode=""
+for arg in "$@"; do
+  case "$arg" in
+    ner|textcat) mode="$arg" ;;
+    *) [[ "$mode" == ner ]] && ner+=("$arg") || textcat+=("$arg") ;;
+  esac
+done
+if [[ $# -eq 0 ]]; then ner=(a b b3 c c-gaz); textcat=(nb1 nb1b-c2-w1000 nb1bc-c2-w1000); fi
+(cd "$root" && mvn -q install -DskipTests)
+(cd "$here" && mvn -q package dependency:build-classpath -Dmdep.outputFile=target/classpath.txt)
+cp="$here/target/classes:$(cat "$here/target/classpath.txt")"
+work="$root/benchmarks/work"
+mkdir -p "$work" "$here/results"
+out="$here/results/$(date -u +%Y%m%dT%H%M%SZ).md"
+run() { "$java_home/bin/java" -Xmx8g -cp "$cp" "$@" 2>&1 | grep --line-buffered -v '^WARNING: Using incubator'; }
+{
+  echo "## $(date -u '+%Y-%m-%d %H:%M UTC'), $(uptime)"
+  echo '```'
+  if [[ ${#ner[@]} -gt 0 ]]; then run dev.quarry.bench.NerBenchmark "$data/conll2003-en" "$glove" "$work" "${ner[@]}"; fi
+  if [[ ${#textcat[@]} -gt 0 ]]; then
+    run dev.quarry.bench.TextcatBenchmark "$data/20newsgroups-bydate" "$glove" "$work" "${textcat[@]}"
+  fi
+  echo '```'
+  echo "finished $(date -u '+%H:%M UTC'), $(uptime)"
+} | tee "$out"

@@ -1,0 +1,126 @@
+package dev.quarry.bench;
+
+import dev.quarry.matching.Matcher;
+import dev.quarry.training.ConllReader;
+import dev.quarry.training.IobScheme;
+import dev.quarry.training.NerEvaluation;
+import dev.quarry.training.NerExample;
+import dev.quarry.training.NerModel;
+import dev.quarry.training.NerSettings;
+import dev.quarry.training.NerTrainer;
+import dev.quarry.training.SpanCounts;
+import dev.quarry.training.WordClusters;
+import dev.quarry.vectors.WordVectors;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * CoNLL-2003 NER: trains each named configuration on eng.train and scores testa and testb (exact-span F1).
+ * Usage: NerBenchmark DATA_DIR GLOVE_FILE WORK_DIR CONFIG... where CONFIG is one of a, a-perceptron, b, b-maxent, b3,
+ * c, c-affix, c-gaz, b3-gaz, c-gaz30, b3-gaz30, d, e.
+ */
+public final class NerBenchmark {
+
+    private static final long SEED = 42;
+    private static final int KMEANS_ITERATIONS = 10;
+
+    public static void main(String[] args) throws Exception {
+        Path data = Path.of(args[0]);
+        Path glove = Path.of(args[1]);
+        Path work = Path.of(args[2]);
+        Files.createDirectories(work);
+        List<NerExample> train = ConllReader.read(data.resolve("eng.train"), IobScheme.IOB1);
+        List<NerExample> testa = ConllReader.read(data.resolve("eng.testa"), IobScheme.IOB1);
+        List<NerExample> testb = ConllReader.read(data.resolve("eng.testb"), IobScheme.IOB1);
+        System.out.printf(Locale.ROOT, "train %d sentences, testa %d, testb %d%n", train.size(), testa.size(),
+                testb.size());
+        for (int i = 3; i < args.length; i++) {
+            NerSettings settings = settings(args[i]);
+            Map<String, WordClusters> clusters = clusters(settings.clusters(), glove, work);
+            long t0 = System.nanoTime();
+            Matcher matcher = settings.patternFeatures()
+                    ? Gazetteers.matcher(data.getParent().resolve("corpora-lists"), args[i].endsWith("30")) : null;
+            NerModel model = new NerTrainer(settings, clusters, matcher).train(train);
+            double trainSeconds = (System.nanoTime() - t0) / 1e9;
+            long t1 = System.nanoTime();
+            NerEvaluation a = model.evaluate(testa);
+            NerEvaluation b = model.evaluate(testb);
+            double predictSeconds = (System.nanoTime() - t1) / 1e9;
+            report(args[i], settings, a, b, trainSeconds, predictSeconds);
+        }
+    }
+
+    /** The settings of a config name; a trailing {@code 30} (c-gaz30) only selects the 30 gazetteer lists. */
+    static NerSettings settings(String name) {
+        if (name.endsWith("-gaz30")) {
+            return settings(name.substring(0, name.length() - 2));
+        }
+        NerSettings defaults = NerSettings.openNlpDefaults();
+        NerSettings perceptron = defaults.withLearner("PERCEPTRON", 300, 0);
+        NerSettings b3 = perceptron.withClusters(List.of("k64", "k256", "k1024"), 2);
+        NerSettings c = b3.withRichFeatures(4, true, true);
+        return switch (name) {
+            case "a" -> defaults;
+            case "a-perceptron" -> perceptron;
+            case "b" -> perceptron.withClusters(List.of("k256"), 2);
+            case "b-maxent" -> defaults.withClusters(List.of("k256"), 2);
+            case "b3" -> b3;
+            case "c" -> c;
+            case "c-affix" -> b3.withRichFeatures(4, true, false);
+            case "d" -> c.withTwoPass(true);
+            case "c-gaz" -> c.withPatternFeatures(true);
+            case "b3-gaz" -> b3.withPatternFeatures(true);
+            case "e" -> c.withTwoPass(true).withPatternFeatures(true);
+            default -> throw new IllegalArgumentException("unknown config " + name);
+        };
+    }
+
+    private static WordVectors vectors;
+
+    static Map<String, WordClusters> clusters(List<String> names, Path glove, Path work) throws Exception {
+        Map<String, WordClusters> clusters = new LinkedHashMap<>();
+        for (String name : names) {
+            int k = Integer.parseInt(name.substring(1));
+            Path cache = work.resolve("clusters-" + name + "-seed" + SEED + "-it" + KMEANS_ITERATIONS + ".txt");
+            if (!Files.exists(cache)) {
+                if (vectors == null) {
+                    vectors = WordVectors.load(glove);
+                }
+                long t0 = System.nanoTime();
+                WordClusters.kMeans(vectors, k, KMEANS_ITERATIONS, SEED).write(cache);
+                System.out.printf(Locale.ROOT, "k-means k=%d: %.0f s (cached in %s)%n", k,
+                        (System.nanoTime() - t0) / 1e9, cache.getFileName());
+            }
+            clusters.put(name, WordClusters.read(cache));
+        }
+        return clusters;
+    }
+
+    private static void report(String name, NerSettings settings, NerEvaluation a, NerEvaluation b,
+                               double trainSeconds, double predictSeconds) {
+        System.out.printf(Locale.ROOT, "%n### config %s: %s%n", name, settings.encode());
+        System.out.printf(Locale.ROOT, "train %.0f s, predict testa+testb %.1f s%n", trainSeconds, predictSeconds);
+        List<String> labels = new ArrayList<>(b.perLabel().keySet());
+        StringBuilder header = new StringBuilder("| set | micro F1 | macro F1 |");
+        labels.forEach(l -> header.append(' ').append(l).append(" |"));
+        System.out.println(header);
+        System.out.println(row("testa", a, labels));
+        System.out.println(row("testb", b, labels));
+        System.out.println("testb detail:\n" + b.table());
+    }
+
+    private static String row(String set, NerEvaluation e, List<String> labels) {
+        StringBuilder row = new StringBuilder(String.format(Locale.ROOT, "| %s | %.2f | %.2f |", set,
+                100 * e.micro().f1(), 100 * e.macroF1()));
+        for (String label : labels) {
+            row.append(String.format(Locale.ROOT, " %.2f |",
+                    100 * e.perLabel().getOrDefault(label, SpanCounts.ZERO).f1()));
+        }
+        return row.toString();
+    }
+}

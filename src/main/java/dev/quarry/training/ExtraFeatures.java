@@ -1,0 +1,135 @@
+package dev.quarry.training;
+
+import dev.quarry.matching.Matcher;
+import dev.quarry.text.Doc;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The features a sentence alone does not give: pattern matches, how a word is written elsewhere in its document, and
+ * a first-pass model's labels for the same word in the document. Computed per document, then encoded into the
+ * tokens ({@link FeatureGenerators#encode}).
+ */
+final class ExtraFeatures {
+
+    private ExtraFeatures() {
+    }
+
+    /**
+     * The encoded tokens of each sentence of one document.
+     *
+     * @param firstPass the first model's spans per sentence, or null for none
+     * @param matcher   the pattern matcher, or null for no pattern features
+     */
+    static List<String[]> encode(NerSettings settings, List<List<String>> document, Matcher matcher,
+                                 List<List<EntitySpan>> firstPass) {
+        DocumentWords words = settings.documentFeatures() ? new DocumentWords(document) : null;
+        Map<String, Map<String, Integer>> labels = firstPass == null ? null : firstPassLabels(document, firstPass);
+        List<String[]> encoded = new ArrayList<>(document.size());
+        for (List<String> sentence : document) {
+            List<List<String>> extras = new ArrayList<>();
+            for (int i = 0; i < sentence.size(); i++) {
+                extras.add(new ArrayList<>(2));
+            }
+            if (matcher != null && settings.patternFeatures()) {
+                patterns(matcher, sentence, extras);
+            }
+            for (int i = 0; i < sentence.size(); i++) {
+                String word = sentence.get(i);
+                if (words != null) {
+                    words.features(word, i, extras.get(i));
+                }
+                if (labels != null) {
+                    labelFeatures(labels.get(word), extras.get(i));
+                }
+            }
+            String[] tokens = new String[sentence.size()];
+            for (int i = 0; i < tokens.length; i++) {
+                tokens[i] = FeatureGenerators.encode(sentence.get(i), extras.get(i));
+            }
+            encoded.add(tokens);
+        }
+        return encoded;
+    }
+
+    private static void patterns(Matcher matcher, List<String> sentence, List<List<String>> extras) {
+        Doc doc = Doc.ofWords(sentence);
+        matcher.forEachMatch(doc, (pattern, start, end) -> {
+            String label = matcher.label(pattern);
+            extras.get(start).add("pB=" + label);
+            for (int i = start; i < end; i++) {
+                extras.get(i).add("p=" + label);
+            }
+        });
+    }
+
+    private static Map<String, Map<String, Integer>> firstPassLabels(List<List<String>> document,
+                                                                    List<List<EntitySpan>> spans) {
+        Map<String, Map<String, Integer>> labels = new HashMap<>();
+        for (int s = 0; s < document.size(); s++) {
+            for (EntitySpan span : spans.get(s)) {
+                for (int i = span.start(); i < span.end(); i++) {
+                    labels.computeIfAbsent(document.get(s).get(i), w -> new HashMap<>())
+                            .merge(span.label(), 1, Integer::sum);
+                }
+            }
+        }
+        return labels;
+    }
+
+    private static void labelFeatures(Map<String, Integer> counts, List<String> extras) {
+        if (counts == null) {
+            extras.add("d1=O");
+            return;
+        }
+        String best = null;
+        for (Map.Entry<String, Integer> entry : new java.util.TreeMap<>(counts).entrySet()) {
+            extras.add("d1n=" + entry.getKey());
+            if (best == null || entry.getValue() > counts.get(best)) {
+                best = entry.getKey();
+            }
+        }
+        extras.add("d1=" + best);
+    }
+
+    /** How each word is written across one document. */
+    private static final class DocumentWords {
+        private final Set<String> lowerForms = new HashSet<>();
+        private final Set<String> capitalisedInside = new HashSet<>();
+
+        DocumentWords(List<List<String>> document) {
+            for (List<String> sentence : document) {
+                for (int i = 0; i < sentence.size(); i++) {
+                    String word = sentence.get(i);
+                    if (word.equals(word.toLowerCase(Locale.ROOT))) {
+                        lowerForms.add(word);
+                    } else if (i > 0 && Character.isUpperCase(word.codePointAt(0)) && !allUpper(word)) {
+                        capitalisedInside.add(word.toLowerCase(Locale.ROOT));
+                    }
+                }
+            }
+        }
+
+        void features(String word, int index, List<String> extras) {
+            if (!Character.isUpperCase(word.codePointAt(0))) {
+                return;
+            }
+            String lower = word.toLowerCase(Locale.ROOT);
+            if (lowerForms.contains(lower)) {
+                extras.add("dl");
+            }
+            if (capitalisedInside.contains(lower)) {
+                extras.add(index == 0 || allUpper(word) ? "dc" : "dci");
+            }
+        }
+
+        private static boolean allUpper(String word) {
+            return word.length() > 1 && word.equals(word.toUpperCase(Locale.ROOT));
+        }
+    }
+}

@@ -1,0 +1,183 @@
+package dev.quarry.training;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Every setting of an NER training run: the learner and its parameters (all passed to OpenNLP explicitly, never left
+ * to its call-dependent defaults) and which features are generated. Stored in the model's manifest by
+ * {@link #encode()} and read back by {@link #decode(String)}.
+ *
+ * @param algorithm       {@code PERCEPTRON} or {@code MAXENT}
+ * @param iterations      training iterations, at least 1
+ * @param cutoff          features seen fewer times are dropped, at least 0
+ * @param beamSize        the decoder's beam, at least 1
+ * @param clusters        names of the {@link WordClusters} used as features (each given to the trainer), in order
+ * @param clusterWindow   cluster features of the tokens up to this many positions left and right (0: only the token)
+ * @param affixLength     prefixes and suffixes of 1 to this many characters (0: none)
+ * @param shapes          compressed word shapes ({@code Xx}, {@code d-d}) of the token and its neighbours
+ * @param documentFeatures how the same word is written elsewhere in the document (lower case, capitalised)
+ * @param patternFeatures the token lies in a pattern match of label L (needs a matcher at training and prediction)
+ * @param twoPass         a second model also sees, for each token, the labels a first model gave the same word
+ *                        elsewhere in the document (the first model's labels on training data come from a 2-fold
+ *                        split, so they are as noisy as on new text)
+ */
+public record NerSettings(String algorithm, int iterations, int cutoff, int beamSize, List<String> clusters,
+                          int clusterWindow, int affixLength, boolean shapes, boolean documentFeatures,
+                          boolean patternFeatures, boolean twoPass) {
+
+    public NerSettings {
+        if (!algorithm.equals("PERCEPTRON") && !algorithm.equals("MAXENT")) {
+            throw new IllegalArgumentException("algorithm must be PERCEPTRON or MAXENT, got \"" + algorithm + "\"");
+        }
+        check("iterations", iterations, 1);
+        check("cutoff", cutoff, 0);
+        check("beamSize", beamSize, 1);
+        check("clusterWindow", clusterWindow, 0);
+        check("affixLength", affixLength, 0);
+        clusters = List.copyOf(clusters);
+        for (String name : clusters) {
+            if (!name.matches("[A-Za-z0-9_-]+")) {
+                throw new IllegalArgumentException("cluster name must match [A-Za-z0-9_-]+, got \"" + name + "\"");
+            }
+        }
+    }
+
+    private static void check(String name, int value, int min) {
+        if (value < min) {
+            throw new IllegalArgumentException(name + " must be >= " + min + ", got " + value);
+        }
+    }
+
+    /** OpenNLP's own defaults as {@code TrainingParameters.defaultParams()} gives them: maxent, 100, cutoff 5. */
+    public static NerSettings openNlpDefaults() {
+        return new NerSettings("MAXENT", 100, 5, 3, List.of(), 0, 0, false, false, false, false);
+    }
+
+    /** A copy with other learner parameters. */
+    public NerSettings withLearner(String algorithm, int iterations, int cutoff) {
+        return new NerSettings(algorithm, iterations, cutoff, beamSize, clusters, clusterWindow, affixLength, shapes,
+                documentFeatures, patternFeatures, twoPass);
+    }
+
+    /** A copy with cluster features. */
+    public NerSettings withClusters(List<String> names, int window) {
+        return new NerSettings(algorithm, iterations, cutoff, beamSize, names, window, affixLength, shapes,
+                documentFeatures, patternFeatures, twoPass);
+    }
+
+    /** A copy with the richer token features. */
+    public NerSettings withRichFeatures(int affixLength, boolean shapes, boolean documentFeatures) {
+        return new NerSettings(algorithm, iterations, cutoff, beamSize, clusters, clusterWindow, affixLength, shapes,
+                documentFeatures, patternFeatures, twoPass);
+    }
+
+    public NerSettings withPatternFeatures(boolean on) {
+        return new NerSettings(algorithm, iterations, cutoff, beamSize, clusters, clusterWindow, affixLength, shapes,
+                documentFeatures, on, twoPass);
+    }
+
+    public NerSettings withTwoPass(boolean on) {
+        return new NerSettings(algorithm, iterations, cutoff, beamSize, clusters, clusterWindow, affixLength, shapes,
+                documentFeatures, patternFeatures, on);
+    }
+
+    /** A copy without the second pass (the first-pass model of a two-pass run). */
+    NerSettings firstPass() {
+        return withTwoPass(false);
+    }
+
+    /** Every OpenNLP training parameter this run passes, by OpenNLP's names. */
+    public Map<String, String> trainingParameters() {
+        Map<String, String> params = new LinkedHashMap<>();
+        params.put("Algorithm", algorithm);
+        params.put("TrainerType", "Event");
+        params.put("Iterations", Integer.toString(iterations));
+        params.put("Cutoff", Integer.toString(cutoff));
+        params.put("Threads", "1");
+        params.put("DataIndexer", "TwoPass");
+        params.put("BeamSize", Integer.toString(beamSize));
+        if (algorithm.equals("PERCEPTRON")) {
+            params.put("UseAverage", "true");
+            params.put("UseSkippedAveraging", "false");
+            params.put("StepSizeDecrease", "0");
+            params.put("Tolerance", "1.0E-5");
+        } else {
+            params.put("LLThreshold", "1.0E-4");
+            params.put("Smoothing", "false");
+            params.put("GaussianSmoothing", "false");
+        }
+        return params;
+    }
+
+    /** One line, {@code key=value} pairs separated by {@code ;}, as stored in the model manifest. */
+    public String encode() {
+        return String.format(Locale.ROOT,
+                "algorithm=%s;iterations=%d;cutoff=%d;beamSize=%d;clusters=%s;clusterWindow=%d;affixLength=%d;"
+                        + "shapes=%b;documentFeatures=%b;patternFeatures=%b;twoPass=%b",
+                algorithm, iterations, cutoff, beamSize, String.join(",", clusters), clusterWindow, affixLength,
+                shapes, documentFeatures, patternFeatures, twoPass);
+    }
+
+    /**
+     * Reads {@link #encode()}'s form.
+     *
+     * @throws IllegalArgumentException naming a missing, unknown or malformed key
+     */
+    public static NerSettings decode(String encoded) {
+        Map<String, String> values = new LinkedHashMap<>();
+        for (String pair : Objects.requireNonNull(encoded, "encoded").split(";")) {
+            int eq = pair.indexOf('=');
+            if (eq < 0) {
+                throw new IllegalArgumentException("NER settings: expected key=value, got \"" + pair + "\"");
+            }
+            values.put(pair.substring(0, eq), pair.substring(eq + 1));
+        }
+        Decoder d = new Decoder(values);
+        NerSettings settings = new NerSettings(d.text("algorithm"), d.integer("iterations"), d.integer("cutoff"),
+                d.integer("beamSize"), d.list("clusters"), d.integer("clusterWindow"), d.integer("affixLength"),
+                d.bool("shapes"), d.bool("documentFeatures"), d.bool("patternFeatures"), d.bool("twoPass"));
+        if (!values.isEmpty()) {
+            throw new IllegalArgumentException("NER settings: unknown keys " + values.keySet());
+        }
+        return settings;
+    }
+
+    private record Decoder(Map<String, String> values) {
+        String text(String key) {
+            String value = values.remove(key);
+            if (value == null) {
+                throw new IllegalArgumentException("NER settings: missing \"" + key + "\"");
+            }
+            return value;
+        }
+
+        int integer(String key) {
+            String value = text(key);
+            try {
+                return Integer.parseInt(value);
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("NER settings: \"" + key + "\" must be an integer, got \"" + value
+                        + "\"");
+            }
+        }
+
+        boolean bool(String key) {
+            String value = text(key);
+            if (!value.equals("true") && !value.equals("false")) {
+                throw new IllegalArgumentException("NER settings: \"" + key + "\" must be true or false, got \""
+                        + value + "\"");
+            }
+            return Boolean.parseBoolean(value);
+        }
+
+        List<String> list(String key) {
+            String value = text(key);
+            return value.isEmpty() ? List.of() : new ArrayList<>(List.of(value.split(",")));
+        }
+    }
+}

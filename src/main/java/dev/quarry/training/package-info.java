@@ -1,0 +1,37 @@
+/**
+ * Training and evaluating Quarry's models on OpenNLP: a named-entity recognizer ({@code NameFinderME}) and an
+ * exclusive-label text classifier ({@code DocumentCategorizerME}).
+ *
+ * <h2>Where to start</h2>
+ * <ul>
+ *   <li>Data: {@link dev.quarry.training.NerExample} (tokens, gold {@link dev.quarry.training.EntitySpan}s as token
+ *       indices with end exclusive, and a document id); {@link dev.quarry.training.ConllReader} reads CoNLL/IOB files
+ *       (IOB1 or IOB2, {@code -DOCSTART-} documents kept); {@link dev.quarry.training.NerTasks} turns examples into
+ *       Prodigy-style tasks (code-point offsets, {@code token_end} inclusive) for the datasets.</li>
+ *   <li>NER: {@link dev.quarry.training.NerSettings} holds every learner parameter (passed to OpenNLP explicitly,
+ *       never left to its call-dependent defaults) and the features: OpenNLP's default set, word-vector clusters
+ *       ({@link dev.quarry.training.WordClusters}, seeded spherical k-means, several granularities in a window),
+ *       affixes, word shapes, how a word is written elsewhere in its document, pattern matches ("the token lies in a
+ *       match of label L", from a {@link dev.quarry.matching.Matcher}) and a two-pass mode where a second model sees
+ *       a first model's labels for the same word elsewhere in the document. {@link dev.quarry.training.NerTrainer}
+ *       trains a {@link dev.quarry.training.NerModel}, which predicts document by document (adaptive data cleared at
+ *       each document start), evaluates, saves and loads (the clusters and settings travel inside the OpenNLP
+ *       model).</li>
+ *   <li>Evaluation: {@link dev.quarry.training.NerEvaluation} (exact-span P/R/F per label, micro and macro, with
+ *       counts, conlleval semantics) and {@link dev.quarry.training.TextcatEvaluation} (accuracy, per-label P/R/F,
+ *       macro F1).</li>
+ *   <li>Text classification: {@link dev.quarry.training.TextcatSettings}, {@link dev.quarry.training.TextcatTrainer},
+ *       {@link dev.quarry.training.TextcatModel}: bag of words and n-grams, presence or counts, cluster features and
+ *       {@code ENT=LABEL} entity features.</li>
+ * </ul>
+ *
+ * <p>OpenNLP 2.5 loads model classes by name only from allow-listed packages; this package allow-lists itself
+ * ({@code ExtensionLoader.registerAllowedPackage}) before it trains or loads a model. OpenNLP's own word-cluster
+ * serializer closes the model stream in 2.5.11, so clusters are stored by {@link
+ * dev.quarry.training.WordClustersSerializer} instead. {@link dev.quarry.training.QuarryNameFinderFactory} and that
+ * serializer are public only because OpenNLP instantiates them by name.
+ *
+ * <p>Training is single-threaded and deterministic for the same data and settings. Trained models are thread-safe
+ * for prediction.
+ */
+package dev.quarry.training;

@@ -1,0 +1,78 @@
+package dev.quarry.training;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+class TextcatTest {
+
+    private static final List<String> SPORT = List.of("goal", "match", "team", "score", "league");
+    private static final List<String> MEDICINE = List.of("doctor", "patient", "dose", "clinic", "symptom");
+    private static final List<String> FILLER = List.of("the", "a", "today", "very", "new");
+
+    private static List<TextcatExample> data(int perLabel, long seed) {
+        Random random = new Random(seed);
+        List<TextcatExample> examples = new ArrayList<>();
+        for (int i = 0; i < perLabel; i++) {
+            examples.add(new TextcatExample(text(SPORT, random), "SPORT"));
+            examples.add(new TextcatExample(text(MEDICINE, random), "MEDICINE"));
+        }
+        return examples;
+    }
+
+    private static String text(List<String> topic, Random random) {
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < 6; i++) {
+            List<String> from = i % 2 == 0 ? topic : FILLER;
+            text.append(from.get(random.nextInt(from.size()))).append(i == 5 ? "." : " ");
+        }
+        return text.toString();
+    }
+
+    @Test
+    void naiveBayesPerceptronAndLogisticRegressionLearnTwoTopics() {
+        for (String algorithm : List.of("NAIVEBAYES", "PERCEPTRON", "MAXENT_QN")) {
+            TextcatSettings settings = TextcatSettings.naiveBayesBagOfWords().withLearner(algorithm, 20, 0)
+                    .withFeatures(2, true, false, List.of());
+            TextcatModel model = new TextcatTrainer(settings, Map.of()).train(data(30, 1));
+            TextcatEvaluation evaluation = model.evaluate(data(10, 2));
+            assertEquals(1.0, evaluation.accuracy(), algorithm);
+            assertEquals(20, evaluation.total());
+        }
+    }
+
+    @Test
+    void entityFeaturesAloneCanDecide() {
+        TextcatSettings settings = TextcatSettings.naiveBayesBagOfWords().withFeatures(1, false, true, List.of());
+        List<TextcatExample> train = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            train.add(new TextcatExample("same words here", "HEALTH", List.of("DISEASE")));
+            train.add(new TextcatExample("same words here", "OTHER", List.of("CITY")));
+        }
+        TextcatModel model = new TextcatTrainer(settings, Map.of()).train(train);
+        assertEquals("HEALTH", model.predict(new TextcatExample("same words here", null, List.of("DISEASE"))));
+        assertEquals("OTHER", model.predict(new TextcatExample("same words here", null, List.of("CITY"))));
+    }
+
+    @Test
+    void evaluationCountsAMistakeAgainstBothLabels() {
+        TextcatEvaluation e = TextcatEvaluation.of(List.of("A", "A", "B"), List.of("A", "B", "B"));
+        assertEquals(2.0 / 3, e.accuracy(), 1e-12);
+        assertEquals(new SpanCounts(1, 0, 1), e.perLabel().get("A"));
+        assertEquals(new SpanCounts(1, 1, 0), e.perLabel().get("B"));
+        assertEquals((2.0 / 3 + 2.0 / 3) / 2, e.macroF1(), 1e-12);
+    }
+
+    @Test
+    void oneLabelIsNotEnough() {
+        TextcatTrainer trainer = new TextcatTrainer(TextcatSettings.naiveBayesBagOfWords(), Map.of());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> trainer.train(List.of(new TextcatExample("x", "A"))));
+        assertEquals("text classification needs at least 2 labels, got 1", e.getMessage());
+    }
+}
