@@ -84,6 +84,10 @@ public final class Main implements Runnable {
      */
     private static void quietLibraryLogs() {
         LUCENE_LOG.setLevel(java.util.logging.Level.SEVERE);
+        if (System.getProperty("slf4j.internal.verbosity") == null) {
+            // OpenNLP logs through SLF4J; with no binding SLF4J warns about itself on every run.
+            System.setProperty("slf4j.internal.verbosity", "ERROR");
+        }
     }
 
     /** Held so that the logger, and the level set on it, is not garbage-collected. */
