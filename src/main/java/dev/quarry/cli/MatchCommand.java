@@ -7,8 +7,6 @@ import dev.quarry.matching.Explanation;
 import dev.quarry.matching.Match;
 import dev.quarry.matching.MatchOptions;
 import dev.quarry.matching.Matcher;
-import dev.quarry.matching.Overlap;
-import dev.quarry.patterns.Attr;
 import dev.quarry.patterns.PatternException;
 import dev.quarry.patterns.PatternFiles;
 import dev.quarry.patterns.PatternSet;
@@ -16,7 +14,6 @@ import dev.quarry.streams.MatchSpans;
 import dev.quarry.text.Doc;
 import dev.quarry.text.Language;
 import dev.quarry.text.Offsets;
-import dev.quarry.text.Tokenizer;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.Writer;
@@ -28,6 +25,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
@@ -54,23 +52,8 @@ final class MatchCommand implements Callable<Integer> {
             description = "A pattern file (JSONL) or a directory of *.jsonl files; may be repeated.")
     List<Path> patterns;
 
-    @Option(names = "--attr", paramLabel = "ORTH|LOWER|NORM", defaultValue = "ORTH",
-            description = "Token attribute phrase patterns compare on, unless a file sets phrase_matcher_attr "
-                    + "(default: ${DEFAULT-VALUE}).")
-    String attr;
-
-    @Option(names = "--overlap", paramLabel = "longest|all|priority", defaultValue = "longest",
-            description = "longest: longest match first, no overlaps (EntityRuler); all: every match "
-                    + "(PhraseMatcher); priority: labels in --priority order win (default: ${DEFAULT-VALUE}).")
-    String overlap;
-
-    @Option(names = "--priority", split = ",", paramLabel = "LABEL",
-            description = "Label order for --overlap priority, first wins.")
-    List<String> priority = List.of();
-
-    @Option(names = "--lang", defaultValue = "en", paramLabel = "en|es|de",
-            description = "Language of the texts (default: ${DEFAULT-VALUE}).")
-    String language;
+    @Mixin
+    MatcherOptions matching;
 
     @Option(names = "--format", defaultValue = "auto", paramLabel = "auto|jsonl|text",
             description = "Input format; auto: by file extension (.jsonl), standard input by its first character.")
@@ -119,12 +102,7 @@ final class MatchCommand implements Callable<Integer> {
     }
 
     private Matcher compile() throws IOException {
-        MatchOptions options = MatchOptions.defaults()
-                .withTokenizer(Tokenizer.forLanguage(language(language)))
-                .withPhraseAttr(parsePhraseAttr())
-                .withOverlap(parse(Overlap.class, overlap, "--overlap"))
-                .withLabelPriority(priority);
-        return compile(patterns, options);
+        return compile(patterns, matching.toMatchOptions());
     }
 
     /** The patterns of every file or directory, compiled into one matcher; bad patterns are a usage error. */
@@ -212,11 +190,6 @@ final class MatchCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new UserException(ExitCodes.USAGE, "--lang: " + e.getMessage());
         }
-    }
-
-    private Attr parsePhraseAttr() {
-        return Attr.byName(attr).filter(Attr::isPhraseAttr).orElseThrow(() -> new UserException(ExitCodes.USAGE,
-                "--attr must be ORTH, LOWER or NORM, got \"" + attr + "\""));
     }
 
     static <E extends Enum<E>> E parse(Class<E> type, String value, String option) {

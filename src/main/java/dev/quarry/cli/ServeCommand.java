@@ -1,13 +1,9 @@
 package dev.quarry.cli;
 
 import dev.quarry.matching.MatchOptions;
-import dev.quarry.matching.Overlap;
-import dev.quarry.patterns.Attr;
 import dev.quarry.patterns.PatternException;
 import dev.quarry.service.Service;
 import dev.quarry.service.ServiceOptions;
-import dev.quarry.text.Language;
-import dev.quarry.text.Tokenizer;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -15,9 +11,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -58,23 +54,8 @@ final class ServeCommand implements Callable<Integer> {
             description = "Longest text accepted, in Unicode code points (default: ${DEFAULT-VALUE}).")
     int maxTextChars;
 
-    @Option(names = "--attr", paramLabel = "ORTH|LOWER|NORM", defaultValue = "ORTH",
-            description = "Token attribute phrase patterns compare on, unless a file sets phrase_matcher_attr "
-                    + "(default: ${DEFAULT-VALUE}).")
-    String attr;
-
-    @Option(names = "--overlap", paramLabel = "longest|all|priority", defaultValue = "longest",
-            description = "longest: longest match first, no overlaps; all: every match; priority: labels in "
-                    + "--priority order win (default: ${DEFAULT-VALUE}); as in quarry match.")
-    String overlap;
-
-    @Option(names = "--priority", split = ",", paramLabel = "LABEL",
-            description = "Label order for --overlap priority, first wins.")
-    List<String> priority = List.of();
-
-    @Option(names = "--lang", defaultValue = "en", paramLabel = "en|es|de",
-            description = "Language of the texts (default: ${DEFAULT-VALUE}).")
-    String language;
+    @Mixin
+    MatcherOptions matching;
 
     @Option(names = "--reload-poll-ms", paramLabel = "MS", defaultValue = "2000",
             description = "How often the pattern files are checked besides file-system events "
@@ -131,11 +112,7 @@ final class ServeCommand implements Callable<Integer> {
     }
 
     private ServiceOptions options() throws IOException {
-        Attr phraseAttr = Attr.byName(attr).filter(Attr::isPhraseAttr).orElseThrow(() -> new UserException(
-                ExitCodes.USAGE, "--attr must be ORTH, LOWER or NORM, got \"" + attr + "\""));
-        MatchOptions match = MatchOptions.defaults().withTokenizer(Tokenizer.forLanguage(language()))
-                .withPhraseAttr(phraseAttr).withOverlap(MatchCommand.parse(Overlap.class, overlap, "--overlap"))
-                .withLabelPriority(priority);
+        MatchOptions match = matching.toMatchOptions();
         check(port >= 0 && port <= 65_535, "--port must be in 0..65535, got " + port);
         check(maxBodyBytes >= 1, "--max-body-bytes must be >= 1, got " + maxBodyBytes);
         check(maxTextChars >= 1, "--max-text-chars must be >= 1, got " + maxTextChars);
@@ -155,14 +132,6 @@ final class ServeCommand implements Callable<Integer> {
         String token = Files.readString(tokenFile, StandardCharsets.UTF_8).strip();
         check(!token.isEmpty(), "--token-file: " + tokenFile + " is empty");
         return token;
-    }
-
-    private Language language() {
-        try {
-            return Language.of(language);
-        } catch (IllegalArgumentException e) {
-            throw new UserException(ExitCodes.USAGE, "--lang: " + e.getMessage());
-        }
     }
 
     private static void check(boolean ok, String message) {
