@@ -13,11 +13,13 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 
 /**
  * Builds the benchmark's inputs from {@code ../shared/data}, deterministically (seed {@value #SEED}), into the work
@@ -28,9 +30,11 @@ import java.util.Random;
  *   <li>{@code WORD}: GloVe vocabulary words ranked {@value #SKIP_TOP_WORDS} and below (the most frequent words,
  *       which every text hits, are left out);</li>
  *   <li>{@code LIST:<category>}: entries of the corpora-lists JSON files (string items, and the first string field of
- *       object items);</li>
- *   <li>{@code NGRAM}: 2- to 4-grams of the 20 Newsgroups train corpus whose first and last words are not stop words,
- *       those seen at least twice first, then seen once, to fill up to 1M.</li>
+ *       object items), except single words among the top GloVe words or stop words (the {@code words} category
+ *       lists "the", "and" ...);</li>
+ *   <li>{@code NGRAM}: 2- to 4-grams of 20 Newsgroups whose first and last words are not stop words: those seen at
+ *       least twice (train and test splits together) first, then, to fill up to 1M, those seen once and only in the
+ *       test split (see {@link #ngrams}).</li>
  * </ul>
  * Every phrase is lowercase with 1 to 6 tokens of Latin letters or digits, so all peers' tokenizers agree on it.
  * The union is deduplicated and shuffled, so every prefix has the same mix.
@@ -40,8 +44,9 @@ final class BenchData {
     static final long SEED = 42;
     static final int MAX_PATTERNS = 1_000_000;
     static final int SKIP_TOP_WORDS = 1000;
-    static final String VERSION = "v1";
+    static final String VERSION = "v3";
 
+    private final Set<String> topWords = new HashSet<>();
     private final Path data;
     private final Path work;
     private final int textMegabytes;
@@ -99,7 +104,7 @@ final class BenchData {
     }
 
     private List<String> newsgroupsSlice() throws IOException {
-        List<String> docs = newsgroupsTrain();
+        List<String> docs = newsgroups("train");
         Collections.shuffle(docs, new Random(SEED));
         List<String> slice = new ArrayList<>();
         long bytes = 0;
@@ -111,11 +116,11 @@ final class BenchData {
         return slice;
     }
 
-    private List<String> newsgroupsTrain() throws IOException {
+    private List<String> newsgroups(String split) throws IOException {
         ObjectMapper json = new ObjectMapper();
         List<String> docs = new ArrayList<>();
         try (BufferedReader in = Files.newBufferedReader(
-                data.resolve("20newsgroups-bydate/train.jsonl"), StandardCharsets.UTF_8)) {
+                data.resolve("20newsgroups-bydate/" + split + ".jsonl"), StandardCharsets.UTF_8)) {
             String line;
             while ((line = in.readLine()) != null) {
                 if (!line.isBlank()) {
@@ -179,7 +184,9 @@ final class BenchData {
             String line;
             for (int rank = 0; (line = in.readLine()) != null; rank++) {
                 String word = line.substring(0, line.indexOf(' '));
-                if (rank >= SKIP_TOP_WORDS && isWord(word)) {
+                if (rank < SKIP_TOP_WORDS) {
+                    topWords.add(word);
+                } else if (isWord(word)) {
                     words.add(new Peer.Phrase("WORD", word));
                 }
             }
@@ -198,7 +205,7 @@ final class BenchData {
             String label = "LIST:" + cells[0].substring(0, cells[0].indexOf('/'));
             if (list != null && list.isArray()) {
                 for (JsonNode item : list) {
-                    addPhrase(entries, label, itemText(item));
+                    addPhrase(entries, label, itemText(item), topWords);
                 }
             }
         }
@@ -217,13 +224,15 @@ final class BenchData {
         return null;
     }
 
-    private static void addPhrase(List<Peer.Phrase> into, String label, String text) {
+    /** Adds the list entry if it qualifies; single common words (GloVe top words, stop words) do not. */
+    private static void addPhrase(List<Peer.Phrase> into, String label, String text, Set<String> topWords) {
         if (text == null) {
             return;
         }
         String phrase = String.join(" ", text.toLowerCase(Locale.ROOT).trim().split("\\s+"));
         String[] words = phrase.split(" ");
-        if (words.length > 6) {
+        if (words.length > 6 || words.length == 1 && (topWords.contains(words[0])
+                || Language.ENGLISH.isStopWord(words[0]))) {
             return;
         }
         for (String word : words) {
@@ -234,22 +243,36 @@ final class BenchData {
         into.add(new Peer.Phrase(label, phrase));
     }
 
-    /** N-grams seen at least twice, then those seen once. */
+    /**
+     * N-grams seen at least twice in the 20NG train and test splits together, then n-grams seen once, in the test
+     * split only. The second band makes the automaton big without matching the (train) text on every token, as a
+     * large terminology does; n-grams seen once in train are left out, since they would all hit the train text.
+     */
     private List<List<Peer.Phrase>> ngrams(Tokenizer tokenizer) throws IOException {
         Map<String, int[]> counts = new HashMap<>();
-        for (String text : newsgroupsTrain()) {
-            countNgrams(tokenizer.tokenize(text), counts);
+        for (String text : newsgroups("train")) {
+            countNgrams(tokenizer.tokenize(text), counts, 0);
+        }
+        for (String text : newsgroups("test")) {
+            countNgrams(tokenizer.tokenize(text), counts, 1);
         }
         List<Peer.Phrase> frequent = new ArrayList<>();
-        List<Peer.Phrase> rare = new ArrayList<>();
-        counts.forEach((ngram, count) -> (count[0] >= 2 ? frequent : rare).add(new Peer.Phrase("NGRAM", ngram)));
+        List<Peer.Phrase> testOnly = new ArrayList<>();
+        counts.forEach((ngram, count) -> {
+            if (count[0] + count[1] >= 2) {
+                frequent.add(new Peer.Phrase("NGRAM", ngram));
+            } else if (count[1] == 1) {
+                testOnly.add(new Peer.Phrase("NGRAM", ngram));
+            }
+        });
         frequent.sort((a, b) -> a.text().compareTo(b.text()));
-        rare.sort((a, b) -> a.text().compareTo(b.text()));
-        Main.progress("n-grams: %d seen twice or more, %d once", frequent.size(), rare.size());
-        return List.of(frequent, rare);
+        testOnly.sort((a, b) -> a.text().compareTo(b.text()));
+        Main.progress("n-grams: %d seen twice or more, %d once in test only", frequent.size(), testOnly.size());
+        return List.of(frequent, testOnly);
     }
 
-    private static void countNgrams(Doc doc, Map<String, int[]> counts) {
+    /** Counts the doc's n-grams into {@code counts.get(ngram)[split]}. */
+    private static void countNgrams(Doc doc, Map<String, int[]> counts, int split) {
         String[] lower = new String[doc.size()];
         for (int i = 0; i < doc.size(); i++) {
             lower[i] = isWord(doc.lower(i)) ? doc.lower(i) : null;
@@ -262,7 +285,7 @@ final class BenchData {
             for (int end = start + 1; end < Math.min(lower.length, start + 4) && lower[end] != null; end++) {
                 ngram.append(' ').append(lower[end]);
                 if (!Language.ENGLISH.isStopWord(lower[end])) {
-                    counts.computeIfAbsent(ngram.toString(), k -> new int[1])[0]++;
+                    counts.computeIfAbsent(ngram.toString(), k -> new int[2])[split]++;
                 }
             }
         }

@@ -22,6 +22,7 @@ final class Peers {
     private static final Map<String, Supplier<Peer>> FACTORIES = Map.of(
             "lucene-tokenizer", LuceneTokenizer::new,
             "quarry-tokenizer", QuarryTokenizer::new,
+            "quarry", QuarryPeer::new,
             "trie", HashTriePeer::new,
             "aho", AhoCorasickPeer::new,
             "synonym", SynonymPeer::new,

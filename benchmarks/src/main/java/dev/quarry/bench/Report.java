@@ -47,8 +47,14 @@ final class Report {
         for (String corpus : List.of("20ng", "conll")) {
             throughputTable(out, corpus);
         }
+        for (JsonNode r : results) {
+            if (r.has("saveError")) {
+                skipped.add("- " + r.get("peer").asText() + " at " + sizeName(r.get("size").asInt())
+                        + ": save and reopen not measured: " + r.get("saveError").asText());
+            }
+        }
         if (!skipped.isEmpty()) {
-            out.append("\n### Skipped\n\n").append(String.join("\n", skipped)).append('\n');
+            out.append("\n### Skipped and not measured\n\n").append(String.join("\n", skipped)).append('\n');
         }
         targets(out);
         String text = out.toString();

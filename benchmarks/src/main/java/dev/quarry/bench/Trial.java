@@ -55,10 +55,18 @@ final class Trial {
         Main.progress("  compiled %d patterns in %.0f ms", size, millis);
     }
 
+    /** A failure to save or reopen is recorded in the result, not fatal: the other numbers still count. */
     private void saveAndOpen(Peer peer, Map<String, Object> result) throws IOException {
         Path file = options.work().resolve("tmp").resolve(result.get("peer") + "-" + result.get("size") + ".matcher");
         Files.createDirectories(file.getParent());
-        Peer.SaveOpen saved = peer.saveAndOpen(file);
+        Peer.SaveOpen saved;
+        try {
+            saved = peer.saveAndOpen(file);
+        } catch (IOException | UnsupportedOperationException e) {
+            Main.progress("  save and reopen failed: %s", e.getMessage());
+            result.put("saveError", String.valueOf(e.getMessage()));
+            return;
+        }
         if (saved != null) {
             result.put("saveMillis", saved.saveMillis());
             result.put("openMillis", saved.openMillis());
