@@ -2,6 +2,8 @@ package dev.quarry.bench;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -20,10 +22,20 @@ final class Throughput {
     private Throughput() {
     }
 
-    /** Work done in one round: UTF-8 bytes, tokens (Quarry's, or Lucene's for the Lucene floor) and nanoseconds. */
-    record Round(long bytes, long tokens, long nanos) {
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+
+    /**
+     * Work done in one round: UTF-8 bytes, tokens (Quarry's, or Lucene's for the Lucene floor), wall-clock nanoseconds
+     * and the CPU nanoseconds of the scanning thread(s).
+     */
+    record Round(long bytes, long tokens, long nanos, long cpuNanos) {
         double megabytesPerSecond() {
             return bytes / 1e6 / (nanos / 1e9);
+        }
+
+        /** Per CPU-second of the scanning thread: what a shared machine takes away is not counted. */
+        double megabytesPerCpuSecond() {
+            return bytes / 1e6 / (cpuNanos / 1e9);
         }
 
         double megatokensPerSecond() {
@@ -31,12 +43,13 @@ final class Throughput {
         }
     }
 
-    /** Median, min and max of the rounds' rates. */
-    record Rates(double mbMedian, double mbMin, double mbMax, double mtokMedian, int rounds) {
+    /** Median, min and max of the rounds' wall-clock rates, median of their CPU-time rates. */
+    record Rates(double mbMedian, double mbMin, double mbMax, double mtokMedian, double mbCpuMedian, int rounds) {
         static Rates of(List<Round> rounds) {
             double[] mb = rounds.stream().mapToDouble(Round::megabytesPerSecond).sorted().toArray();
             double[] mt = rounds.stream().mapToDouble(Round::megatokensPerSecond).sorted().toArray();
-            return new Rates(median(mb), mb[0], mb[mb.length - 1], median(mt), mb.length);
+            double[] cpu = rounds.stream().mapToDouble(Round::megabytesPerCpuSecond).sorted().toArray();
+            return new Rates(median(mb), mb[0], mb[mb.length - 1], median(mt), median(cpu), mb.length);
         }
 
         private static double median(double[] sorted) {
@@ -46,8 +59,8 @@ final class Throughput {
 
         @Override
         public String toString() {
-            return String.format(Locale.ROOT, "%.2f MB/s [%.2f-%.2f], %.3f Mtok/s", mbMedian, mbMin, mbMax,
-                    mtokMedian);
+            return String.format(Locale.ROOT, "%.2f MB/s [%.2f-%.2f], %.3f Mtok/s, %.2f MB per CPU s", mbMedian,
+                    mbMin, mbMax, mtokMedian, mbCpuMedian);
         }
     }
 
@@ -58,6 +71,7 @@ final class Throughput {
         long found = 0;
         int i = start;
         int n = corpus.size();
+        long cpuBegin = THREADS.getCurrentThreadCpuTime();
         long begin = System.nanoTime();
         long elapsed;
         do {
@@ -67,8 +81,9 @@ final class Throughput {
             i = i + 1 == n ? 0 : i + 1;
             elapsed = System.nanoTime() - begin;
         } while (elapsed < budgetNanos);
+        long cpu = THREADS.getCurrentThreadCpuTime() - cpuBegin;
         sink += found;
-        return new Round(bytes, tokenCount, elapsed);
+        return new Round(bytes, tokenCount, elapsed, cpu);
     }
 
     static Rates singleThread(Peer peer, Corpus corpus, int[] tokens, Settings settings) throws IOException {
@@ -143,7 +158,8 @@ final class Throughput {
         long bytes = Arrays.stream(results).mapToLong(Round::bytes).sum();
         long tokens = Arrays.stream(results).mapToLong(Round::tokens).sum();
         long nanos = Arrays.stream(results).mapToLong(Round::nanos).max().orElseThrow();
-        return new Round(bytes, tokens, nanos);
+        long cpuNanos = Arrays.stream(results).mapToLong(Round::cpuNanos).sum() / results.length;
+        return new Round(bytes, tokens, nanos, cpuNanos);
     }
 
     /** Matches (or tokens) over a whole corpus, once, untimed. */
