@@ -128,18 +128,25 @@ public final class Matcher {
         String phrase = table.phrase(p);
         PhraseSplitter splitter = new PhraseSplitter(options.tokenizer());
         int count = splitter.split(phrase);
-        if (count != match.length()) {
-            throw new IllegalArgumentException("pattern " + p + " has " + count + " phrase tokens, the match "
-                    + match.length());
-        }
         Attr attr = table.phraseAttr(p);
         List<Explanation.Step> steps = new ArrayList<>();
-        for (int i = 0; i < count; i++) {
+        for (int i = 0; i < count && count == match.length(); i++) {
             String token = phrase.substring(splitter.starts[i], splitter.ends[i]);
-            steps.add(new Explanation.Step(match.tokenStart() + i, doc.tokenText(match.tokenStart() + i), i,
-                    "phrase token " + i + " " + Explainer.quote(token) + " on " + attr));
+            String docToken = doc.tokenText(match.tokenStart() + i);
+            if (TermKeys.keyOf(attr, token).equals(TermKeys.keyOf(attr, docToken))) {
+                steps.add(new Explanation.Step(match.tokenStart() + i, docToken, i,
+                        "phrase token " + i + " " + Explainer.quote(token) + " on " + attr));
+            }
+        }
+        if (steps.size() != match.length()) {
+            throw doesNotMatch(match);
         }
         return steps;
+    }
+
+    private static IllegalArgumentException doesNotMatch(Match match) {
+        return new IllegalArgumentException("pattern " + match.patternIndex() + " does not match tokens "
+                + match.tokenStart() + ".." + match.tokenEnd());
     }
 
     private List<Explanation.Step> tokenSteps(Doc doc, Match match) {
@@ -147,8 +154,7 @@ public final class Matcher {
         int[] specs = new Explainer(program, doc, options.tokenizer().language(), match.tokenStart(),
                 match.tokenEnd()).align();
         if (specs == null) {
-            throw new IllegalArgumentException("pattern " + match.patternIndex() + " does not match tokens "
-                    + match.tokenStart() + ".." + match.tokenEnd());
+            throw doesNotMatch(match);
         }
         List<Explanation.Step> steps = new ArrayList<>();
         for (int i = 0; i < specs.length; i++) {

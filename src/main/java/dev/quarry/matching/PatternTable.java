@@ -6,6 +6,7 @@ import dev.quarry.patterns.PatternSource;
 import dev.quarry.patterns.PhrasePattern;
 import dev.quarry.patterns.TokenPattern;
 import java.util.Arrays;
+import java.util.BitSet;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -31,10 +32,11 @@ final class PatternTable {
     final byte[] kinds;
     final StringColumn ids;
     final StringColumn phrases;
+    final BitSet numericIds;
     final Map<Integer, TokenPattern> tokenPatterns;
 
     PatternTable(String[] labels, int[] labelIds, String[] files, int[] fileIds, int[] lines, byte[] kinds,
-                 StringColumn ids, StringColumn phrases, Map<Integer, TokenPattern> tokenPatterns) {
+                 StringColumn ids, StringColumn phrases, BitSet numericIds, Map<Integer, TokenPattern> tokenPatterns) {
         this.labels = labels;
         this.labelIds = labelIds;
         this.files = files;
@@ -43,6 +45,7 @@ final class PatternTable {
         this.kinds = kinds;
         this.ids = ids;
         this.phrases = phrases;
+        this.numericIds = numericIds;
         this.tokenPatterns = Map.copyOf(tokenPatterns);
     }
 
@@ -84,7 +87,7 @@ final class PatternTable {
             return tokenPattern(i);
         }
         Attr attr = (kinds[i] & EXPLICIT) != 0 ? phraseAttr(i) : null;
-        return new PhrasePattern(label(i), phrase(i), id(i), attr, source(i));
+        return new PhrasePattern(label(i), phrase(i), id(i), attr, source(i), numericIds.get(i));
     }
 
     long ramBytes() {
@@ -96,6 +99,7 @@ final class PatternTable {
         private final Map<String, Integer> labelIndex = new HashMap<>();
         private final Map<String, Integer> fileIndex = new HashMap<>();
         private final Map<Integer, TokenPattern> tokenPatterns = new HashMap<>();
+        private final BitSet numericIds = new BitSet();
         private final int[] labelIds;
         private final int[] fileIds;
         private final int[] lines;
@@ -128,6 +132,7 @@ final class PatternTable {
             fileIds[size] = fileIndex.computeIfAbsent(pattern.source().file(), k -> fileIndex.size());
             lines[size] = pattern.source().line();
             kinds[size] = kind;
+            numericIds.set(size, pattern.numericId());
             ids.add(pattern.id());
             phrases.add(phrase);
             size++;
@@ -135,7 +140,7 @@ final class PatternTable {
 
         PatternTable build() {
             return new PatternTable(keysInOrder(labelIndex), labelIds, keysInOrder(fileIndex), fileIds, lines, kinds,
-                    ids.build(), phrases.build(), tokenPatterns);
+                    ids.build(), phrases.build(), numericIds, tokenPatterns);
         }
 
         private static String[] keysInOrder(Map<String, Integer> index) {

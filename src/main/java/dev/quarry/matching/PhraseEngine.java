@@ -16,14 +16,16 @@ final class PhraseEngine {
 
     final TermDictionary[] dictionaries;
     final PhraseTrie[] tries;
+    private final boolean empty;
 
     PhraseEngine(TermDictionary[] dictionaries, PhraseTrie[] tries) {
         this.dictionaries = dictionaries;
         this.tries = tries;
+        this.empty = Arrays.stream(tries).allMatch(t -> t == null);
     }
 
     boolean isEmpty() {
-        return Arrays.stream(tries).allMatch(t -> t == null);
+        return empty;
     }
 
     /** Reports every phrase match in {@code doc}; allocates nothing once the scratch buffers are large enough. */
@@ -94,7 +96,7 @@ final class PhraseEngine {
     /** Adds phrases one by one; not thread-safe. */
     static final class Builder {
         private final TermDictionary.Builder[] dictionaries = new TermDictionary.Builder[3];
-        private final PhraseTrie.Builder[] tries = new PhraseTrie.Builder[3];
+        private final PhraseTrieBuilder[] tries = new PhraseTrieBuilder[3];
         private final PhraseSplitter splitter;
         private final TermKeys keys = new TermKeys();
         private char[] chars = new char[256];
@@ -108,7 +110,7 @@ final class PhraseEngine {
             int a = attrIndex(attr);
             if (tries[a] == null) {
                 dictionaries[a] = new TermDictionary.Builder();
-                tries[a] = new PhraseTrie.Builder();
+                tries[a] = new PhraseTrieBuilder();
             }
             int count = splitter.split(phrase);
             if (chars.length < phrase.length()) {

@@ -2,6 +2,7 @@ package dev.quarry.matching;
 
 import dev.quarry.text.Doc;
 import dev.quarry.text.Tokenizer;
+import java.util.Arrays;
 
 /**
  * Splits phrase patterns into token offsets with the matcher's {@link Tokenizer}, skipping the tokenizer for the
@@ -67,8 +68,8 @@ final class PhraseSplitter {
 
     private void add(int start, int end) {
         if (size == starts.length) {
-            starts = java.util.Arrays.copyOf(starts, size * 2);
-            ends = java.util.Arrays.copyOf(ends, size * 2);
+            starts = Arrays.copyOf(starts, size * 2);
+            ends = Arrays.copyOf(ends, size * 2);
         }
         starts[size] = start;
         ends[size] = end;

@@ -9,24 +9,40 @@ import java.util.Arrays;
  * <p>Immutable once built; {@link #find} is safe from any thread.
  */
 final class TermDictionary {
-    /* Layout: the keys' chars back to back in one char[] (termStart[id] .. termStart[id + 1]); the table is a
-       long[] of (hash << 32 | id + 1), 0 for an empty slot, at most half full, linear probing. One long per probe
-       holds the full hash, so a miss rarely touches the char pool. */
+    /* Layout, chosen for few cache misses per lookup at a million keys:
+       - pool: one record per key, [length high, length low, id high, id low, chars...], so a hit reads one place;
+       - slots: (hash << 32 | record offset + 1), 0 for an empty slot, at most half full, linear probing; the full
+         hash is in the slot, so a miss rarely touches the pool;
+       - filter: a bitset of 8 to 16 bits per key, indexed by the hash's high bits (the table uses the low ones),
+         turns away most tokens that are not keys without touching the table. */
+
+    private static final int HEADER = 4;
 
     final char[] pool;
-    final int[] termStart;
     final long[] slots;
+    final int size;
     final int maxLength;
+    private final long[] filter;
+    private final int filterShift;
 
-    TermDictionary(char[] pool, int[] termStart, long[] slots, int maxLength) {
+    TermDictionary(char[] pool, long[] slots, int size, int maxLength) {
         this.pool = pool;
-        this.termStart = termStart;
         this.slots = slots;
+        this.size = size;
         this.maxLength = maxLength;
+        int bits = Math.max(64, Integer.highestOneBit(Math.max(1, size)) * 16);
+        this.filter = new long[bits / 64];
+        this.filterShift = Integer.numberOfLeadingZeros(bits) + 1;
+        for (long entry : slots) {
+            if (entry != 0) {
+                int bit = (int) (entry >>> 32) >>> filterShift;
+                filter[bit >>> 6] |= 1L << bit;
+            }
+        }
     }
 
     int size() {
-        return termStart.length - 1;
+        return size;
     }
 
     /** The id of the key {@code chars[offset, offset + length)}, or -1. */
@@ -35,25 +51,41 @@ final class TermDictionary {
             return -1;
         }
         int hash = hash(chars, offset, length);
+        int bit = hash >>> filterShift;
+        if ((filter[bit >>> 6] & (1L << bit)) == 0) {
+            return -1;
+        }
+        int id = probe(pool, slots, hash, chars, offset, length);
+        return id >= 0 ? id : -1;
+    }
+
+    /** The id of the key in the table, or -1 (builder: the bitwise complement of the empty slot it would take). */
+    private static int probe(char[] pool, long[] slots, int hash, char[] chars, int offset, int length) {
         int mask = slots.length - 1;
-        for (int slot = hash & mask; ; slot = (slot + 1) & mask) {
-            long entry = slots[slot];
-            if (entry == 0) {
-                return -1;
-            }
+        int slot = hash & mask;
+        for (long entry; (entry = slots[slot]) != 0; slot = (slot + 1) & mask) {
             if ((int) (entry >>> 32) == hash) {
-                int id = (int) entry - 1;
-                int from = termStart[id];
-                if (termStart[id + 1] - from == length
-                        && Arrays.equals(pool, from, from + length, chars, offset, offset + length)) {
-                    return id;
+                int record = (int) entry - 1;
+                if (recordLength(pool, record) == length && sameChars(pool, record + HEADER, chars, offset, length)) {
+                    return pool[record + 2] << 16 | pool[record + 3];
                 }
             }
         }
+        return ~slot;
     }
 
-    String term(int id) {
-        return new String(pool, termStart[id], termStart[id + 1] - termStart[id]);
+    private static int recordLength(char[] pool, int record) {
+        return pool[record] << 16 | pool[record + 1];
+    }
+
+    /** A plain loop: keys are short, and for a few chars it beats the vectorized {@code Arrays.equals}. */
+    private static boolean sameChars(char[] a, int aFrom, char[] b, int bFrom, int length) {
+        for (int i = 0; i < length; i++) {
+            if (a[aFrom + i] != b[bFrom + i]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     static int hash(char[] chars, int offset, int length) {
@@ -68,14 +100,13 @@ final class TermDictionary {
     }
 
     static long ramBytes(TermDictionary d) {
-        return 16L + 2L * d.pool.length + 4L * d.termStart.length + 8L * d.slots.length;
+        return 32L + 2L * d.pool.length + 8L * d.slots.length + 8L * d.filter.length;
     }
 
     /** Collects keys; not thread-safe. */
     static final class Builder {
         private char[] pool = new char[1024];
         private int poolSize;
-        private int[] termStart = new int[64];
         private int size;
         private long[] slots = new long[64];
         private int maxLength;
@@ -83,30 +114,23 @@ final class TermDictionary {
         /** The id of the key, added if new. */
         int add(char[] chars, int offset, int length) {
             int hash = hash(chars, offset, length);
-            int mask = slots.length - 1;
-            int slot = hash & mask;
-            for (long entry; (entry = slots[slot]) != 0; slot = (slot + 1) & mask) {
-                int id = (int) entry - 1;
-                if ((int) (entry >>> 32) == hash && termStart[id + 1] - termStart[id] == length
-                        && Arrays.equals(pool, termStart[id], termStart[id] + length, chars, offset, offset + length)) {
-                    return id;
-                }
-            }
-            return append(chars, offset, length, hash, slot);
+            int found = probe(pool, slots, hash, chars, offset, length);
+            return found >= 0 ? found : append(chars, offset, length, hash, ~found);
         }
 
         private int append(char[] chars, int offset, int length, int hash, int slot) {
-            if (poolSize + length > pool.length) {
-                pool = Arrays.copyOf(pool, Math.max(poolSize + length, pool.length * 2));
-            }
-            System.arraycopy(chars, offset, pool, poolSize, length);
-            poolSize += length;
-            if (size + 2 > termStart.length) {
-                termStart = Arrays.copyOf(termStart, termStart.length * 2);
+            if (poolSize + HEADER + length > pool.length) {
+                pool = Arrays.copyOf(pool, Math.max(poolSize + HEADER + length, pool.length * 2));
             }
             int id = size++;
-            termStart[id + 1] = poolSize;
-            slots[slot] = ((long) hash << 32) | (id + 1);
+            int record = poolSize;
+            pool[record] = (char) (length >>> 16);
+            pool[record + 1] = (char) length;
+            pool[record + 2] = (char) (id >>> 16);
+            pool[record + 3] = (char) id;
+            System.arraycopy(chars, offset, pool, record + HEADER, length);
+            poolSize += HEADER + length;
+            slots[slot] = ((long) hash << 32) | (record + 1);
             maxLength = Math.max(maxLength, length);
             if (size * 2 > slots.length) {
                 slots = rehash(slots.length * 2);
@@ -130,8 +154,7 @@ final class TermDictionary {
         }
 
         TermDictionary build() {
-            return new TermDictionary(Arrays.copyOf(pool, poolSize), Arrays.copyOf(termStart, size + 1), slots,
-                    maxLength);
+            return new TermDictionary(Arrays.copyOf(pool, poolSize), slots, size, maxLength);
         }
     }
 }

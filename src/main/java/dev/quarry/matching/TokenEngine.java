@@ -24,7 +24,10 @@ import java.util.Set;
 final class TokenEngine {
 
     private final List<TokenProgram> programs;
-    private final Map<Attr, Map<String, int[]>> byFirstValue;
+    private static final int[] NONE = {};
+
+    private final Attr[] indexedAttrs;
+    private final List<Map<String, int[]>> byFirstValue;
     private final int[] always;
 
     TokenEngine(List<TokenProgram> programs) {
@@ -36,12 +39,13 @@ final class TokenEngine {
                 unindexed.add(p);
             }
         }
-        this.byFirstValue = new HashMap<>();
-        index.forEach((attr, map) -> {
+        this.indexedAttrs = index.keySet().toArray(Attr[]::new);
+        this.byFirstValue = new ArrayList<>();
+        for (Attr attr : indexedAttrs) {
             Map<String, int[]> frozen = new HashMap<>();
-            map.forEach((value, list) -> frozen.put(value, toArray(list)));
-            byFirstValue.put(attr, frozen);
-        });
+            index.get(attr).forEach((value, list) -> frozen.put(value, toArray(list)));
+            byFirstValue.add(frozen);
+        }
         this.always = toArray(unindexed);
     }
 
@@ -102,12 +106,10 @@ final class TokenEngine {
             for (int p : always) {
                 programs.get(p).forEachEnd(values, start, n, sink);
             }
-            for (Map.Entry<Attr, Map<String, int[]>> entry : byFirstValue.entrySet()) {
-                int[] candidates = entry.getValue().get((String) values.get(entry.getKey(), start));
-                if (candidates != null) {
-                    for (int p : candidates) {
-                        programs.get(p).forEachEnd(values, start, n, sink);
-                    }
+            for (int a = 0; a < indexedAttrs.length; a++) {
+                int[] candidates = byFirstValue.get(a).get((String) values.get(indexedAttrs[a], start));
+                for (int p : candidates != null ? candidates : NONE) {
+                    programs.get(p).forEachEnd(values, start, n, sink);
                 }
             }
         }

@@ -5,6 +5,7 @@ import dev.quarry.patterns.Predicate;
 import dev.quarry.patterns.Quantifier;
 import dev.quarry.patterns.TokenPattern;
 import dev.quarry.patterns.TokenSpec;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -44,7 +45,7 @@ final class TokenProgram {
         current[0] = true;
         boolean alive = close(current);
         for (int k = start; alive && k < size; k++) {
-            java.util.Arrays.fill(next, false);
+            Arrays.fill(next, false);
             alive = step(current, next, values, k) && close(next);
             if (next[endState]) {
                 sink.accept(patternIndex, start, k + 1);

@@ -12,4 +12,7 @@ public sealed interface Pattern permits PhrasePattern, TokenPattern {
     String id();
 
     PatternSource source();
+
+    /** Whether the id was a JSON number in the file ({@code "id": 42}) and is written back as one. */
+    boolean numericId();
 }

@@ -10,9 +10,10 @@ import java.util.Objects;
  * @param label  the label, non-blank
  * @param tokens the token specs, at least one
  * @param id     the pattern id, or null
- * @param source where the pattern was written
+ * @param source    where the pattern was written
+ * @param numericId whether the file gave the id as a JSON number, see {@link PhrasePattern#numericId()}
  */
-public record TokenPattern(String label, List<TokenSpec> tokens, String id, PatternSource source)
+public record TokenPattern(String label, List<TokenSpec> tokens, String id, PatternSource source, boolean numericId)
         implements Pattern {
 
     public TokenPattern {
@@ -22,6 +23,12 @@ public record TokenPattern(String label, List<TokenSpec> tokens, String id, Patt
             throw new IllegalArgumentException("token pattern must have at least one token spec");
         }
         Objects.requireNonNull(source, "source");
+        PhrasePattern.requireNumericId(id, numericId);
+    }
+
+    /** A pattern whose id (if any) is a string. */
+    public TokenPattern(String label, List<TokenSpec> tokens, String id, PatternSource source) {
+        this(label, tokens, id, source, false);
     }
 
     public TokenPattern(String label, List<TokenSpec> tokens) {

@@ -58,4 +58,14 @@ class ExplainTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> matcher.explain(doc, wrong));
         assertEquals("pattern 0 does not match tokens 1..2", e.getMessage());
     }
+
+    @Test
+    void explainingAPhraseOverOtherTokensFails() {
+        Matcher matcher = Matcher.compile(List.of(new PhrasePattern("D", "breast cancer")), MatchOptions.defaults());
+        Doc doc = Tokenizer.standard().tokenize("breast cancer and lung cancer");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> matcher.explain(doc, matcher.toMatch(doc, 0, 3, 5)));
+        assertEquals("pattern 0 does not match tokens 3..5", e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> matcher.explain(doc, matcher.toMatch(doc, 0, 0, 1)));
+    }
 }

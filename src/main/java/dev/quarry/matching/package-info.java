@@ -1,0 +1,43 @@
+/**
+ * Finds pattern matches in tokenized text: phrase patterns and spaCy-style token patterns compiled into one
+ * {@link dev.quarry.matching.Matcher}.
+ *
+ * <h2>Where to start</h2>
+ * <pre>{@code
+ * Matcher matcher = Matcher.compile(patterns, MatchOptions.defaults().withPhraseAttr(Attr.LOWER));
+ * Doc doc = matcher.options().tokenizer().tokenize(text);
+ * for (Match m : matcher.match(doc)) {          // Overlap.LONGEST by default
+ *     System.out.println(m.label() + " " + text.substring(m.start(), m.end()) + " " + m.source());
+ * }
+ * matcher.forEachMatch(doc, (pattern, tokenStart, tokenEnd) -> ...);   // every match, no objects
+ * matcher.explain(doc, match);                  // which pattern element took which token
+ * matcher.save(file); Matcher.open(file);       // the compiled form, reopened in a fraction of the compile time
+ * }</pre>
+ *
+ * <h2>Semantics (as spaCy's PhraseMatcher, Matcher and EntityRuler)</h2>
+ * <ul>
+ *   <li>A phrase pattern is tokenized with the matcher's tokenizer and matches the same token sequence, compared on
+ *   the pattern's own attribute (the file's {@code phrase_matcher_attr}) or else {@link
+ *   dev.quarry.matching.MatchOptions#phraseAttr()}: ORTH (exact), LOWER, or NORM (lower case, ASCII-folded, so
+ *   {@code arzte} matches {@code Ärzte}). Whitespace between tokens does not matter.</li>
+ *   <li>A token pattern matches runs of tokens spec by spec, with {@code ? + * {n} {n,m} {n,} {,m}} and {@code !}
+ *   (exactly one token that fails the spec). With {@link dev.quarry.matching.Overlap#ALL} every distinct
+ *   (pattern, start, end) is reported, never an empty match.</li>
+ *   <li>Overlaps are resolved by {@link dev.quarry.matching.Overlap}: all, longest-then-earliest, or label
+ *   priority.</li>
+ *   <li>Offsets: token indices and UTF-16 char offsets, start inclusive, end exclusive.</li>
+ * </ul>
+ *
+ * <h2>How it is built (for maintainers)</h2>
+ * Phrases: per attribute, a {@code TermDictionary} (open addressing over the key chars, looked up from the doc's
+ * chars with lower-casing and folding on the fly, no {@code String} per token) gives each token a term id; a
+ * {@code PhraseTrie} over term ids (root transitions a direct array, the rest one primitive {@code long -> int}
+ * table, plus small bitsets that keep most misses out of the big arrays) is walked from every token. Nothing is
+ * allocated per token. Measured against a Lucene {@code FST} over the same term-id sequences (1M phrases of 1-3
+ * words from a 100k vocabulary, 2.3M tokens of newsgroup text, on a busy 2-core machine): the FST is 4.5x smaller
+ * (8.2 MB vs 37 MB) but walks at 0.7M tokens/s, or 13-16M tokens/s with its root arcs copied into an array, against
+ * 25-40M tokens/s for the trie, and it needs sorted unique input and boxed outputs. Token patterns: a small NFA per
+ * pattern ({@code TokenProgram}) simulated from each start token that its first spec's literal values allow
+ * ({@code TokenEngine}); attribute values are computed once per token and doc ({@code TokenValues}).
+ */
+package dev.quarry.matching;

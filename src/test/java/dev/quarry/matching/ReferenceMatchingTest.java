@@ -1,0 +1,122 @@
+package dev.quarry.matching;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.quarry.patterns.Attr;
+import dev.quarry.patterns.Constraint;
+import dev.quarry.patterns.Pattern;
+import dev.quarry.patterns.PhrasePattern;
+import dev.quarry.patterns.PatternSource;
+import dev.quarry.patterns.Quantifier;
+import dev.quarry.patterns.TokenPattern;
+import dev.quarry.patterns.TokenSpec;
+import dev.quarry.text.Doc;
+import dev.quarry.text.Language;
+import dev.quarry.text.Tokenizer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+import java.util.TreeSet;
+import org.junit.jupiter.api.Test;
+
+/** Random patterns and texts, checked against slow, obviously correct matchers. */
+class ReferenceMatchingTest {
+
+    private static final String[] WORDS = {"a", "b", "c", "A", "B", "É", "é", "e", ","};
+    private static final Attr[] ATTRS = {Attr.ORTH, Attr.LOWER, Attr.NORM};
+
+    private static List<String> randomWords(Random random, int count) {
+        List<String> words = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            words.add(WORDS[random.nextInt(WORDS.length)]);
+        }
+        return words;
+    }
+
+    private static String key(Attr attr, Doc doc, int token) {
+        return switch (attr) {
+            case LOWER -> doc.lower(token);
+            case NORM -> doc.norm(token);
+            default -> doc.tokenText(token);
+        };
+    }
+
+    @Test
+    void phraseMatchesEqualABruteForceComparisonOfTokenKeys() {
+        Random random = new Random(3);
+        List<PhrasePattern> patterns = new ArrayList<>();
+        for (int i = 0; i < 300; i++) {
+            patterns.add(new PhrasePattern("L" + i % 3, String.join(" ", randomWords(random, 1 + random.nextInt(4))),
+                    null, random.nextInt(4) == 0 ? null : ATTRS[random.nextInt(3)], PatternSource.inMemory(i)));
+        }
+        Matcher matcher = Matcher.compile(patterns, MatchOptions.defaults().withPhraseAttr(Attr.LOWER));
+        Tokenizer tokenizer = Tokenizer.standard();
+        int total = 0;
+        for (int d = 0; d < 30; d++) {
+            Doc doc = tokenizer.tokenize(String.join(" ", randomWords(random, 40)));
+            Set<String> actual = new TreeSet<>();
+            matcher.forEachMatch(doc, (p, s, e) -> assertTrue(actual.add(p + "@" + s + "-" + e)));
+            Set<String> expected = new TreeSet<>();
+            for (int p = 0; p < patterns.size(); p++) {
+                Attr attr = patterns.get(p).attr() != null ? patterns.get(p).attr() : Attr.LOWER;
+                Doc phrase = tokenizer.tokenize(patterns.get(p).phrase());
+                for (int s = 0; s + phrase.size() <= doc.size(); s++) {
+                    boolean same = true;
+                    for (int k = 0; k < phrase.size() && same; k++) {
+                        same = key(attr, phrase, k).equals(key(attr, doc, s + k));
+                    }
+                    if (same) {
+                        expected.add(p + "@" + s + "-" + (s + phrase.size()));
+                    }
+                }
+            }
+            assertEquals(expected, actual);
+            total += expected.size();
+        }
+        assertTrue(total > 500, "only " + total + " matches");
+    }
+
+    private static TokenSpec randomSpec(Random random) {
+        Quantifier[] quantifiers = {Quantifier.ONE, Quantifier.ONE, Quantifier.NOT, Quantifier.OPTIONAL,
+            Quantifier.ONE_OR_MORE, Quantifier.ZERO_OR_MORE, Quantifier.range(2, 3), Quantifier.range(0, 2),
+            Quantifier.range(2, Quantifier.UNBOUNDED), Quantifier.range(2, 2)};
+        Quantifier quantifier = quantifiers[random.nextInt(quantifiers.length)];
+        if (random.nextInt(6) == 0) {
+            return new TokenSpec(List.of(), quantifier.negated() ? Quantifier.ONE : quantifier);
+        }
+        Attr attr = ATTRS[random.nextInt(3)];
+        return new TokenSpec(List.of(Constraint.equals(attr, WORDS[random.nextInt(WORDS.length)])), quantifier);
+    }
+
+    @Test
+    void tokenPatternMatchesEqualABacktrackingSearchOverEverySpan() {
+        Random random = new Random(5);
+        Tokenizer tokenizer = Tokenizer.standard();
+        int total = 0;
+        for (int round = 0; round < 150; round++) {
+            List<TokenSpec> specs = new ArrayList<>();
+            for (int i = 0, n = 1 + random.nextInt(4); i < n; i++) {
+                specs.add(randomSpec(random));
+            }
+            TokenPattern pattern = new TokenPattern("T", specs);
+            Matcher matcher = Matcher.compile(List.<Pattern>of(pattern), MatchOptions.defaults());
+            Doc doc = tokenizer.tokenize(String.join(" ", randomWords(random, 12)));
+            Set<String> actual = new TreeSet<>();
+            matcher.forEachMatch(doc, (p, s, e) -> assertTrue(actual.add(s + "-" + e)));
+            Set<String> expected = new TreeSet<>();
+            TokenProgram program = new TokenProgram(0, pattern);
+            for (int s = 0; s < doc.size(); s++) {
+                for (int e = s + 1; e <= doc.size(); e++) {
+                    if (new Explainer(program, doc, Language.ENGLISH, s, e).align() != null) {
+                        expected.add(s + "-" + e);
+                    }
+                }
+            }
+            assertEquals(expected, actual, pattern.toString() + " on " + doc);
+            total += expected.size();
+        }
+        assertTrue(total > 300, "only " + total + " matches");
+    }
+}
