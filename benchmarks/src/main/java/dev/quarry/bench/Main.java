@@ -2,6 +2,7 @@ package dev.quarry.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -61,7 +62,8 @@ public final class Main {
                 "-Xms" + options.childHeap(), "-XX:+UseG1GC", "-Dslf4j.internal.verbosity=ERROR", "-cp", System.getProperty("java.class.path"),
                 Main.class.getName(), "--trial", peer, Integer.toString(size)));
         command.addAll(options.toArgs());
-        progress("trial %s at %d patterns (load %s)", peer, size, Report.loadAverage());
+        String load = Report.loadAverage();
+        progress("trial %s at %d patterns (load %s)", peer, size, load);
         long begin = System.nanoTime();
         Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
         JsonNode[] result = new JsonNode[1];
@@ -79,6 +81,7 @@ public final class Main {
             return;
         }
         progress("  trial took %.0f s", seconds);
+        ((ObjectNode) result[0]).put("loadAtStart", load);
         report.add(result[0]);
     }
 
