@@ -84,14 +84,15 @@ final class Report {
 
     private void compileTable(StringBuilder out) {
         out.append("\n### Compile, memory, and the load on the machine when each trial started\n\n");
-        out.append("| peer | patterns | compile s | retained heap MB | save s | reopen s | file MB | threads share "
-                + "| load avg at start |\n");
-        out.append("|---|---:|---:|---:|---:|---:|---:|---|---|\n");
+        out.append("| peer | patterns | compile s | retained heap MB | save s | reopen s | file MB | reopened heap MB "
+                + "| threads share | load avg at start |\n");
+        out.append("|---|---:|---:|---:|---:|---:|---:|---:|---|---|\n");
         for (JsonNode r : results) {
-            line(out, "| %s | %s | %s | %.1f | %s | %s | %s | %s | %s |", r.get("peer").asText(),
+            line(out, "| %s | %s | %s | %.1f | %s | %s | %s | %s | %s | %s |", r.get("peer").asText(),
                     sizeName(r.get("size").asInt()), seconds(r.path("compileMillis")),
                     r.get("retainedBytes").asLong() / 1e6, seconds(r.path("saveMillis")),
-                    seconds(r.path("openMillis")), megabytes(r.path("savedBytes")), r.get("threading").asText(),
+                    seconds(r.path("openMillis")), megabytes(r.path("savedBytes")),
+                    megabytes(r.path("reopenedRetainedBytes")), r.get("threading").asText(),
                     r.path("loadAtStart").asText("-"));
         }
     }

@@ -36,7 +36,9 @@ final class Trial {
             result.put("countsTokens", peer.countsTokens());
             compile(peer, size, result);
             result.put("retainedBytes", usedHeapAfterGc() - baseline);
-            saveAndOpen(peer, result);
+            if (saveAndOpen(peer, result)) {
+                result.put("reopenedRetainedBytes", usedHeapAfterGc() - baseline);
+            }
             measure(peer, result);
         }
         System.out.println(RESULT_PREFIX + new ObjectMapper().writeValueAsString(result));
@@ -55,24 +57,28 @@ final class Trial {
         Main.progress("  compiled %d patterns in %.0f ms", size, millis);
     }
 
-    /** A failure to save or reopen is recorded in the result, not fatal: the other numbers still count. */
-    private void saveAndOpen(Peer peer, Map<String, Object> result) throws IOException {
+    /**
+     * Saves and reopens, if the peer can; the reopened matcher is the one measured after. A failure is recorded in
+     * the result, not fatal: the other numbers still count. Returns whether a matcher was reopened.
+     */
+    private boolean saveAndOpen(Peer peer, Map<String, Object> result) throws IOException {
         Path file = options.work().resolve("tmp").resolve(result.get("peer") + "-" + result.get("size") + ".matcher");
         Files.createDirectories(file.getParent());
+        file.toFile().deleteOnExit(); // the reopened matcher may map it until the trial ends
         Peer.SaveOpen saved;
         try {
             saved = peer.saveAndOpen(file);
         } catch (IOException | UnsupportedOperationException e) {
             Main.progress("  save and reopen failed: %s", e.getMessage());
             result.put("saveError", String.valueOf(e.getMessage()));
-            return;
+            return false;
         }
         if (saved != null) {
             result.put("saveMillis", saved.saveMillis());
             result.put("openMillis", saved.openMillis());
             result.put("savedBytes", saved.bytes());
-            Files.deleteIfExists(file);
         }
+        return saved != null;
     }
 
     private void measure(Peer peer, Map<String, Object> result) throws IOException {
