@@ -50,7 +50,7 @@ public final class Matcher {
     public static Matcher compile(List<? extends Pattern> patterns, MatchOptions options) {
         Objects.requireNonNull(options, "options");
         PatternTable.Builder table = new PatternTable.Builder(patterns.size());
-        PhraseEngine.Builder phrases = new PhraseEngine.Builder(options.tokenizer());
+        PhraseEngineBuilder phrases = new PhraseEngineBuilder(options.tokenizer());
         List<TokenProgram> programs = new ArrayList<>();
         int index = 0;
         for (Pattern pattern : patterns) {
@@ -78,11 +78,11 @@ public final class Matcher {
     /** Matches with the given overlap policy; sorted by start token, longer first, then pattern index. */
     public List<Match> match(Doc doc, Overlap overlap) {
         Objects.requireNonNull(overlap, "overlap");
-        RawMatches raw = new RawMatches();
+        RawMatches raw = new RawMatches(doc.size());
         forEachMatch(doc, raw);
-        int[] kept = raw.select(overlap, p -> labelRank[table.labelIds[p]]);
-        List<Match> matches = new ArrayList<>(kept.length);
-        for (int i : kept) {
+        raw.select(overlap, p -> labelRank[table.labelIds[p]]);
+        List<Match> matches = new ArrayList<>(raw.size());
+        for (int i = 0; i < raw.size(); i++) {
             matches.add(toMatch(doc, raw.pattern(i), raw.start(i), raw.end(i)));
         }
         return matches;
@@ -90,8 +90,9 @@ public final class Matcher {
 
     /**
      * Reports every match (policy {@link Overlap#ALL}) to {@code sink}, in no particular order, each distinct
-     * (pattern, tokenStart, tokenEnd) once. For phrase patterns nothing is allocated per token or per match.
-     * The sink runs on the calling thread.
+     * (pattern, tokenStart, tokenEnd) once. For phrase patterns nothing is allocated per token or per match (once the
+     * thread's buffers have grown to the doc's size), except for the rare token whose lower case depends on context
+     * (Greek capital sigma, dotted capital I). The sink runs on the calling thread.
      */
     public void forEachMatch(Doc doc, MatchSink sink) {
         Objects.requireNonNull(sink, "sink");

@@ -2,7 +2,6 @@ package dev.quarry.matching;
 
 import dev.quarry.patterns.Attr;
 import dev.quarry.text.Doc;
-import dev.quarry.text.Tokenizer;
 import java.util.Arrays;
 
 /**
@@ -90,53 +89,6 @@ final class PhraseEngine {
                 termIds = new int[Math.max(size, termIds.length * 2)];
             }
             return termIds;
-        }
-    }
-
-    /** Adds phrases one by one; not thread-safe. */
-    static final class Builder {
-        private final TermDictionary.Builder[] dictionaries = new TermDictionary.Builder[3];
-        private final PhraseTrieBuilder[] tries = new PhraseTrieBuilder[3];
-        private final PhraseSplitter splitter;
-        private final TermKeys keys = new TermKeys();
-        private char[] chars = new char[256];
-        private int[] terms = new int[16];
-
-        Builder(Tokenizer tokenizer) {
-            this.splitter = new PhraseSplitter(tokenizer);
-        }
-
-        void add(String phrase, Attr attr, int pattern) {
-            int a = attrIndex(attr);
-            if (tries[a] == null) {
-                dictionaries[a] = new TermDictionary.Builder();
-                tries[a] = new PhraseTrieBuilder();
-            }
-            int count = splitter.split(phrase);
-            if (chars.length < phrase.length()) {
-                chars = new char[phrase.length() * 2];
-            }
-            phrase.getChars(0, phrase.length(), chars, 0);
-            if (terms.length < count) {
-                terms = new int[count * 2];
-            }
-            for (int i = 0; i < count; i++) {
-                keys.prepare(attr, phrase, chars, splitter.starts[i], splitter.ends[i]);
-                terms[i] = dictionaries[a].add(keys.chars(), keys.offset(), keys.length());
-            }
-            tries[a].add(terms, count, pattern);
-        }
-
-        PhraseEngine build() {
-            TermDictionary[] builtDictionaries = new TermDictionary[3];
-            PhraseTrie[] builtTries = new PhraseTrie[3];
-            for (int a = 0; a < 3; a++) {
-                if (tries[a] != null) {
-                    builtDictionaries[a] = dictionaries[a].build();
-                    builtTries[a] = tries[a].build(builtDictionaries[a].size());
-                }
-            }
-            return new PhraseEngine(builtDictionaries, builtTries);
         }
     }
 

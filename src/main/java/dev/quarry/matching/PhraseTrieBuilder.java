@@ -122,7 +122,10 @@ final class PhraseTrieBuilder {
         return new PhraseTrie(root, keys, targets, outputs);
     }
 
-    /** Lays out [count, patterns...] per state that ends patterns, in pattern order; fills in every state's id. */
+    /**
+     * Lays out [count, patterns...] per state that ends patterns, in pattern order (patterns may have been added out
+     * of order); fills in every state's id.
+     */
     private int[] outputRecords(int[] ids) {
         int size = 0;
         for (int s = 1; s < states; s++) {
@@ -148,6 +151,7 @@ final class PhraseTrieBuilder {
             for (int p = lastPattern[s], i = end; p != 0; p = previousPattern[p - 1]) {
                 outputs[i--] = p - 1;
             }
+            Arrays.sort(outputs, next + 1, end + 1);
             next = end + 1;
         }
         if (silent - 1 > MAX_ID) {

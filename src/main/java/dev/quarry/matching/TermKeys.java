@@ -12,9 +12,9 @@ import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
  * <p>Not thread-safe: one per thread (it owns scratch buffers).
  */
 final class TermKeys {
-    /* Lower-casing char by char equals String.toLowerCase(Locale.ROOT) except for the two context-dependent
-       chars (capital sigma, dotted capital I), surrogates, and chars whose lower case is not one BMP char;
-       for those (rare) tokens we fall back to the String methods. */
+    /* Lower-casing char by char (surrogate pairs as one code point) equals String.toLowerCase(Locale.ROOT) except
+       for the two context-dependent chars (capital sigma, dotted capital I), unpaired surrogates, and chars whose
+       lower case changes length; for those (rare) tokens we fall back to the String methods. */
 
     private char[] lower = new char[64];
     private char[] folded = new char[256];
@@ -67,6 +67,11 @@ final class TermKeys {
                 lower[i] = c >= 'A' && c <= 'Z' ? (char) (c + 32) : c;
                 continue;
             }
+            if (Character.isHighSurrogate(c) && lowerPair(buffer, start + i, end, i)) {
+                i++;
+                nonAscii = true;
+                continue;
+            }
             int lowered = Character.toLowerCase((int) c);
             if (c == '\u03A3' || c == '\u0130' || Character.isSurrogate(c) || lowered > 0xFFFF) {
                 slowLower(text.substring(start, end));
@@ -77,6 +82,24 @@ final class TermKeys {
         }
         set(lower, 0, count);
         return nonAscii;
+    }
+
+    /**
+     * Lower-cases the surrogate pair at {@code buffer[at]} into {@code lower[to]}, as {@code String.toLowerCase}
+     * does (code point by code point); returns false, writing nothing, if there is no pair there or its lower case is
+     * not itself a pair.
+     */
+    private boolean lowerPair(char[] buffer, int at, int end, int to) {
+        if (at + 1 >= end || !Character.isLowSurrogate(buffer[at + 1])) {
+            return false;
+        }
+        int lowered = Character.toLowerCase(Character.toCodePoint(buffer[at], buffer[at + 1]));
+        if (!Character.isSupplementaryCodePoint(lowered)) {
+            return false;
+        }
+        lower[to] = Character.highSurrogate(lowered);
+        lower[to + 1] = Character.lowSurrogate(lowered);
+        return true;
     }
 
     private void slowLower(String token) {

@@ -29,6 +29,7 @@ final class TokenEngine {
     private final Attr[] indexedAttrs;
     private final List<Map<String, int[]>> byFirstValue;
     private final int[] always;
+    private final int maxStates;
 
     TokenEngine(List<TokenProgram> programs) {
         this.programs = List.copyOf(programs);
@@ -47,6 +48,7 @@ final class TokenEngine {
             byFirstValue.add(frozen);
         }
         this.always = toArray(unindexed);
+        this.maxStates = programs.stream().mapToInt(TokenProgram::stateCount).max().orElse(0);
     }
 
     boolean isEmpty() {
@@ -102,14 +104,16 @@ final class TokenEngine {
             return;
         }
         TokenValues values = new TokenValues(doc, language);
+        boolean[] current = new boolean[maxStates];
+        boolean[] next = new boolean[maxStates];
         for (int start = 0, n = doc.size(); start < n; start++) {
             for (int p : always) {
-                programs.get(p).forEachEnd(values, start, n, sink);
+                programs.get(p).forEachEnd(values, start, n, sink, current, next);
             }
             for (int a = 0; a < indexedAttrs.length; a++) {
                 int[] candidates = byFirstValue.get(a).get((String) values.get(indexedAttrs[a], start));
                 for (int p : candidates != null ? candidates : NONE) {
-                    programs.get(p).forEachEnd(values, start, n, sink);
+                    programs.get(p).forEachEnd(values, start, n, sink, current, next);
                 }
             }
         }

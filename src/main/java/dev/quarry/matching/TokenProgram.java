@@ -13,7 +13,7 @@ import java.util.List;
  * spec's max, or up to its min when the max is unbounded (then c == min means "min or more"). Simulating it from a
  * start token over the following tokens gives every end at which the pattern can finish, each once.
  *
- * <p>Immutable; {@link #forEachEnd} allocates two small arrays per call.
+ * <p>Immutable; {@link #forEachEnd} works in buffers the caller passes.
  */
 final class TokenProgram {
 
@@ -38,14 +38,23 @@ final class TokenProgram {
         return q.max() == Quantifier.UNBOUNDED ? q.min() : q.max();
     }
 
-    /** Calls {@code sink} with every end token (exclusive, > start) at which the pattern matches from start. */
-    void forEachEnd(TokenValues values, int start, int size, MatchSink sink) {
-        boolean[] current = new boolean[endState + 1];
-        boolean[] next = new boolean[endState + 1];
+    /** The size of the buffers {@link #forEachEnd} needs. */
+    int stateCount() {
+        return endState + 1;
+    }
+
+    /**
+     * Calls {@code sink} with every end token (exclusive, > start) at which the pattern matches from start.
+     *
+     * @param current scratch of at least {@link #stateCount()} elements, any content
+     * @param next    the same, another array
+     */
+    void forEachEnd(TokenValues values, int start, int size, MatchSink sink, boolean[] current, boolean[] next) {
+        Arrays.fill(current, 0, endState + 1, false);
         current[0] = true;
         boolean alive = close(current);
         for (int k = start; alive && k < size; k++) {
-            Arrays.fill(next, false);
+            Arrays.fill(next, 0, endState + 1, false);
             alive = step(current, next, values, k) && close(next);
             if (next[endState]) {
                 sink.accept(patternIndex, start, k + 1);

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 
 class TermKeysTest {
 
-    private static final String ALPHABET = "aZ9 ÄöüßÉçñΣσςİıǅ😀ΐﬁ-.";
+    private static final String ALPHABET = "aZ9 ÄöüßÉçñΣσςİıǅ😀ΐﬁ-.𐐀𐐨\uD800";
 
     private static String randomString(Random random, int length) {
         StringBuilder out = new StringBuilder();
