@@ -16,7 +16,7 @@ root="$(dirname "$here")"
 
 if [[ "${1:-}" == "--help" || "${1:-}" == "-h" ]]; then
   sed -n '2,11p' "${BASH_SOURCE[0]}"
-  echo "options: --sizes 1k,100k,1M --peers all|quarry,trie,aho,synonym,opennlp,monitor,lucene-tokenizer,quarry-tokenizer,fst"
+  echo "options: --sizes 1k,100k,1M --peers all|quarry,quarry-match,trie,aho,synonym,opennlp,monitor,lucene-tokenizer,quarry-tokenizer,fst"
   echo "         --rounds 3 --round-seconds 1 --warmup-seconds 2 --text-mb 20 --check-mb 1 --xmx 8g"
   echo "         --timeout-seconds 420 --data DIR --work DIR --results DIR"
   exit 0

@@ -25,7 +25,7 @@ record Options(List<Integer> sizes, List<String> peers, Throughput.Settings sett
         int checkMegabytes, String childHeap, int timeoutSeconds, Path data, Path work, Path results) {
 
     static final String USAGE = """
-            usage: run-matching.sh [--sizes 1k,100k,1M] [--peers all|quarry,trie,aho,synonym,opennlp,monitor,\
+            usage: run-matching.sh [--sizes 1k,100k,1M] [--peers all|quarry,quarry-match,trie,aho,synonym,opennlp,monitor,\
             lucene-tokenizer,quarry-tokenizer,fst] [--rounds 3] [--round-seconds 1] [--warmup-seconds 2] \
             [--text-mb 20] [--check-mb 1] [--xmx 8g] [--timeout-seconds 420] [--data DIR] [--work DIR] \
             [--results DIR]""";

@@ -21,6 +21,10 @@ interface Peer extends AutoCloseable {
      */
     Scanner scanner() throws IOException;
 
+    /** Called before a corpus is timed, untimed: a peer may precompute per-document work it does not want timed. */
+    default void prepare(Corpus corpus) {
+    }
+
     /** How threads share the peer, for the report. */
     String threading();
 

@@ -23,6 +23,7 @@ final class Peers {
             "lucene-tokenizer", LuceneTokenizer::new,
             "quarry-tokenizer", QuarryTokenizer::new,
             "quarry", QuarryPeer::new,
+            "quarry-match", QuarryPeer.MatchOnly::new,
             "trie", HashTriePeer::new,
             "aho", AhoCorasickPeer::new,
             "synonym", SynonymPeer::new,
@@ -31,8 +32,8 @@ final class Peers {
             "fst", FstPeer::new);
 
     /** The order of the report. */
-    static final List<String> ALL = List.of("lucene-tokenizer", "quarry-tokenizer", "quarry", "trie", "aho",
-            "synonym", "opennlp", "monitor", "fst");
+    static final List<String> ALL = List.of("lucene-tokenizer", "quarry-tokenizer", "quarry", "quarry-match",
+            "trie", "aho", "synonym", "opennlp", "monitor", "fst");
 
     private Peers() {
     }

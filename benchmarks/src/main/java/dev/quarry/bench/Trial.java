@@ -87,6 +87,7 @@ final class Trial {
         boolean luceneFloor = peer instanceof Peers.LuceneTokenizer;
         for (Corpus corpus : List.of(Corpus.read("20ng", data.newsgroups()), Corpus.read("conll", data.conll()))) {
             int[] tokens = luceneFloor ? corpus.luceneTokens() : corpus.quarryTokens();
+            peer.prepare(corpus);
             Throughput.Rates single = Throughput.singleThread(peer, corpus, tokens, options.settings());
             Main.progress("  %s 1 thread: %s", corpus.name(), single);
             Throughput.Rates all = Throughput.allThreads(peer, corpus, tokens, options.settings(), threads);
