@@ -84,12 +84,13 @@ final class Report {
 
     private void compileTable(StringBuilder out) {
         out.append("\n### Compile, memory, and the load on the machine when each trial started\n\n");
-        out.append("| peer | patterns | compile s | retained heap MB | save s | reopen s | file MB | reopened heap MB "
-                + "| threads share | load avg at start |\n");
-        out.append("|---|---:|---:|---:|---:|---:|---:|---:|---|---|\n");
+        out.append("| peer | patterns | compile s | compile CPU s | retained heap MB | save s | reopen s | file MB "
+                + "| reopened heap MB | threads share | load avg at start |\n");
+        out.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---|---|\n");
         for (JsonNode r : results) {
-            line(out, "| %s | %s | %s | %.1f | %s | %s | %s | %s | %s | %s |", r.get("peer").asText(),
+            line(out, "| %s | %s | %s | %s | %.1f | %s | %s | %s | %s | %s | %s |", r.get("peer").asText(),
                     sizeName(r.get("size").asInt()), seconds(r.path("compileMillis")),
+                    seconds(r.path("compileCpuMillis")),
                     r.get("retainedBytes").asLong() / 1e6, seconds(r.path("saveMillis")),
                     seconds(r.path("openMillis")), megabytes(r.path("savedBytes")),
                     megabytes(r.path("reopenedRetainedBytes")), r.get("threading").asText(),
@@ -140,8 +141,11 @@ final class Report {
         }
         find("quarry", 1_000_000).ifPresent(r -> {
             double compile = r.path("compileMillis").asDouble() / 1000;
+            double cpu = r.path("compileCpuMillis").asDouble() / 1000;
             double heap = r.get("retainedBytes").asLong() / 1e6;
-            line(out, "- 1M compile %.2f s (target < 5 s): %s", compile, compile < 5 ? "met" : "MISSED");
+            line(out, "- 1M compile %.2f s, %.2f s CPU of all the JVM's threads (compiler, GC, JIT) (target < 5 s): %s",
+                    compile, cpu,
+                    compile < 5 ? "met" : cpu < 5 ? "met on CPU time only" : "MISSED");
             line(out, "- 1M retained heap %.1f MB (target < 256 MB): %s", heap, heap < 256 ? "met" : "MISSED");
         });
         for (JsonNode r : results) {

@@ -50,11 +50,15 @@ final class Trial {
             return;
         }
         List<Peer.Phrase> phrases = BenchData.readPatterns(data.patterns(), size);
+        var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+        long cpuBegin = os.getProcessCpuTime();
         long begin = System.nanoTime();
         peer.compile(phrases);
         double millis = (System.nanoTime() - begin) / 1e6;
+        double cpuMillis = (os.getProcessCpuTime() - cpuBegin) / 1e6;
         result.put("compileMillis", millis);
-        Main.progress("  compiled %d patterns in %.0f ms", size, millis);
+        result.put("compileCpuMillis", cpuMillis);
+        Main.progress("  compiled %d patterns in %.0f ms (%.0f ms CPU, all threads)", size, millis, cpuMillis);
     }
 
     /**
