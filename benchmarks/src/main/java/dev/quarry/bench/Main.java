@@ -59,7 +59,8 @@ public final class Main {
 
     private static void runTrial(Options options, String peer, int size, Report report) throws Exception {
         List<String> command = new ArrayList<>(List.of(javaBinary(), "-Xmx" + options.childHeap(),
-                "-Xms" + options.childHeap(), "-XX:+UseG1GC", "-Dslf4j.internal.verbosity=ERROR", "-cp", System.getProperty("java.class.path"),
+                "-Xms" + options.childHeap(), "-XX:+UseG1GC", "-Dslf4j.internal.verbosity=ERROR",
+                "-cp", System.getProperty("java.class.path"),
                 Main.class.getName(), "--trial", peer, Integer.toString(size)));
         command.addAll(options.toArgs());
         String load = Report.loadAverage();

@@ -25,16 +25,24 @@ record Options(List<Integer> sizes, List<String> peers, Throughput.Settings sett
         int checkMegabytes, String childHeap, int timeoutSeconds, Path data, Path work, Path results) {
 
     static final String USAGE = """
-            usage: run-matching.sh [--sizes 1k,100k,1M] [--peers all|quarry,quarry-match,trie,aho,synonym,opennlp,monitor,\
-            lucene-tokenizer,quarry-tokenizer,fst] [--rounds 3] [--round-seconds 1] [--warmup-seconds 2] \
+            usage: run-matching.sh [--sizes 1k,100k,1M] \
+            [--peers all|quarry,quarry-match,trie,aho,synonym,opennlp,monitor,lucene-tokenizer,quarry-tokenizer,fst] \
+            [--rounds 3] [--round-seconds 1] [--warmup-seconds 2] \
             [--text-mb 20] [--check-mb 1] [--xmx 8g] [--timeout-seconds 420] [--data DIR] [--work DIR] \
             [--results DIR]""";
+
+    private static final List<String> KEYS = List.of("--sizes", "--peers", "--rounds", "--round-seconds",
+            "--warmup-seconds", "--text-mb", "--check-mb", "--xmx", "--timeout-seconds", "--data", "--work",
+            "--results");
 
     static Options parse(List<String> args) {
         Options o = new Options(List.of(1_000, 100_000, 1_000_000), Peers.ALL, new Throughput.Settings(3, 1.0, 2.0),
                 20, 1, "8g", 420, defaultData(), Path.of("work"), Path.of("results"));
         for (int i = 0; i < args.size(); i += 2) {
             String key = args.get(i);
+            if (!KEYS.contains(key)) {
+                throw new IllegalArgumentException("unknown option " + key + "\n" + USAGE);
+            }
             if (i + 1 >= args.size()) {
                 throw new IllegalArgumentException(key + " needs a value\n" + USAGE);
             }

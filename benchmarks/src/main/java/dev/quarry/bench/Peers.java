@@ -17,7 +17,8 @@ final class Peers {
     /** Largest size each peer is run at, with the reason, where it is limited. */
     static final Map<String, Limit> LIMITS = Map.of("monitor", new Limit(100_000,
             "the issue asks for Monitor at 1k and 100k only; at 100k it already scans two to three orders of "
-                    + "magnitude slower than the token-level peers, and 1M queries would not fit the run's time budget"));
+                    + "magnitude slower than the token-level peers, and 1M queries would not fit the run's time "
+                    + "budget"));
 
     private static final Map<String, Supplier<Peer>> FACTORIES = Map.of(
             "lucene-tokenizer", LuceneTokenizer::new,

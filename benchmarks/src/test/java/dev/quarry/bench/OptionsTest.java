@@ -40,6 +40,20 @@ class OptionsTest {
     }
 
     @Test
+    void unknownOptionWithoutAValueIsReportedAsUnknown() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> Options.parse(List.of("--bogus")));
+        assertEquals("unknown option --bogus\n" + Options.USAGE, e.getMessage());
+    }
+
+    @Test
+    void knownOptionWithoutAValueSaysSo() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> Options.parse(List.of("--sizes")));
+        assertEquals("--sizes needs a value\n" + Options.USAGE, e.getMessage());
+    }
+
+    @Test
     void trialArgumentsRoundTripTheTimingSettings() {
         Options options = Options.parse(List.of("--rounds", "5", "--round-seconds", "0.5", "--text-mb", "4"));
         Options again = Options.parse(options.toArgs());
