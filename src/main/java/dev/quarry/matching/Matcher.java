@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Function;
 
 /**
  * Phrase and token patterns compiled into one matcher. Patterns are numbered by their position in the list given to
@@ -49,7 +50,8 @@ public final class Matcher {
      */
     public static Matcher compile(List<? extends Pattern> patterns, MatchOptions options) {
         Objects.requireNonNull(options, "options");
-        PatternTable.Builder table = new PatternTable.Builder(patterns.size());
+        PatternTable.Builder table = new PatternTable.Builder(patterns.size(), totalLength(patterns, Pattern::id),
+                totalLength(patterns, p -> p instanceof PhrasePattern phrase ? phrase.phrase() : null));
         PhraseEngineBuilder phrases = new PhraseEngineBuilder(options.tokenizer());
         List<TokenProgram> programs = new ArrayList<>();
         int index = 0;
@@ -68,6 +70,16 @@ public final class Matcher {
             index++;
         }
         return new Matcher(options, table.build(), phrases.build(), new TokenEngine(programs));
+    }
+
+    /** The chars of all the patterns' strings (ids, phrases), capped at {@code Integer.MAX_VALUE}. */
+    private static int totalLength(List<? extends Pattern> patterns, Function<Pattern, String> field) {
+        long total = 0;
+        for (Pattern pattern : patterns) {
+            String value = pattern == null ? null : field.apply(pattern);
+            total += value == null ? 0 : value.length();
+        }
+        return (int) Math.min(total, Integer.MAX_VALUE - 16);
     }
 
     /** Matches with {@code options().overlap()}; sorted by start token, longer first, then pattern index. */

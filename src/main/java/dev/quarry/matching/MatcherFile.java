@@ -218,9 +218,8 @@ final class MatcherFile {
                 out.writeInt(d.size);
                 out.writeInt(d.maxLength);
                 PhraseTrie t = engine.tries[a];
-                out.ints(t.rootChild);
-                out.longs(t.keys);
-                out.ints(t.targets);
+                out.longs(t.rootChild);
+                out.longs(t.table);
                 out.ints(t.outputs);
             }
         }
@@ -232,7 +231,7 @@ final class MatcherFile {
         for (int a = 0; a < 3; a++) {
             if (in.readBoolean()) {
                 dictionaries[a] = new TermDictionary(in.chars(), in.longs(), in.readInt(), in.readInt());
-                tries[a] = new PhraseTrie(in.ints(), in.longs(), in.ints(), in.ints());
+                tries[a] = new PhraseTrie(in.longs(), in.longs(), in.ints());
             }
         }
         return new PhraseEngine(dictionaries, tries);

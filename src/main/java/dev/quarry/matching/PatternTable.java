@@ -108,13 +108,14 @@ final class PatternTable {
         private final StringColumn.Builder phrases;
         private int size;
 
-        Builder(int capacity) {
+        /** Room for {@code capacity} patterns whose ids and phrases have {@code idChars} and {@code phraseChars}. */
+        Builder(int capacity, int idChars, int phraseChars) {
             labelIds = new int[capacity];
             fileIds = new int[capacity];
             lines = new int[capacity];
             kinds = new byte[capacity];
-            ids = new StringColumn.Builder(capacity);
-            phrases = new StringColumn.Builder(capacity);
+            ids = new StringColumn.Builder(capacity, idChars);
+            phrases = new StringColumn.Builder(capacity, phraseChars);
         }
 
         void addPhrase(PhrasePattern pattern, Attr effectiveAttr) {

@@ -9,34 +9,34 @@ package dev.quarry.matching;
  */
 final class PhraseTrie {
     /* Why not Lucene's FST: see package-info. At a million patterns nearly every array read here is a cache miss, so
-       the layout is about reads per step:
-       - A transition yields a state's code, id << 2 | HAS_OUTPUT | HAS_CHILDREN: a walk knows whether to read outputs
-         and whether to go on without reading anything else.
-       - A state that ends patterns has as id the offset of its record in `outputs`: [count, pattern, pattern, ...],
-         so its patterns are one read away; the other states have ids past the end of `outputs`.
-       - The table is at most 60% full; a key of -1 marks an empty slot (real keys are >= 0).
-       - edgeFilter has one bit per hash of every edge, 8+ bits per edge, so nine in ten absent edges are turned away
-         from a 1-2 MB array without touching the table. */
+       the layout is about reads per step. A transition (rootChild[term], or the value beside a key in `table`) is
+       one long that says all a walk needs about the state it leads to:
+         high int: the state's code, id << 3 | MANY_OUTPUTS | HAS_OUTPUT | HAS_CHILDREN;
+         low int:  the one pattern the state ends, or (MANY_OUTPUTS) the offset in `outputs` of [count, patterns...].
+       So a step is one probe of `table` (key and value side by side, same cache line), and a state that ends one
+       pattern (nearly all do) reports it without another read. The table is at most 60% full; a key of -1 marks an
+       empty slot (real keys are >= 0). edgeFilter has one bit per hash of every edge (8 bits per slot), so nine in
+       ten absent edges are turned away without touching the table. No transition is 0. */
 
     static final int HAS_CHILDREN = 1;
     static final int HAS_OUTPUT = 2;
+    static final int MANY_OUTPUTS = 4;
+    static final int FLAG_BITS = 3;
 
-    final int[] rootChild;
-    final long[] keys;
-    final int[] targets;
+    final long[] rootChild;
+    final long[] table;
     final int[] outputs;
     final long[] edgeFilter;
 
-    /** From the arrays {@link PhraseTrieBuilder#build} makes: codes in {@code rootChild} and {@code targets}, 0 none. */
-    PhraseTrie(int[] rootChild, long[] keys, int[] targets, int[] outputs) {
+    /** From the arrays {@link PhraseTrieBuilder#build} makes. */
+    PhraseTrie(long[] rootChild, long[] table, int[] outputs) {
         this.rootChild = rootChild;
-        this.keys = keys;
-        this.targets = targets;
+        this.table = table;
         this.outputs = outputs;
-        this.edgeFilter = new long[Math.max(1, keys.length / 8)];
-        for (long key : keys) {
-            if (key != -1) {
-                int bit = filterBit(key, edgeFilter.length);
+        this.edgeFilter = new long[Math.max(1, table.length / 16)];
+        for (int slot = 0; slot < table.length; slot += 2) {
+            if (table[slot] != -1) {
+                int bit = filterBit(table[slot], edgeFilter.length);
                 edgeFilter[bit >>> 6] |= 1L << bit;
             }
         }
@@ -51,21 +51,21 @@ final class PhraseTrie {
         return (int) (key ^ (key >>> 29) ^ (key >>> 32));
     }
 
-    /** The code of the state after {@code termId} from the state with id {@code state}, or -1. */
-    int next(int state, int termId) {
+    /** The transition from the state with id {@code state} on {@code termId}, or 0. */
+    long next(int state, int termId) {
         long key = ((long) state << 32) | termId;
         int bit = filterBit(key, edgeFilter.length);
         if ((edgeFilter[bit >>> 6] & (1L << bit)) == 0) {
-            return -1;
+            return 0;
         }
-        int mask = keys.length - 1;
+        int mask = (table.length >>> 1) - 1;
         for (int slot = mix(key) & mask; ; slot = (slot + 1) & mask) {
-            long k = keys[slot];
+            long k = table[2 * slot];
             if (k == key) {
-                return targets[slot];
+                return table[2 * slot + 1];
             }
             if (k == -1) {
-                return -1;
+                return 0;
             }
         }
     }
@@ -74,30 +74,32 @@ final class PhraseTrie {
     void forEachMatch(int[] termIds, int size, MatchSink sink) {
         for (int start = 0; start < size; start++) {
             int term = termIds[start];
-            if (term < 0) {
-                continue;
-            }
-            int code = rootChild[term];
+            long transition = term < 0 ? 0 : rootChild[term];
             int end = start + 1;
-            while (code > 0) {
+            while (transition != 0) {
+                int code = (int) (transition >>> 32);
                 if ((code & HAS_OUTPUT) != 0) {
-                    emit(code >>> 2, start, end, sink);
+                    emit(code, (int) transition, start, end, sink);
                 }
                 if ((code & HAS_CHILDREN) == 0 || end == size || termIds[end] < 0) {
                     break;
                 }
-                code = next(code >>> 2, termIds[end++]);
+                transition = next(code >>> FLAG_BITS, termIds[end++]);
             }
         }
     }
 
-    private void emit(int record, int start, int end, MatchSink sink) {
-        for (int i = record + 1, to = record + 1 + outputs[record]; i < to; i++) {
+    private void emit(int code, int output, int start, int end, MatchSink sink) {
+        if ((code & MANY_OUTPUTS) == 0) {
+            sink.accept(output, start, end);
+            return;
+        }
+        for (int i = output + 1, to = output + 1 + outputs[output]; i < to; i++) {
             sink.accept(outputs[i], start, end);
         }
     }
 
     long ramBytes() {
-        return 4L * rootChild.length + 12L * keys.length + 4L * outputs.length + 8L * edgeFilter.length;
+        return 8L * rootChild.length + 8L * table.length + 4L * outputs.length + 8L * edgeFilter.length;
     }
 }

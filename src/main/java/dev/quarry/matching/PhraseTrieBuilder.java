@@ -3,13 +3,13 @@ package dev.quarry.matching;
 import java.util.Arrays;
 
 /**
- * Builds a {@link PhraseTrie} phrase by phrase: states are numbered as they are made, then {@link #build} gives them
- * their final ids and codes (see {@link PhraseTrie}). Not thread-safe; {@link #build} once.
+ * Builds a {@link PhraseTrie} phrase by phrase: states are numbered as they are made, and {@link #build} turns each
+ * state's number, flags and patterns into the transitions {@link PhraseTrie} reads. Not thread-safe.
  */
 final class PhraseTrieBuilder {
 
-    /** Ids must fit in a code, id << 2, as a positive int. */
-    static final int MAX_ID = (1 << 29) - 1;
+    /** Ids must fit in a code, id << FLAG_BITS, as a positive int. */
+    static final int MAX_ID = (1 << (31 - PhraseTrie.FLAG_BITS)) - 1;
 
     private int[] rootChild = new int[64];
     private long[] keys = newKeys(64);
@@ -62,7 +62,7 @@ final class PhraseTrieBuilder {
         keys[slot] = key;
         targets[slot] = child;
         if (++edges * 5 > keys.length * 3) {
-            rehash(keys.length * 2, null, null);
+            rehash(keys.length * 2);
         }
         return child;
     }
@@ -83,81 +83,82 @@ final class PhraseTrieBuilder {
         return state;
     }
 
-    /** Moves the table into one of {@code capacity} slots, renaming states by {@code ids} and codes when given. */
-    private void rehash(int capacity, int[] ids, int[] codes) {
+    private void rehash(int capacity) {
         long[] oldKeys = keys;
         int[] oldTargets = targets;
         keys = newKeys(capacity);
         targets = new int[capacity];
         int mask = capacity - 1;
         for (int i = 0; i < oldKeys.length; i++) {
-            long key = oldKeys[i];
-            if (key != -1) {
-                if (ids != null) {
-                    key = ((long) ids[(int) (key >>> 32)] << 32) | (key & 0xFFFFFFFFL);
-                }
-                int slot = PhraseTrie.mix(key) & mask;
+            if (oldKeys[i] != -1) {
+                int slot = PhraseTrie.mix(oldKeys[i]) & mask;
                 while (keys[slot] != -1) {
                     slot = (slot + 1) & mask;
                 }
-                keys[slot] = key;
-                targets[slot] = codes != null ? codes[oldTargets[i]] : oldTargets[i];
+                keys[slot] = oldKeys[i];
+                targets[slot] = oldTargets[i];
             }
         }
     }
 
     /** The trie; {@code termCount} sizes the root array. */
     PhraseTrie build(int termCount) {
-        int[] ids = new int[states];
-        int[] outputs = outputRecords(ids);
-        int[] codes = new int[states];
+        int[] outputs = new int[manyOutputsSize()];
+        long[] transitions = new long[states];
+        int next = 0;
         for (int s = 1; s < states; s++) {
-            boolean children = (hasChildren[s >>> 6] & (1L << s)) != 0;
-            codes[s] = ids[s] << 2 | (lastPattern[s] != 0 ? PhraseTrie.HAS_OUTPUT : 0)
-                    | (children ? PhraseTrie.HAS_CHILDREN : 0);
+            next = transition(s, transitions, outputs, next);
         }
-        int[] root = Arrays.copyOf(rootChild, termCount);
-        Arrays.setAll(root, t -> codes[root[t]]);
-        rehash(keys.length, ids, codes);
-        return new PhraseTrie(root, keys, targets, outputs);
+        long[] root = new long[termCount];
+        for (int t = 0; t < termCount && t < rootChild.length; t++) {
+            root[t] = transitions[rootChild[t]];
+        }
+        long[] table = new long[2 * keys.length];
+        for (int slot = 0; slot < keys.length; slot++) {
+            table[2 * slot] = keys[slot];
+            table[2 * slot + 1] = keys[slot] == -1 ? 0 : transitions[targets[slot]];
+        }
+        return new PhraseTrie(root, table, outputs);
+    }
+
+    /** The room [count, patterns...] records take for the states that end two or more patterns. */
+    private int manyOutputsSize() {
+        int size = 0;
+        for (int s = 1; s < states; s++) {
+            int count = outputCount(s);
+            size += count > 1 ? count + 1 : 0;
+        }
+        return size;
+    }
+
+    private int outputCount(int state) {
+        int count = 0;
+        for (int p = lastPattern[state]; p != 0; p = previousPattern[p - 1]) {
+            count++;
+        }
+        return count;
     }
 
     /**
-     * Lays out [count, patterns...] per state that ends patterns, in pattern order (patterns may have been added out
-     * of order); fills in every state's id.
+     * Sets {@code transitions[s]} (see {@link PhraseTrie}), writing a record at {@code outputs[next]} if the state ends
+     * several patterns (in pattern order: they may have been added out of order); returns the next free offset.
      */
-    private int[] outputRecords(int[] ids) {
-        int size = 0;
-        for (int s = 1; s < states; s++) {
+    private int transition(int s, long[] transitions, int[] outputs, int next) {
+        int count = outputCount(s);
+        boolean children = (hasChildren[s >>> 6] & (1L << s)) != 0;
+        int code = s << PhraseTrie.FLAG_BITS | (children ? PhraseTrie.HAS_CHILDREN : 0)
+                | (count > 0 ? PhraseTrie.HAS_OUTPUT : 0) | (count > 1 ? PhraseTrie.MANY_OUTPUTS : 0);
+        int output = count == 1 ? lastPattern[s] - 1 : count > 1 ? next : 0;
+        if (count > 1) {
+            outputs[next] = count;
+            int i = next + count;
             for (int p = lastPattern[s]; p != 0; p = previousPattern[p - 1]) {
-                size++;
-            }
-            size += lastPattern[s] != 0 ? 1 : 0;
-        }
-        int[] outputs = new int[size];
-        int next = 0;
-        int silent = size;
-        for (int s = 1; s < states; s++) {
-            if (lastPattern[s] == 0) {
-                ids[s] = silent++;
-                continue;
-            }
-            ids[s] = next;
-            int end = next;
-            for (int p = lastPattern[s]; p != 0; p = previousPattern[p - 1]) {
-                end++;
-            }
-            outputs[next] = end - next;
-            for (int p = lastPattern[s], i = end; p != 0; p = previousPattern[p - 1]) {
                 outputs[i--] = p - 1;
             }
-            Arrays.sort(outputs, next + 1, end + 1);
-            next = end + 1;
+            Arrays.sort(outputs, next + 1, next + 1 + count);
+            next += count + 1;
         }
-        if (silent - 1 > MAX_ID) {
-            throw new IllegalArgumentException("phrase patterns on one attribute may have at most " + MAX_ID
-                    + " prefixes and outputs together, got " + silent);
-        }
-        return outputs;
+        transitions[s] = (long) code << 32 | (output & 0xFFFFFFFFL);
+        return next;
     }
 }

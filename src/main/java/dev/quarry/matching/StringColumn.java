@@ -30,13 +30,15 @@ final class StringColumn {
 
     /** Not thread-safe. */
     static final class Builder {
-        private final StringBuilder all = new StringBuilder();
+        private final StringBuilder all;
         private final BitSet nulls = new BitSet();
         private int[] starts;
         private int size;
 
-        Builder(int capacity) {
+        /** Room for {@code capacity} strings of {@code chars} chars in all, to grow nothing while adding. */
+        Builder(int capacity, int chars) {
             starts = new int[capacity + 1];
+            all = new StringBuilder(chars);
         }
 
         void add(String value) {

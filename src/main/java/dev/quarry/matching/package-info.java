@@ -31,14 +31,15 @@
  * <h2>How it is built (for maintainers)</h2>
  * Phrases: per attribute, a {@code TermDictionary} (open addressing over the key chars, looked up from the doc's
  * chars with lower-casing and folding on the fly, no {@code String} per token) gives each token a term id; a
- * {@code PhraseTrie} over term ids (root transitions a direct array, the rest one primitive {@code long -> int}
- * table; state codes carry has-output/has-children flags; a small edge filter keeps most misses out of the big
- * table) is walked from every token. Nothing is allocated per token.
+ * {@code PhraseTrie} over term ids (root transitions a direct array, the rest one primitive {@code long -> long}
+ * table whose values carry the next state's flags and its pattern; a small edge filter keeps most misses out of the
+ * big table) is walked from every token. Nothing is allocated per token.
  *
  * <p>Why not Lucene's {@code FST}: measured over the same term-id sequences (1M phrases of 1-3 words from a 100k
- * vocabulary, 2.3M tokens of newsgroup text, CPU time on a busy 2-core machine), the FST is 4x smaller (8.2 MB vs
- * 35 MB) but walks at 0.4-0.7M tokens/s, or 20-23M tokens/s with its root arcs copied into an array, against
- * 51-54M tokens/s for the trie; it also needs sorted unique input and allocates a boxed output per step.
+ * vocabulary, 2.3M tokens of newsgroup text, CPU time on a busy 2-core machine), the FST is 4.5x smaller (8.2 MB vs
+ * 37 MB) but walks at 0.4-0.7M tokens/s, or 16-23M tokens/s with its root arcs copied into an array, against
+ * 41-54M tokens/s for the trie in the same runs; it also needs sorted unique input and allocates a boxed output per
+ * step. The benchmarks under {@code benchmarks/} price a char-level FST against the whole matcher.
  *
  * <p>Token patterns: a small NFA per pattern ({@code TokenProgram}) simulated from each start token that its first
  * spec's literal values allow ({@code TokenEngine}); attribute values are computed once per token and doc

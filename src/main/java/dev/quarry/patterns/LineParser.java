@@ -9,7 +9,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -24,7 +24,8 @@ final class LineParser {
     /** The key of the per-file phrase attribute line, as spaCy's EntityRuler calls the setting. */
     static final String DIRECTIVE = "phrase_matcher_attr";
 
-    private static final JsonFactory JSON = JsonFactory.builder().build();
+    /** Jackson's defaults: strict JSON, no comments, duplicate keys left to this class. Thread-safe. */
+    static final JsonFactory JSON = JsonFactory.builder().build();
 
     /** What a line held. */
     sealed interface Parsed {
@@ -37,10 +38,10 @@ final class LineParser {
 
     private final String file;
     private final Problems problems;
-    private final Map<String, String> labels;
+    private final Labels labels;
     private Attr phraseAttr;
 
-    LineParser(String file, Problems problems, Map<String, String> labels) {
+    LineParser(String file, Problems problems, Labels labels) {
         this.file = file;
         this.problems = problems;
         this.labels = labels;
@@ -60,10 +61,29 @@ final class LineParser {
         }
     }
 
+    /**
+     * The object starting at the current token ({@code START_OBJECT}) of a parser over a whole file, which is left
+     * on the object's {@code END_OBJECT}. The fast path: the first problem throws {@link Line.Restart}.
+     */
+    Parsed parseNext(JsonParser json, int number) throws IOException {
+        Line line = new Line(json, null, file, number, problems);
+        return build(line, readFields(line));
+    }
+
     private Parsed parse(Line line) throws IOException {
         boolean objectRead = false;
         try {
-            if (line.json.nextToken() != JsonToken.START_OBJECT) {
+            JsonToken first = line.json.nextToken();
+            if (first == JsonToken.START_ARRAY) {
+                line.error(null, "a pattern line must be a JSON object, got an array; a pattern file has one JSON"
+                        + " object per line, not one JSON array");
+                return null;
+            }
+            if (first == null) {
+                line.errorAtColumn(0, null, "a pattern line must be a JSON object, got an empty line");
+                return null;
+            }
+            if (first != JsonToken.START_OBJECT) {
                 line.errorGot(null, "a pattern line must be a JSON object");
                 return null;
             }
@@ -79,15 +99,36 @@ final class LineParser {
         }
     }
 
+    /** The top-level keys, in the order of {@link Fields#given}. */
+    private static final List<String> KEYS = List.of("label", "pattern", "id", DIRECTIVE);
+
     /** The keys of a line's object, each checked. */
     private static final class Fields {
-        final Map<String, String> seen = new LinkedHashMap<>();
+        /** The known keys as written, by their index in {@link #KEYS}; null where not given. */
+        final String[] given = new String[KEYS.size()];
+        /** Unknown keys, lowercased, to their first spelling; null until one is seen. */
+        Map<String, String> unknown;
+        String firstOther;
         String label;
         Object pattern;
         String id;
         boolean numericId;
         Parsed.Directive directive;
-        String directiveKey;
+
+        /** Records a key; returns the spelling it was first given in, or null if it is new. */
+        String add(String key, String canonical, int index) {
+            if (index >= 0) {
+                String first = given[index];
+                given[index] = first == null ? key : first;
+                return first;
+            }
+            unknown = unknown == null ? new HashMap<>() : unknown;
+            return unknown.putIfAbsent(canonical, key);
+        }
+
+        boolean has(String canonical) {
+            return given[KEYS.indexOf(canonical)] != null;
+        }
     }
 
     private Fields readFields(Line line) throws IOException {
@@ -95,30 +136,31 @@ final class LineParser {
         Fields fields = new Fields();
         while (json.nextToken() == JsonToken.FIELD_NAME) {
             String key = json.currentName();
-            int column = line.tokenColumn();
+            long column = line.tokenOffset();
             json.nextToken();
             String canonical = key.toLowerCase(Locale.ROOT);
-            String first = fields.seen.putIfAbsent(canonical, key);
+            int index = KEYS.indexOf(canonical);
+            String first = fields.add(key, canonical, index);
             if (first != null) {
                 line.errorAt(column, key, "duplicate key " + quote(key) + " (keys are case-insensitive; first given as "
                         + quote(first) + ")");
                 json.skipChildren();
                 continue;
             }
+            if (index != KEYS.indexOf(DIRECTIVE) && fields.firstOther == null) {
+                fields.firstOther = key;
+            }
             readField(line, fields, key, canonical, column);
         }
         return fields;
     }
 
-    private void readField(Line line, Fields fields, String key, String canonical, int column) throws IOException {
+    private void readField(Line line, Fields fields, String key, String canonical, long column) throws IOException {
         switch (canonical) {
             case "label" -> fields.label = readLabel(line, key);
             case "pattern" -> fields.pattern = readPattern(line, key);
             case "id" -> readId(line, fields, key);
-            case DIRECTIVE -> {
-                fields.directiveKey = key;
-                fields.directive = readDirective(line, key, column);
-            }
+            case DIRECTIVE -> fields.directive = readDirective(line, key, column);
             default -> {
                 line.errorAt(column, key, "unknown key " + quote(key) + ", expected one of label, pattern, id");
                 line.json.skipChildren();
@@ -128,8 +170,11 @@ final class LineParser {
 
     private String readLabel(Line line, String key) throws IOException {
         JsonParser json = line.json;
-        if (json.currentToken() == JsonToken.VALUE_STRING && !json.getText().isBlank()) {
-            return labels.computeIfAbsent(json.getText(), l -> l);
+        if (json.currentToken() == JsonToken.VALUE_STRING) {
+            String label = labels.intern(json.getTextCharacters(), json.getTextOffset(), json.getTextLength());
+            if (!label.isBlank()) {
+                return label;
+            }
         }
         line.errorGot(key, quote(key) + " must be a non-empty string");
         return null;
@@ -161,12 +206,12 @@ final class LineParser {
         }
     }
 
-    private static Parsed.Directive readDirective(Line line, String key, int column) throws IOException {
+    private static Parsed.Directive readDirective(Line line, String key, long column) throws IOException {
         JsonParser json = line.json;
         if (json.currentToken() == JsonToken.VALUE_STRING) {
             Attr attr = Attr.byName(json.getText()).orElse(null);
             if (attr != null && attr.isPhraseAttr()) {
-                return new Parsed.Directive(attr, key, column);
+                return new Parsed.Directive(attr, key, line.column(column));
             }
         }
         line.errorGot(key, quote(key) + " must be one of ORTH, LOWER, NORM");
@@ -174,12 +219,12 @@ final class LineParser {
     }
 
     private Parsed build(Line line, Fields fields) {
-        if (fields.directiveKey != null) {
+        if (fields.has(DIRECTIVE)) {
             return directive(line, fields);
         }
         for (String required : List.of("label", "pattern")) {
-            if (!fields.seen.containsKey(required)) {
-                line.errorAt(1, null, "missing key " + quote(required) + "; a pattern line needs \"label\" and"
+            if (!fields.has(required)) {
+                line.errorAt(0L, required, "missing key " + quote(required) + "; a pattern line needs \"label\" and"
                         + " \"pattern\"");
             }
         }
@@ -197,12 +242,11 @@ final class LineParser {
     }
 
     private static Parsed directive(Line line, Fields fields) {
-        for (String other : fields.seen.values()) {
-            if (!other.equals(fields.directiveKey)) {
-                line.errorAt(fields.directive.column(), fields.directiveKey, quote(fields.directiveKey)
-                        + " must be alone on its line, got it with " + quote(other));
-                return null;
-            }
+        if (fields.firstOther != null) {
+            String key = fields.directive.key();
+            line.errorAtColumn(fields.directive.column(), key, quote(key) + " must be alone on its line, got it with "
+                    + quote(fields.firstOther));
+            return null;
         }
         return fields.directive;
     }
@@ -210,6 +254,6 @@ final class LineParser {
     private static void malformed(Line line, JsonProcessingException e, boolean objectRead) {
         JsonLocation location = e.getLocation();
         int column = location == null ? 0 : line.column(location.getCharOffset());
-        line.errorAt(column, null, "malformed JSON: " + MalformedJson.reason(e.getOriginalMessage(), objectRead));
+        line.errorAtColumn(column, null, "malformed JSON: " + MalformedJson.reason(e.getOriginalMessage(), objectRead));
     }
 }

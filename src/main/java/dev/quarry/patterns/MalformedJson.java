@@ -12,9 +12,9 @@ final class MalformedJson {
             java.util.regex.Pattern.compile("(?:Unrecognized|Non-standard) token '(.*?)'.*",
                     java.util.regex.Pattern.DOTALL);
     private static final java.util.regex.Pattern CLOSE =
-            java.util.regex.Pattern.compile("Unexpected close marker '(.)': expected '(.)'.*",
+            java.util.regex.Pattern.compile("Unexpected close marker '(.)'(?:: expected '(.)')?.*",
                     java.util.regex.Pattern.DOTALL);
-    private static final int MAX_LENGTH = 100;
+    private static final int MAX_LENGTH = 160;
 
     private MalformedJson() {
     }
@@ -48,7 +48,7 @@ final class MalformedJson {
         }
         m = CLOSE.matcher(jackson);
         if (m.matches()) {
-            return "unexpected '" + m.group(1) + "', expected '" + m.group(2) + "'";
+            return "unexpected '" + m.group(1) + "'" + (m.group(2) == null ? "" : ", expected '" + m.group(2) + "'");
         }
         if (jackson.startsWith("Illegal unquoted character")) {
             return "a control character (such as a tab) inside a string must be escaped";
@@ -73,11 +73,8 @@ final class MalformedJson {
     }
 
     private static String firstSentence(String text) {
-        String first = text.split("\n", 2)[0];
-        int paren = first.indexOf(" (");
-        if (paren > 0) {
-            first = first.substring(0, paren);
-        }
+        String line = text.split("\n", 2)[0];
+        String first = line.isEmpty() ? line : Character.toLowerCase(line.charAt(0)) + line.substring(1);
         return first.length() <= MAX_LENGTH ? first : first.substring(0, MAX_LENGTH) + "...";
     }
 }

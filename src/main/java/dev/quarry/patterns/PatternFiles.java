@@ -15,9 +15,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Stream;
 
 /**
@@ -35,14 +33,14 @@ public final class PatternFiles {
 
     /**
      * Loads every pattern of a file or directory, or none: if any file has an error, throws with every problem
-     * of every file.
+     * of every file (capped). A directory without pattern files gives an empty set.
      *
      * @throws IOException      if a file cannot be read, or the path does not exist
      * @throws PatternException if any line has an error
      */
     public static PatternSet load(Path fileOrDirectory) throws IOException, PatternException {
         List<Path> files = files(fileOrDirectory);
-        Map<String, String> labels = new HashMap<>();
+        Labels labels = new Labels();
         List<Pattern> patterns = new ArrayList<>();
         List<Problems> problems = new ArrayList<>();
         boolean errors = false;
@@ -67,7 +65,7 @@ public final class PatternFiles {
      */
     public static CheckReport check(Path fileOrDirectory, Tokenizer tokenizer) throws IOException {
         List<Path> files = files(fileOrDirectory);
-        Map<String, String> labels = new HashMap<>();
+        Labels labels = new Labels();
         List<Pattern> patterns = new ArrayList<>();
         List<Problems> problems = new ArrayList<>();
         for (Path file : files) {

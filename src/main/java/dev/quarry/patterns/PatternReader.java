@@ -2,6 +2,9 @@ package dev.quarry.patterns;
 
 import static dev.quarry.patterns.JsonText.quote;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -9,9 +12,7 @@ import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Reads pattern files (see the package documentation for the format) into {@link PatternFile}s.
@@ -39,7 +40,7 @@ public final class PatternReader {
      * @throws IOException if the file cannot be read
      */
     public static PatternFile read(Path file) throws IOException {
-        return read(file, new HashMap<>());
+        return read(file, new Labels());
     }
 
     /**
@@ -49,7 +50,7 @@ public final class PatternReader {
      * @throws IOException if the reader fails
      */
     public static PatternFile read(String fileName, Reader reader) throws IOException {
-        FileState state = new FileState(fileName, new HashMap<>());
+        FileState state = new FileState(fileName, new Labels());
         BufferedReader lines = reader instanceof BufferedReader buffered ? buffered : new BufferedReader(reader);
         int number = 0;
         for (String text = lines.readLine(); text != null; text = lines.readLine()) {
@@ -67,7 +68,7 @@ public final class PatternReader {
      */
     public static Pattern parseLine(String json, PatternSource source) throws PatternException {
         Problems problems = new Problems();
-        LineParser parser = new LineParser(source.file(), problems, new HashMap<>());
+        LineParser parser = new LineParser(source.file(), problems, new Labels());
         LineParser.Parsed parsed = parser.parse(stripBom(json), source.line());
         if (parsed instanceof LineParser.Parsed.Of of) {
             return of.pattern();
@@ -80,7 +81,7 @@ public final class PatternReader {
     }
 
     /** {@link #read(Path)} with labels interned in a map shared by several files. */
-    static PatternFile read(Path file, Map<String, String> labels) throws IOException {
+    static PatternFile read(Path file, Labels labels) throws IOException {
         return readWithProblems(file, labels).file();
     }
 
@@ -88,7 +89,61 @@ public final class PatternReader {
     record Read(PatternFile file, Problems problems) {
     }
 
-    static Read readWithProblems(Path file, Map<String, String> labels) throws IOException {
+    static Read readWithProblems(Path file, Labels labels) throws IOException {
+        if (looksLikeUtf8(file)) {
+            try {
+                return readFast(file, labels);
+            } catch (Line.Restart | JsonProcessingException e) {
+                // a problem somewhere: read again line by line, which reports every problem precisely
+            }
+        }
+        return readByLine(file, labels);
+    }
+
+    /**
+     * The fast path for files without problems: one Jackson parser over the whole file, no per-line strings.
+     * Throws {@link Line.Restart} or a {@link JsonProcessingException} at the first problem of any kind,
+     * including an object that does not sit alone on one line.
+     */
+    private static Read readFast(Path file, Labels labels) throws IOException {
+        FileState state = new FileState(file.toString(), labels);
+        try (InputStream in = Files.newInputStream(file); JsonParser json = LineParser.JSON.createParser(in)) {
+            int previous = 0;
+            for (JsonToken token = json.nextToken(); token != null; token = json.nextToken()) {
+                int number = json.currentTokenLocation().getLineNr();
+                if (token != JsonToken.START_OBJECT || number == previous) {
+                    throw Line.Restart.INSTANCE;
+                }
+                LineParser.Parsed parsed = state.parser.parseNext(json, number);
+                if (json.currentTokenLocation().getLineNr() != number) {
+                    throw Line.Restart.INSTANCE;
+                }
+                state.accept(parsed, number);
+                previous = number;
+            }
+        }
+        if (!state.problems.isEmpty()) {
+            throw Line.Restart.INSTANCE;
+        }
+        return new Read(state.finish(), state.problems);
+    }
+
+    /** Whether the file does not start like UTF-16 or UTF-32, which Jackson would decode but the format forbids. */
+    private static boolean looksLikeUtf8(Path file) throws IOException {
+        byte[] start = new byte[4];
+        int read;
+        try (InputStream in = Files.newInputStream(file)) {
+            read = in.readNBytes(start, 0, 4);
+        }
+        for (int i = 0; i < read; i++) {
+            if (start[i] == 0 || start[i] == (byte) 0xFE || start[i] == (byte) 0xFF) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static Read readByLine(Path file, Labels labels) throws IOException {
         FileState state = new FileState(file.toString(), labels);
         try (InputStream in = Files.newInputStream(file)) {
             Utf8Lines lines = new Utf8Lines(in);
@@ -123,7 +178,7 @@ public final class PatternReader {
         private int directiveLine;
         private int firstPatternLine;
 
-        FileState(String file, Map<String, String> labels) {
+        FileState(String file, Labels labels) {
             this.file = file;
             this.parser = new LineParser(file, problems, labels);
         }
@@ -133,7 +188,11 @@ public final class PatternReader {
             if (line.isBlank()) {
                 return;
             }
-            LineParser.Parsed parsed = parser.parse(line, number);
+            accept(parser.parse(line, number), number);
+        }
+
+        /** A parsed line: a pattern, a directive, or null for a line with errors. */
+        void accept(LineParser.Parsed parsed, int number) {
             if (parsed instanceof LineParser.Parsed.Directive directive) {
                 directive(directive, number);
                 return;

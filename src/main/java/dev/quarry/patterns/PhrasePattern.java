@@ -6,11 +6,12 @@ import java.util.Objects;
  * A phrase pattern, {@code {"label":"DISEASE","pattern":"breast cancer"}}: matches the tokens of the phrase, compared on
  * one attribute.
  *
- * @param label  the label, non-blank
- * @param phrase the phrase, non-blank; tokenized with the same tokenizer as the text it is matched against
- * @param id     the pattern id, or null
- * @param attr   the attribute to compare on, {@link Attr#ORTH}, {@link Attr#LOWER} or {@link Attr#NORM}; null to use
- *               the matcher's default (the file's {@code phrase_matcher_attr}, else the call's, else {@code ORTH})
+ * @param label     the label, non-blank
+ * @param phrase    the phrase, non-blank; tokenized with the same tokenizer as the text it is matched against
+ * @param id        the pattern id, or null
+ * @param attr      the attribute to compare on, {@link Attr#ORTH}, {@link Attr#LOWER} or {@link Attr#NORM}; null
+ *                  to use the matcher's default (the file's {@code phrase_matcher_attr}, else the call's, else
+ *                  {@code ORTH})
  * @param source    where the pattern was written
  * @param numericId whether the file gave the id as a JSON number ({@code "id": 42}), so it is written back as one;
  *                  requires a non-null id that is a JSON number literal

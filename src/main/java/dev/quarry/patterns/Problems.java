@@ -27,10 +27,6 @@ final class Problems {
         droppedError |= problem.isError();
     }
 
-    void addAll(List<Problem> problems) {
-        problems.forEach(this::add);
-    }
-
     boolean hasErrors() {
         return droppedError || kept.stream().anyMatch(Problem::isError);
     }

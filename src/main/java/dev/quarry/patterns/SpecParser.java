@@ -11,7 +11,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.regex.PatternSyntaxException;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -37,7 +36,7 @@ final class SpecParser {
     /** At a {@code START_ARRAY}: the specs, or null if any had an error. */
     static List<TokenSpec> parseSpecs(Line line, String key) throws IOException {
         JsonParser json = line.json;
-        int column = line.tokenColumn();
+        long column = line.tokenOffset();
         int errorsBefore = line.errorCount();
         List<TokenSpec> specs = new ArrayList<>();
         int index = 0;
@@ -56,43 +55,54 @@ final class SpecParser {
     }
 
     private static TokenSpec parseSpec(Line line, String path) throws IOException {
-        JsonParser json = line.json;
-        List<Constraint> constraints = new ArrayList<>();
-        Map<Attr, String> attrs = new EnumMap<>(Attr.class);
-        Quantifier quantifier = Quantifier.ONE;
-        String opKey = null;
-        while (json.nextToken() == JsonToken.FIELD_NAME) {
-            String key = json.currentName();
-            String field = path + "." + key;
-            int column = line.tokenColumn();
-            json.nextToken();
+        SpecKeys keys = new SpecKeys();
+        while (line.json.nextToken() == JsonToken.FIELD_NAME) {
+            String key = line.json.currentName();
+            long column = line.tokenOffset();
+            line.json.nextToken();
             if (key.equalsIgnoreCase("OP")) {
-                if (opKey != null) {
-                    duplicate(line, column, field, key, opKey);
-                } else {
-                    opKey = key;
-                    quantifier = parseOp(line, field);
-                }
-                continue;
-            }
-            Optional<Attr> attr = Attr.byName(key);
-            if (attr.isEmpty()) {
-                line.errorAt(column, field, unsupported(key));
-                json.skipChildren();
-            } else if (attrs.containsKey(attr.get())) {
-                duplicate(line, column, field, key, attrs.get(attr.get()));
+                keys.op(line, key, path + "." + key, column);
             } else {
-                attrs.put(attr.get(), key);
-                Constraint constraint = parseConstraint(line, attr.get(), key, field);
+                keys.attribute(line, key, path + "." + key, column);
+            }
+        }
+        return keys.quantifier == null ? null : new TokenSpec(keys.constraints, keys.quantifier);
+    }
+
+    /** The keys of one token spec read so far. */
+    private static final class SpecKeys {
+        final List<Constraint> constraints = new ArrayList<>(2);
+        final Map<Attr, String> attrs = new EnumMap<>(Attr.class);
+        Quantifier quantifier = Quantifier.ONE;
+        String opKey;
+
+        void op(Line line, String key, String field, long column) throws IOException {
+            if (opKey != null) {
+                duplicate(line, column, field, key, opKey);
+                return;
+            }
+            opKey = key;
+            quantifier = parseOp(line, field);
+        }
+
+        void attribute(Line line, String key, String field, long column) throws IOException {
+            Attr attr = Attr.byName(key).orElse(null);
+            if (attr == null) {
+                line.errorAt(column, field, unsupported(key));
+                line.json.skipChildren();
+            } else if (attrs.containsKey(attr)) {
+                duplicate(line, column, field, key, attrs.get(attr));
+            } else {
+                attrs.put(attr, key);
+                Constraint constraint = parseConstraint(line, attr, key, field);
                 if (constraint != null) {
                     constraints.add(constraint);
                 }
             }
         }
-        return quantifier == null ? null : new TokenSpec(constraints, quantifier);
     }
 
-    private static void duplicate(Line line, int column, String field, String key, String first) throws IOException {
+    private static void duplicate(Line line, long column, String field, String key, String first) throws IOException {
         line.errorAt(column, field, "duplicate key " + quote(key) + " (keys are case-insensitive and TEXT is ORTH;"
                 + " first given as " + quote(first) + ")");
         line.json.skipChildren();
@@ -100,9 +110,44 @@ final class SpecParser {
 
     static String unsupported(String key) {
         String reason = UNSUPPORTED.get(key.toUpperCase(Locale.ROOT));
-        String what = reason == null ? "unknown attribute " + quote(key)
+        String what = reason == null ? "unknown attribute " + quote(key) + suggestion(key)
                 : "attribute " + quote(key) + " " + reason;
         return what + "; supported: " + SUPPORTED;
+    }
+
+    /** {@code " (did you mean \"LOWER\"?)"} for a key within two edits of one attribute name, else "". */
+    private static String suggestion(String key) {
+        String upper = key.toUpperCase(Locale.ROOT);
+        String best = null;
+        int bestDistance = 3;
+        for (Attr attr : Attr.values()) {
+            int distance = distance(upper, attr.name());
+            if (distance < bestDistance) {
+                best = attr.name();
+                bestDistance = distance;
+            }
+        }
+        return best == null ? "" : " (did you mean " + quote(best) + "?)";
+    }
+
+    /** Levenshtein distance. */
+    private static int distance(String a, String b) {
+        int[] previous = new int[b.length() + 1];
+        int[] current = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            previous[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            current[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
+                current[j] = Math.min(substitution, Math.min(previous[j], current[j - 1]) + 1);
+            }
+            int[] swap = previous;
+            previous = current;
+            current = swap;
+        }
+        return previous[b.length()];
     }
 
     private static Map<String, String> unsupportedAttributes() {
@@ -169,14 +214,14 @@ final class SpecParser {
     /** At a {@code START_OBJECT}: {@code {"IN": [...], "REGEX": "...", ">=": 3}}. */
     private static Constraint parseOperators(Line line, Attr attr, String key, String field) throws IOException {
         JsonParser json = line.json;
-        int column = line.tokenColumn();
+        long column = line.tokenOffset();
         int errorsBefore = line.errorCount();
         Map<String, String> seen = new HashMap<>();
         List<Predicate> predicates = new ArrayList<>();
         while (json.nextToken() == JsonToken.FIELD_NAME) {
             String op = json.currentName();
             String path = field + "." + op;
-            int opColumn = line.tokenColumn();
+            long opColumn = line.tokenOffset();
             json.nextToken();
             String first = seen.putIfAbsent(op.toUpperCase(Locale.ROOT), op);
             if (first != null) {
@@ -195,7 +240,7 @@ final class SpecParser {
         return line.errorCount() > errorsBefore ? null : new Constraint(attr, key, predicates);
     }
 
-    private static Predicate parseOperator(Line line, Attr attr, String key, String op, String path, int column)
+    private static Predicate parseOperator(Line line, Attr attr, String key, String op, String path, long column)
             throws IOException {
         String upper = op.toUpperCase(Locale.ROOT);
         switch (upper) {
@@ -237,7 +282,7 @@ final class SpecParser {
             line.errorGot(path, expected);
             return null;
         }
-        int column = line.tokenColumn();
+        long column = line.tokenOffset();
         int errorsBefore = line.errorCount();
         List<Object> values = new ArrayList<>();
         while (json.nextToken() != JsonToken.END_ARRAY) {
@@ -262,7 +307,7 @@ final class SpecParser {
         };
     }
 
-    private static Predicate parseRegex(Line line, Attr attr, String key, String path, int column)
+    private static Predicate parseRegex(Line line, Attr attr, String key, String path, long column)
             throws IOException {
         JsonParser json = line.json;
         if (attr.kind() != Attr.Kind.STRING) {
@@ -286,7 +331,7 @@ final class SpecParser {
     }
 
     private static Predicate parseComparison(Line line, Attr attr, String key, Predicate.Comparison comparison,
-            String path, int column) throws IOException {
+            String path, long column) throws IOException {
         if (attr.kind() != Attr.Kind.INTEGER) {
             line.errorAt(column, path, "comparison " + quote(comparison.symbol()) + " works on LENGTH only, not on "
                     + quote(key));

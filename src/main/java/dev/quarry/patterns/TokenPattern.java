@@ -7,9 +7,9 @@ import java.util.Objects;
  * A token pattern, {@code {"label":"ORG","pattern":[{"LOWER":"apple"},{"LOWER":"inc","OP":"?"}]}}: a sequence of
  * {@link TokenSpec}s, each matching a number of consecutive tokens.
  *
- * @param label  the label, non-blank
- * @param tokens the token specs, at least one
- * @param id     the pattern id, or null
+ * @param label     the label, non-blank
+ * @param tokens    the token specs, at least one
+ * @param id        the pattern id, or null
  * @param source    where the pattern was written
  * @param numericId whether the file gave the id as a JSON number, see {@link PhrasePattern#numericId()}
  */

@@ -7,7 +7,8 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Splits a UTF-8 byte stream into lines ({@code \n} or {@code \r\n}), decoding each line on its own so that a
+ * Splits a UTF-8 byte stream into lines (ended by {@code \n}, {@code \r\n} or {@code \r}, as Jackson and
+ * {@link java.io.BufferedReader} count them), decoding each line on its own so that a
  * line that is not valid UTF-8 is reported with its own line number and reading can go on. Not thread-safe.
  */
 final class Utf8Lines {
@@ -29,17 +30,25 @@ final class Utf8Lines {
 
     /** The next line without its line break, or null at the end. */
     String next() throws IOException {
-        int scanFrom = position;
         while (true) {
-            for (int i = scanFrom; i < limit; i++) {
-                if (buffer[i] == '\n') {
+            for (int i = position; i < limit; i++) {
+                byte b = buffer[i];
+                if (b == '\n') {
                     return take(i, i + 1);
+                }
+                if (b == '\r') {
+                    if (i + 1 < limit) {
+                        return take(i, buffer[i + 1] == '\n' ? i + 2 : i + 1);
+                    }
+                    if (eof) {
+                        return take(i, i + 1);
+                    }
+                    break;
                 }
             }
             if (eof) {
                 return position < limit ? take(limit, limit) : null;
             }
-            scanFrom = limit - position;
             fill();
         }
     }
@@ -47,11 +56,7 @@ final class Utf8Lines {
     private String take(int end, int next) throws CharacterCodingException {
         int start = position;
         position = next;
-        int length = end - start;
-        if (length > 0 && buffer[end - 1] == '\r') {
-            length--;
-        }
-        return decode(start, length);
+        return decode(start, end - start);
     }
 
     private String decode(int start, int length) throws CharacterCodingException {

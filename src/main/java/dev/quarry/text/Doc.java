@@ -11,22 +11,25 @@ import java.util.RandomAccess;
  * allocating. Made by a {@link Tokenizer}, or from pre-tokenized words with {@link #ofWords(List)}.
  *
  * <p>Immutable and safe to share between threads. {@link #lower(int)} and {@link #norm(int)} are computed on first
- * use and cached; two threads racing on the same token compute the same string, which is harmless.
+ * use and cached; two threads racing on the same token (or on the cache array) compute the same strings, which is
+ * harmless.
  */
 public final class Doc {
 
     private final String text;
+    /** Token offsets; the arrays may be longer than {@link #size}. */
     private final int[] starts;
     private final int[] ends;
-    private final String[] lower;
-    private final String[] norm;
+    private final int size;
+    /** Caches of lower and norm strings, made on first use. */
+    private String[] lower;
+    private String[] norm;
 
     Doc(String text, int[] starts, int[] ends, int size) {
         this.text = text;
-        this.starts = starts.length == size ? starts : Arrays.copyOf(starts, size);
-        this.ends = ends.length == size ? ends : Arrays.copyOf(ends, size);
-        this.lower = new String[size];
-        this.norm = new String[size];
+        this.starts = starts;
+        this.ends = ends;
+        this.size = size;
     }
 
     /**
@@ -78,20 +81,22 @@ public final class Doc {
 
     /** The number of tokens. */
     public int size() {
-        return starts.length;
+        return size;
     }
 
+    /** @throws IndexOutOfBoundsException if {@code token} is not in {@code [0, size())} */
     public int start(int token) {
-        return starts[token];
+        return starts[Objects.checkIndex(token, size)];
     }
 
+    /** @throws IndexOutOfBoundsException if {@code token} is not in {@code [0, size())} */
     public int end(int token) {
-        return ends[token];
+        return ends[Objects.checkIndex(token, size)];
     }
 
     /** The token's text; allocates a new string on each call. */
     public String tokenText(int token) {
-        return text.substring(starts[token], ends[token]);
+        return text.substring(start(token), ends[token]);
     }
 
     public Token token(int index) {
@@ -105,27 +110,37 @@ public final class Doc {
 
     /** {@link TokenAttributes#lower} of the token, cached. */
     public String lower(int token) {
-        String value = lower[token];
+        String[] cache = lower;
+        if (cache == null) {
+            cache = new String[size];
+            lower = cache;
+        }
+        String value = cache[token];
         if (value == null) {
             value = TokenAttributes.lower(tokenText(token));
-            lower[token] = value;
+            cache[token] = value;
         }
         return value;
     }
 
     /** {@link TokenAttributes#norm} of the token, cached. */
     public String norm(int token) {
-        String value = norm[token];
+        String[] cache = norm;
+        if (cache == null) {
+            cache = new String[size];
+            norm = cache;
+        }
+        String value = cache[token];
         if (value == null) {
             value = TokenAttributes.norm(tokenText(token));
-            norm[token] = value;
+            cache[token] = value;
         }
         return value;
     }
 
     /** Whether whitespace follows the token in the text. */
     public boolean spaceAfter(int token) {
-        int end = ends[token];
+        int end = end(token);
         return end < text.length() && Character.isWhitespace(text.charAt(end));
     }
 
@@ -135,7 +150,7 @@ public final class Doc {
      */
     public int tokenAtOrAfter(int charOffset) {
         int lo = 0;
-        int hi = ends.length;
+        int hi = size;
         while (lo < hi) {
             int mid = (lo + hi) >>> 1;
             if (ends[mid] <= charOffset) {
@@ -149,13 +164,13 @@ public final class Doc {
 
     /** The index of the token that starts exactly at {@code charOffset}, or -1. */
     public int tokenStartingAt(int charOffset) {
-        int i = Arrays.binarySearch(starts, charOffset);
+        int i = Arrays.binarySearch(starts, 0, size, charOffset);
         return i >= 0 ? i : -1;
     }
 
     /** The index of the token that ends exactly at {@code charOffset}, or -1. */
     public int tokenEndingAt(int charOffset) {
-        int i = Arrays.binarySearch(ends, charOffset);
+        int i = Arrays.binarySearch(ends, 0, size, charOffset);
         return i >= 0 ? i : -1;
     }
 
@@ -176,7 +191,7 @@ public final class Doc {
 
         @Override
         public int size() {
-            return starts.length;
+            return size;
         }
     }
 }

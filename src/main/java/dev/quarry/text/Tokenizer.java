@@ -81,16 +81,38 @@ public final class Tokenizer {
 
     private void addWord(Builder out, String text, int start, int end) {
         if (language == Language.ENGLISH && end - start > 2) {
-            for (String clitic : ENGLISH_CLITICS) {
-                int split = end - clitic.length();
-                if (split > start && text.regionMatches(true, split, clitic, 0, clitic.length())) {
-                    out.add(start, split);
-                    out.add(split, end);
-                    return;
-                }
+            int split = cliticStart(text, start, end);
+            if (split > start) {
+                out.add(start, split);
+                out.add(split, end);
+                return;
             }
         }
         out.add(start, end);
+    }
+
+    /**
+     * Where an English clitic starts at the end of the word {@code [start, end)}, or -1. Only words with an
+     * apostrophe among their last four chars are compared against the clitic list, so most words cost one short scan.
+     */
+    private static int cliticStart(String text, int start, int end) {
+        int apostrophe = -1;
+        for (int i = end - 1; i >= Math.max(start + 1, end - 4) && apostrophe < 0; i--) {
+            char c = text.charAt(i);
+            if (c == '\'' || c == '\u2019') {
+                apostrophe = i;
+            }
+        }
+        if (apostrophe < 0) {
+            return -1;
+        }
+        for (String clitic : ENGLISH_CLITICS) {
+            int split = end - clitic.length();
+            if (split > start && text.regionMatches(true, split, clitic, 0, clitic.length())) {
+                return split;
+            }
+        }
+        return -1;
     }
 
     /** Every non-space code point between words is a token; runs of {@code .} or {@code -} are one. */

@@ -1,7 +1,8 @@
 /**
  * Text as Quarry sees it: a {@link dev.quarry.text.Doc} of {@link dev.quarry.text.Token}s made by a
  * {@link dev.quarry.text.Tokenizer}, {@link dev.quarry.text.Span}s over them, token attributes
- * ({@link dev.quarry.text.TokenAttributes}) and paragraph splitting ({@link dev.quarry.text.Paragraphs}).
+ * ({@link dev.quarry.text.TokenAttributes}), paragraph splitting ({@link dev.quarry.text.Paragraphs}) and sentence
+ * splitting ({@link dev.quarry.text.Sentences}).
  *
  * <h2>Offsets</h2>
  * Every offset in the Java API is a {@code String} index (UTF-16 code units): {@code start} inclusive, {@code end}

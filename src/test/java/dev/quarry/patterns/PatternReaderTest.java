@@ -222,9 +222,16 @@ class PatternReaderTest {
         PatternException e = assertThrows(PatternException.class, () -> PatternReader.parseLine(
                 "{\"label\":\"\",\"pattern\":[{\"LOWR\":\"a\"}]}", new PatternSource("saved.jsonl", 3)));
         assertEquals(List.of("saved.jsonl:3:10: error: \"label\" must be a non-empty string, got \"\"",
-                "saved.jsonl:3:25: error: unknown attribute \"LOWR\"; supported: " + SpecParser.SUPPORTED),
+                "saved.jsonl:3:25: error: unknown attribute \"LOWR\" (did you mean \"LOWER\"?); supported: " + SpecParser.SUPPORTED),
                 e.problems().stream().map(Problem::toString).toList());
         assertEquals(String.join("\n", e.problems().stream().map(Problem::toString).toList()), e.getMessage());
+    }
+
+    @Test
+    void parseLineRejectsAnEmptyLine() {
+        PatternException e = assertThrows(PatternException.class, () -> PatternReader.parseLine(" ",
+                new PatternSource("saved.jsonl", 2)));
+        assertEquals("saved.jsonl:2: error: a pattern line must be a JSON object, got an empty line", e.getMessage());
     }
 
     @Test

@@ -1,0 +1,239 @@
+package dev.quarry.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.quarry.matching.Explanation;
+import dev.quarry.matching.Match;
+import dev.quarry.matching.MatchOptions;
+import dev.quarry.matching.Matcher;
+import dev.quarry.matching.Overlap;
+import dev.quarry.patterns.Attr;
+import dev.quarry.patterns.PatternException;
+import dev.quarry.patterns.PatternFiles;
+import dev.quarry.patterns.PatternSet;
+import dev.quarry.text.Doc;
+import dev.quarry.text.Language;
+import dev.quarry.text.Offsets;
+import dev.quarry.text.Tokenizer;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/** {@code quarry match}: pattern matches over a stream of texts, as JSON Lines with Prodigy-style spans. */
+@Command(name = "match", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {
+            "Runs pattern files over texts and writes each text as a JSON line with the matches as \"spans\".",
+            "Inputs are JSON Lines with a \"text\" field (other fields are passed through) or plain text, one text "
+                    + "per line; - reads standard input. Span offsets count Unicode code points (as Python, "
+                    + "spaCy and Prodigy do); token_end is inclusive, as in Prodigy."},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:ok", "1:failure (I/O)", "2:bad usage, invalid patterns or a bad input line"})
+final class MatchCommand implements Callable<Integer> {
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @ParentCommand
+    Main main;
+
+    @Option(names = {"-p", "--patterns"}, required = true, paramLabel = "FILE|DIR",
+            description = "A pattern file (JSONL) or a directory of *.jsonl files; may be repeated.")
+    List<Path> patterns;
+
+    @Option(names = "--attr", paramLabel = "ORTH|LOWER|NORM", defaultValue = "ORTH",
+            description = "Token attribute phrase patterns compare on, unless a file sets phrase_matcher_attr "
+                    + "(default: ${DEFAULT-VALUE}).")
+    String attr;
+
+    @Option(names = "--overlap", paramLabel = "longest|all|priority", defaultValue = "longest",
+            description = "longest: longest match first, no overlaps (EntityRuler); all: every match "
+                    + "(PhraseMatcher); priority: labels in --priority order win (default: ${DEFAULT-VALUE}).")
+    String overlap;
+
+    @Option(names = "--priority", split = ",", paramLabel = "LABEL",
+            description = "Label order for --overlap priority, first wins.")
+    List<String> priority = List.of();
+
+    @Option(names = "--lang", defaultValue = "en", paramLabel = "en|es|de",
+            description = "Language of the texts (default: ${DEFAULT-VALUE}).")
+    String language;
+
+    @Option(names = "--format", defaultValue = "auto", paramLabel = "auto|jsonl|text",
+            description = "Input format; auto: by file extension (.jsonl), standard input by its first character.")
+    String format;
+
+    @Option(names = "--tokens", description = "Add Prodigy's \"tokens\" list to each output line.")
+    boolean tokens;
+
+    @Option(names = "--explain",
+            description = "Print, on standard error, the pattern (file:line) and token alignment of each match.")
+    boolean explain;
+
+    @Option(names = "--skip-bad",
+            description = "Skip input lines that cannot be read, with a warning each and a count at the end.")
+    boolean skipBad;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write here instead of standard output.")
+    Path output;
+
+    @Parameters(arity = "1..*", paramLabel = "INPUT", description = "Input files; - for standard input.")
+    List<String> inputs;
+
+    private final ObjectMapper json = new ObjectMapper();
+    private long skipped;
+
+    @Override
+    public Integer call() throws IOException {
+        Matcher matcher = compile();
+        PrintWriter err = spec.commandLine().getErr();
+        InputRecords reader = new InputRecords(json, parse(InputFormat.class, format, "--format"), this::bad);
+        try (Writer out = openOutput(); Progress progress = new Progress(err, "texts")) {
+            for (String input : inputs) {
+                reader.read(input, main.in, record -> {
+                    out.write(json.writeValueAsString(annotate(matcher, record)) + "\n");
+                    progress.add(1, record.text().length());
+                });
+            }
+        }
+        if (spec.commandLine().getOut().checkError()) {
+            throw new UserException(ExitCodes.FAILURE, "could not write all output to standard output");
+        }
+        if (skipped > 0) {
+            err.println("quarry: skipped " + skipped + " bad input line" + (skipped == 1 ? "" : "s"));
+        }
+        return ExitCodes.OK;
+    }
+
+    private Matcher compile() throws IOException {
+        List<dev.quarry.patterns.Pattern> all = new ArrayList<>();
+        for (Path path : patterns) {
+            all.addAll(load(path).patterns());
+        }
+        MatchOptions options = MatchOptions.defaults()
+                .withTokenizer(Tokenizer.forLanguage(parseLanguage()))
+                .withPhraseAttr(parsePhraseAttr())
+                .withOverlap(parse(Overlap.class, overlap, "--overlap"))
+                .withLabelPriority(priority);
+        return Matcher.compile(all, options);
+    }
+
+    static PatternSet load(Path path) throws IOException {
+        if (!Files.exists(path)) {
+            throw UserException.invalidInput(path + ": no such file or directory");
+        }
+        try {
+            return PatternFiles.load(path);
+        } catch (PatternException e) {
+            throw UserException.invalidInput("invalid patterns, nothing was matched:\n" + e.getMessage());
+        }
+    }
+
+    private ObjectNode annotate(Matcher matcher, InputRecords.Input record) {
+        String text = record.text();
+        Doc doc = matcher.options().tokenizer().tokenize(text);
+        List<Match> matches = matcher.match(doc);
+        Offsets offsets = Offsets.of(text);
+        ObjectNode task = record.task();
+        ArrayNode spans = task.putArray("spans");
+        for (Match match : matches) {
+            ObjectNode span = spans.addObject();
+            span.put("start", offsets.toCodePoint(match.start()));
+            span.put("end", offsets.toCodePoint(match.end()));
+            span.put("token_start", match.tokenStart());
+            span.put("token_end", match.tokenEnd() - 1);
+            span.put("label", match.label());
+            if (match.patternId() != null) {
+                span.put("pattern_id", match.patternId());
+            }
+            span.put("source", match.source().toString());
+            if (explain) {
+                printExplanation(record, matcher.explain(doc, match));
+            }
+        }
+        if (tokens) {
+            addTokens(task, doc, offsets);
+        }
+        return task;
+    }
+
+    private static void addTokens(ObjectNode task, Doc doc, Offsets offsets) {
+        ArrayNode list = task.putArray("tokens");
+        for (int i = 0; i < doc.size(); i++) {
+            ObjectNode token = list.addObject();
+            token.put("text", doc.tokenText(i));
+            token.put("start", offsets.toCodePoint(doc.start(i)));
+            token.put("end", offsets.toCodePoint(doc.end(i)));
+            token.put("id", i);
+            token.put("ws", doc.spaceAfter(i));
+        }
+    }
+
+    private void printExplanation(InputRecords.Input record, Explanation explanation) {
+        PrintWriter err = spec.commandLine().getErr();
+        Match match = explanation.match();
+        err.printf(Locale.ROOT, "%s:%d: %s \"%s\" <- %s%s%n", record.file(), record.line(), match.label(),
+                record.text().substring(match.start(), match.end()), match.source(),
+                match.patternId() == null ? "" : " (id " + match.patternId() + ")");
+        for (Explanation.Step step : explanation.steps()) {
+            err.printf(Locale.ROOT, "    token %d %-20s <- %s%n", step.token(), "\"" + step.tokenText() + "\"",
+                    step.elementDescription());
+        }
+    }
+
+    private void bad(String file, long line, String problem) {
+        String message = file + ":" + line + ": " + problem;
+        if (!skipBad) {
+            throw UserException.invalidInput(message + " (--skip-bad skips such lines)");
+        }
+        skipped++;
+        spec.commandLine().getErr().println("quarry: warning: skipped " + message);
+    }
+
+    /** The output file, or the command's standard output (left open: picocli owns it). */
+    private Writer openOutput() throws IOException {
+        if (output == null) {
+            return new DatasetCommands.NonClosingWriter(spec.commandLine().getOut());
+        }
+        return Files.newBufferedWriter(output, StandardCharsets.UTF_8);
+    }
+
+    private Language parseLanguage() {
+        try {
+            return Language.of(language);
+        } catch (IllegalArgumentException e) {
+            throw new UserException(ExitCodes.USAGE, "--lang: " + e.getMessage());
+        }
+    }
+
+    private Attr parsePhraseAttr() {
+        return Attr.byName(attr).filter(Attr::isPhraseAttr).orElseThrow(() -> new UserException(ExitCodes.USAGE,
+                "--attr must be ORTH, LOWER or NORM, got \"" + attr + "\""));
+    }
+
+    static <E extends Enum<E>> E parse(Class<E> type, String value, String option) {
+        for (E constant : type.getEnumConstants()) {
+            if (constant.name().equalsIgnoreCase(value)) {
+                return constant;
+            }
+        }
+        List<String> names = new ArrayList<>();
+        for (E constant : type.getEnumConstants()) {
+            names.add(constant.name().toLowerCase(Locale.ROOT));
+        }
+        throw new UserException(ExitCodes.USAGE,
+                option + " must be one of " + String.join(", ", names) + ", got \"" + value + "\"");
+    }
+}
