@@ -20,12 +20,13 @@ public record HnswSettings(int maxConnections, int beamWidth, int searchBeam, in
     }
 
     /**
-     * M 32, beam width 64, search beam 40, one build thread per processor. On GloVe 100k x 100 that gave recall@10
-     * 0.976 against exact search for word queries, at the build cost of M 16 / beam 64 and better recall than
-     * M 16 / beam 100 at two thirds of its cost (benchmarks/vectors/README.md).
+     * M 16, beam width 100, search beam 20, one build thread per processor. On GloVe 100k x 100 (2 cores, load ~1.5)
+     * that gave recall@10 0.972 against exact search for word queries at a 92 us median query, built in 14.9 s; M 32 /
+     * beam 64 / search beam 40 had the same recall at twice the query time (benchmarks/vectors/README.md). Searches
+     * for many neighbours (the terms builder's pools) raise the beam with {@link #withSearchBeam}.
      */
     public static HnswSettings defaults() {
-        return new HnswSettings(32, 64, 40, Runtime.getRuntime().availableProcessors());
+        return new HnswSettings(16, 100, 20, Runtime.getRuntime().availableProcessors());
     }
 
     public HnswSettings withSearchBeam(int beam) {
