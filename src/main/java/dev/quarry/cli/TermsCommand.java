@@ -36,8 +36,8 @@ import picocli.CommandLine.Spec;
                     + "token, so multi-word terms match).",
             "Batch mode writes the seeds and the top candidates scoring at least --threshold. --interactive shows "
                     + "one candidate at a time (a = accept, r = reject, s = skip, u = undo, q = save and quit; "
-                    + "each key followed by Enter), re-ranks after every answer and saves its state after every "
-                    + "answer, so a later run with the same --state resumes.",
+                    + "single keys on a terminal, a key and Enter per line when piped), re-ranks after every "
+                    + "answer and saves its state after every answer, so a later run with the same --state resumes.",
             "Score: cos(c, q) - max(0, max cos(c, rejected) - cos(c, q)), q the mean of the accepted terms. "
                     + "With --corpus, "
                     + "only words and 2-4-word phrases that occur in the corpus are suggested, with their frequency."},

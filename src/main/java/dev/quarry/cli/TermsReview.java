@@ -7,10 +7,8 @@ import dev.quarry.terms.SessionState;
 import dev.quarry.terms.TermEntry;
 import dev.quarry.terms.TermExpander;
 import dev.quarry.terms.TermSession;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -29,16 +27,16 @@ import java.util.Optional;
  */
 final class TermsReview {
 
-    private static final String HELP = "a = accept, r = reject, s = skip, u = undo, q = save and quit (then Enter)";
+    private static final String HELP = "a = accept, r = reject, s = skip, u = undo, q = save and quit";
 
     private final TermExpander expander;
-    private final BufferedReader in;
+    private final InputStream in;
     private final PrintWriter out;
     private final PrintWriter err;
 
     TermsReview(TermExpander expander, InputStream in, PrintWriter out, PrintWriter err) {
         this.expander = expander;
-        this.in = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+        this.in = in;
         this.out = out;
         this.err = err;
     }
@@ -46,18 +44,24 @@ final class TermsReview {
     /** Runs the loop; returns the terms of the list (seeds and accepted) when the user quits or nothing is left. */
     List<TermEntry> run(Path statePath, String label, List<String> seeds, double threshold) throws IOException {
         TermSession session = open(statePath, label, seeds, threshold);
-        out.println(HELP);
-        while (true) {
-            Optional<Candidate> current = session.current();
-            if (current.isEmpty()) {
-                out.println("no more candidates above the threshold");
-                break;
+        try (KeyInput keys = KeyInput.open(in)) {
+            out.println(HELP + (keys.needsEnter() ? " (then Enter)" : ""));
+            while (true) {
+                Optional<Candidate> current = session.current();
+                if (current.isEmpty()) {
+                    out.println("no more candidates above the threshold");
+                    break;
+                }
+                show(session, current.get());
+                int key = keys.next();
+                if (!keys.needsEnter() && key >= 0) {
+                    out.println((char) key);
+                }
+                if (!answer(session, key)) {
+                    break;
+                }
+                save(session.state(), statePath);
             }
-            show(session, current.get());
-            if (!answer(session, in.readLine())) {
-                break;
-            }
-            save(session.state(), statePath);
         }
         save(session.state(), statePath);
         out.printf(Locale.ROOT, "saved the session to %s: %d accepted, %d rejected, %d skipped%n", statePath,
@@ -66,13 +70,12 @@ final class TermsReview {
         return session.terms();
     }
 
-    /** Applies one line of input; false to stop. */
-    private boolean answer(TermSession session, String line) {
-        if (line == null) {
+    /** Applies one key ({@link KeyInput#next}); false to stop. */
+    private boolean answer(TermSession session, int key) {
+        if (key < 0) {
             return false;
         }
-        String key = line.strip().toLowerCase(Locale.ROOT);
-        switch (key.isEmpty() ? ' ' : key.charAt(0)) {
+        switch (key) {
             case 'a' -> session.answer(Answer.ACCEPT);
             case 'r' -> session.answer(Answer.REJECT);
             case 's' -> session.answer(Answer.SKIP);
