@@ -21,8 +21,8 @@ public record HnswSettings(int maxConnections, int beamWidth, int searchBeam, in
 
     /**
      * M 32, beam width 64, search beam 40, one build thread per processor. On GloVe 100k x 100 that gave recall@10
-     * 0.976 against exact search for word queries, at the build cost of M 16 / beam 64 and better recall than
-     * M 16 / beam 100 at two thirds of its cost (benchmarks/vectors/README.md).
+     * 0.975-0.976 against exact search for word queries, with build CPU between that of M 16 / beam 64 and
+     * M 16 / beam 100 (benchmarks/vectors/README.md).
      */
     public static HnswSettings defaults() {
         return new HnswSettings(32, 64, 40, Runtime.getRuntime().availableProcessors());
