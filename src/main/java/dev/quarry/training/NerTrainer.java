@@ -83,6 +83,20 @@ public final class NerTrainer {
         return trainOnce(settings, examples, jackknifed, all);
     }
 
+    /**
+     * Trains on complete annotations and binary answers together. Tokens of a binary example outside its accepted
+     * spans are unknown, not O.
+     *
+     * @throws IllegalArgumentException if there are no examples or no accepted spans at all
+     * @throws UnsupportedOperationException while binary training is not built (binary examples given)
+     */
+    public NerModel train(List<NerExample> complete, List<BinaryNerExample> binary) {
+        if (binary.isEmpty()) {
+            return train(complete);
+        }
+        throw new UnsupportedOperationException("training from binary answers is not built yet");
+    }
+
     private static List<NerExample> flatten(List<List<NerExample>> documents) {
         return documents.stream().flatMap(List::stream).toList();
     }

@@ -1,6 +1,7 @@
 package dev.quarry.training;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -57,8 +58,27 @@ public final class TextcatModel {
         return TextcatEvaluation.of(labels, predicted);
     }
 
-    /** Writes the OpenNLP model (not the word clusters; keep those beside it). */
+    /** Writes the OpenNLP model (not the settings or the word clusters; keep those beside it). */
     public void save(OutputStream out) throws IOException {
         model.serialize(out);
+    }
+
+    /**
+     * Reads a model written by {@link #save}.
+     *
+     * @param settings the settings it was trained with
+     * @param clusters the word clusters named in {@code settings.clusters()}
+     * @throws IOException if the stream does not hold a document-categorizer model
+     */
+    public static TextcatModel load(InputStream in, TextcatSettings settings, Map<String, WordClusters> clusters)
+            throws IOException {
+        TextcatFeatures features = new TextcatFeatures(settings, clusters);
+        DoccatModel model;
+        try {
+            model = new DoccatModel(in);
+        } catch (RuntimeException e) {
+            throw new IOException("not a readable text-classification model: " + e.getMessage(), e);
+        }
+        return new TextcatModel(model, settings, features);
     }
 }
