@@ -19,7 +19,7 @@ import picocli.CommandLine.Command;
         subcommands = {MatchCommand.class, PatternsCommand.class, TermsCommand.class, VectorsCommand.class,
             DatasetCommands.DbIn.class, DatasetCommands.DbOut.class, DatasetCommands.Stats.class,
             DatasetCommands.Drop.class, DatasetCommands.DbMerge.class, StreamCommand.class, IndexCommand.class,
-            ServeCommand.class,
+            ServeCommand.class, AnnotateCommand.class,
             CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 

@@ -22,12 +22,30 @@ public enum ErrorCode {
     EMPTY_TEXT(400),
     /** A text is longer than {@code --max-text-chars}. */
     TEXT_TOO_LONG(400),
+    /** A field's value is not one the endpoint allows (an answer other than accept, reject, ignore). */
+    INVALID_VALUE(400),
+    /** An annotation names a label the annotation app was not started with ({@code --label}). */
+    UNKNOWN_LABEL(400),
+    /** An annotated span is outside the text, not on token boundaries, or overlaps another. */
+    INVALID_SPAN(400),
+    /** A session name breaks the rule for session names. */
+    INVALID_SESSION(400),
     /** No or a wrong bearer token while the server has one ({@code --token-file}). */
     UNAUTHORIZED(401),
     /** No endpoint at that path. */
     NOT_FOUND(404),
     /** The endpoint exists but not for that method; the {@code Allow} header lists the methods. */
     METHOD_NOT_ALLOWED(405),
+    /** The annotation session has not asked this server for a task (e.g. the server was restarted). */
+    UNKNOWN_SESSION(409),
+    /** The task was reserved for this session, but the reservation timed out and another session has it now. */
+    STALE_SESSION(409),
+    /** An answer names a task this server never handed to that session. */
+    TASK_NOT_SERVED(409),
+    /** The task has been answered already (twice the same answer, e.g. a double click). */
+    ALREADY_ANSWERED(409),
+    /** Undo, but the session has no answer left to withdraw in this server's run. */
+    NOTHING_TO_UNDO(409),
     /** The body is larger than {@code --max-body-bytes}. */
     BODY_TOO_LARGE(413),
     /** A bug: the message says nothing about the request; the server log has the details. */

@@ -61,7 +61,8 @@ final class PatternReloader {
     }
 
     /**
-     * Loads the first set; unlike a reload, errors here throw, as there is no older set to keep serving.
+     * Loads the first set; unlike a reload, errors here throw, as there is no older set to keep serving. A null
+     * {@code path} gives an empty set that never changes (do not watch it).
      *
      * @throws IOException      if the path does not exist or cannot be read
      * @throws PatternException if a pattern file has errors
@@ -69,6 +70,11 @@ final class PatternReloader {
     static PatternReloader load(Path path, MatchOptions options, Clock clock, PrintWriter log)
             throws IOException, PatternException {
         PatternReloader reloader = new PatternReloader(path, options, clock, log);
+        if (path == null) {
+            reloader.current = new Loaded(Matcher.compile(List.of(), options), "none", List.of(), 0, clock.instant());
+            reloader.lastAttempt = new Attempt(reloader.current.loadedAt(), true, List.of());
+            return reloader;
+        }
         Fingerprint before = Fingerprint.of(path);
         reloader.current = reloader.compile(PatternFiles.load(path));
         reloader.lastAttempt = new Attempt(reloader.current.loadedAt(), true, List.of());

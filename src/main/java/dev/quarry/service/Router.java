@@ -23,7 +23,7 @@ final class Router implements HttpHandler {
     private static final Map<String, String> METHODS =
             Map.of("/v1/match", "POST", "/v1/health", "GET", "/metrics", "GET");
 
-    private record Answer(int status, String contentType, byte[] body) {
+    record Answer(int status, String contentType, byte[] body) {
     }
 
     private final ServiceOptions options;
@@ -32,14 +32,23 @@ final class Router implements HttpHandler {
     private final PrintWriter log;
     private final BearerToken token;
     private final MatchEndpoint match;
+    private final AnnotateEndpoints annotate;
 
-    Router(ServiceOptions options, PatternReloader patterns, Metrics metrics, PrintWriter log) {
+    /** {@code annotate} is null unless the annotation app is served too. */
+    Router(ServiceOptions options, PatternReloader patterns, Metrics metrics, PrintWriter log,
+           AnnotateEndpoints annotate) {
         this.options = options;
         this.patterns = patterns;
         this.metrics = metrics;
         this.log = log;
         this.token = options.token() == null ? null : new BearerToken(options.token());
         this.match = new MatchEndpoint(patterns, options.maxTextChars());
+        this.annotate = annotate;
+    }
+
+    private String method(String path) {
+        String method = METHODS.get(path);
+        return method != null || annotate == null ? method : AnnotateEndpoints.method(path);
     }
 
     @Override
@@ -52,7 +61,7 @@ final class Router implements HttpHandler {
             status = answer.status();
             send(exchange, answer);
         } finally {
-            metrics.record(METHODS.containsKey(path) ? path : "other", status, System.nanoTime() - started);
+            metrics.record(method(path) != null ? path : "other", status, System.nanoTime() - started);
         }
     }
 
@@ -69,15 +78,19 @@ final class Router implements HttpHandler {
 
     private Answer answer(HttpExchange exchange, String path) throws IOException {
         authorize(exchange);
-        String method = METHODS.get(path);
+        String method = method(path);
         if (method == null) {
             throw new ApiException(ErrorCode.NOT_FOUND, "no endpoint at " + JsonBodies.quote(path)
-                    + "; endpoints: POST /v1/match, GET /v1/health, GET /metrics");
+                    + "; endpoints: POST /v1/match, GET /v1/health, GET /metrics"
+                    + (annotate == null ? "" : ", GET /annotate/ (the annotation app) and /v1/annotate/..."));
         }
         if (!method.equals(exchange.getRequestMethod())) {
             exchange.getResponseHeaders().set("Allow", method);
             throw new ApiException(ErrorCode.METHOD_NOT_ALLOWED, path + " takes " + method + ", got "
                     + JsonBodies.quote(exchange.getRequestMethod()));
+        }
+        if (!METHODS.containsKey(path)) {
+            return annotate.answer(exchange, path);
         }
         return switch (path) {
             case "/v1/match" -> json(200, match.answer(
@@ -122,7 +135,7 @@ final class Router implements HttpHandler {
         return json(code.status(), Service.errorJson(code, message));
     }
 
-    private static Answer json(int status, ObjectNode body) {
+    static Answer json(int status, ObjectNode body) {
         try {
             return new Answer(status, JSON_TYPE, JsonBodies.JSON.writeValueAsBytes(body));
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {

@@ -3,6 +3,7 @@ package dev.quarry.service;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpServer;
+import dev.quarry.datasets.Database;
 import dev.quarry.patterns.PatternException;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -33,13 +34,16 @@ public final class Service implements AutoCloseable {
     private final ExecutorService executor;
     private final PatternWatcher watcher;
     private final PatternReloader patterns;
+    private final AnnotationQueue queue;
     private final CountDownLatch closed = new CountDownLatch(1);
 
-    private Service(HttpServer server, ExecutorService executor, PatternWatcher watcher, PatternReloader patterns) {
+    private Service(HttpServer server, ExecutorService executor, PatternWatcher watcher, PatternReloader patterns,
+                    AnnotationQueue queue) {
         this.server = server;
         this.executor = executor;
         this.watcher = watcher;
         this.patterns = patterns;
+        this.queue = queue;
     }
 
     /**
@@ -52,14 +56,46 @@ public final class Service implements AutoCloseable {
     public static Service start(ServiceOptions options, Clock clock, PrintWriter log)
             throws IOException, PatternException {
         PatternReloader patterns = PatternReloader.load(options.patterns(), options.matchOptions(), clock, log);
+        return serve(options, patterns, null, log);
+    }
+
+    /**
+     * {@link #start} plus the annotation app: the page at {@code /annotate/} and its API under
+     * {@code /v1/annotate/} (see {@link AnnotationQueue} for the rules), asking about {@code annotate}'s corpus
+     * with the served patterns' suggestions (without patterns, the spans the corpus has) and adding every answer to
+     * {@code database}, which stays the caller's to close after this service.
+     *
+     * @throws IOException              if the patterns or the corpus cannot be read or the address cannot be bound
+     * @throws PatternException         if the pattern files have errors (nothing is served)
+     * @throws IllegalArgumentException if ner has no labels, given or from the patterns
+     */
+    public static Service annotate(ServiceOptions options, AnnotateOptions annotate, Database database, Clock clock,
+                                   PrintWriter log) throws IOException, PatternException {
+        PatternReloader patterns = PatternReloader.load(options.patterns(), options.matchOptions(), clock, log);
+        AnnotationQueue queue = AnnotationQueue.open(annotate, database, () -> patterns.current().matcher(),
+                options.patterns() != null, clock);
+        try {
+            return serve(options, patterns, queue, log);
+        } catch (IOException | RuntimeException e) {
+            queue.close();
+            throw e;
+        }
+    }
+
+    private static Service serve(ServiceOptions options, PatternReloader patterns, AnnotationQueue queue,
+                                 PrintWriter log) throws IOException {
         HttpServer server = HttpServer.create(new InetSocketAddress(options.host(), options.port()), 1024);
         ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
         server.setExecutor(executor);
-        server.createContext("/", new Router(options, patterns, new Metrics(), log));
-        PatternWatcher watcher = new PatternWatcher(patterns, options.pollInterval(), options.debounce(), log);
+        server.createContext("/", new Router(options, patterns, new Metrics(), log,
+                queue == null ? null : new AnnotateEndpoints(queue, options.maxBodyBytes())));
+        PatternWatcher watcher = options.patterns() == null ? null
+                : new PatternWatcher(patterns, options.pollInterval(), options.debounce(), log);
         server.start();
-        watcher.start();
-        return new Service(server, executor, watcher, patterns);
+        if (watcher != null) {
+            watcher.start();
+        }
+        return new Service(server, executor, watcher, patterns, queue);
     }
 
     /** The address the server is bound to (with the real port when 0 was asked for). */
@@ -87,15 +123,23 @@ public final class Service implements AutoCloseable {
         closed.await();
     }
 
-    /** Stops watching, stops accepting, gives requests in flight up to a second to finish. Idempotent. */
+    /**
+     * Stops watching, stops accepting, gives requests in flight up to a second to finish, closes the annotation
+     * corpus. Idempotent.
+     */
     @Override
     public synchronized void close() {
         if (closed.getCount() == 0) {
             return;
         }
-        watcher.close();
+        if (watcher != null) {
+            watcher.close();
+        }
         server.stop(1);
         executor.shutdownNow();
+        if (queue != null) {
+            queue.close();
+        }
         closed.countDown();
     }
 

@@ -8,7 +8,8 @@ import java.util.Objects;
 /**
  * How a {@link Service} runs. Build with {@link #defaults(Path)} and the {@code with...} methods.
  *
- * @param patterns       the pattern file or directory served and watched for changes
+ * @param patterns       the pattern file or directory served and watched for changes; null for none (then
+ *                       {@code /v1/match} finds nothing and nothing is watched; the annotation app without patterns)
  * @param host           the address to bind, loopback ({@code 127.0.0.1}) by default
  * @param port           the TCP port; 0 picks a free one (see {@link Service#port()})
  * @param token          the bearer token every request must carry, or null for none; never printed
@@ -26,7 +27,6 @@ public record ServiceOptions(Path patterns, String host, int port, String token,
     public static final int DEFAULT_MAX_TEXT_CHARS = 100_000;
 
     public ServiceOptions {
-        Objects.requireNonNull(patterns, "patterns");
         Objects.requireNonNull(host, "host");
         Objects.requireNonNull(matchOptions, "matchOptions");
         if (port < 0 || port > 65_535) {
