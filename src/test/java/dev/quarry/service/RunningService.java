@@ -50,6 +50,16 @@ final class RunningService implements AutoCloseable {
         return new RunningService(Service.start(options, Clock.systemUTC(), new PrintWriter(log, true)), log);
     }
 
+    /** The annotation app over {@code annotate}'s corpus on an ephemeral port; {@code patterns} may be null. */
+    static RunningService annotate(Path patterns, AnnotateOptions annotate, dev.quarry.datasets.Database database,
+                                   Clock clock) throws Exception {
+        ServiceOptions options = ServiceOptions.defaults(patterns).withPort(0)
+                .withReloadTiming(Duration.ofMillis(50), Duration.ofMillis(20));
+        StringWriter log = new StringWriter();
+        return new RunningService(Service.annotate(options, annotate, database, clock, new PrintWriter(log, true)),
+                log);
+    }
+
     Reply post(String path, String body, String... headers) {
         return send(request(path, headers).POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)));
     }
