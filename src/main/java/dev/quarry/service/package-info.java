@@ -1,5 +1,6 @@
 /**
- * The HTTP service: pattern matching over HTTP while curators edit the pattern files underneath.
+ * The HTTP service: pattern matching over HTTP while curators edit the pattern files underneath, and the annotation
+ * app served beside it.
  *
  * <h2>Where to start</h2>
  * {@link dev.quarry.service.Service#start} with {@link dev.quarry.service.ServiceOptions#defaults(java.nio.file.Path)};
@@ -30,6 +31,16 @@
  * name the value, the limit and the option ({@code --max-body-bytes}, {@code --max-text-chars}); malformed JSON gives
  * line and column; unknown fields are named. With a token ({@code --token-file}) every endpoint needs
  * {@code Authorization: Bearer <token>}, compared in constant time.
+ *
+ * <h2>The annotation app</h2>
+ * {@link dev.quarry.service.Service#annotate} with {@link dev.quarry.service.AnnotateOptions} ({@code quarry annotate})
+ * also serves a page at {@code /annotate/} (plain HTML, CSS and JavaScript under {@code resources/.../annotate/}, no
+ * build step; task text only ever set with {@code textContent}) and its API under {@code /v1/annotate/}
+ * ({@code AnnotateEndpoints} lists it). {@code AnnotationTasks} builds the lazy stream of questions per mode,
+ * {@code AnnotationQueue} holds the reservations, answers and undo (its Javadoc states the rules: keys, reservations,
+ * undo as an appended ignore, restarts), {@code Answers} checks an answer against its task before one
+ * {@link dev.quarry.datasets.Database#add} per answer. The browser test is {@code AnnotateBrowserIT} with
+ * {@code e2e/annotate.mjs}.
  *
  * <h2>Hot reload</h2>
  * A watcher thread reacts to file-system events and, as a fallback, checks sizes and modification times every poll
