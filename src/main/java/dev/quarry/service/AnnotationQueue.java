@@ -34,8 +34,9 @@ import org.eclipse.collections.impl.set.mutable.primitive.LongHashSet;
  *   <li><b>Keys.</b> A task is known by its {@code _task_hash} in binary mode, else its {@code _input_hash}; a key
  *       answered in the dataset (by anyone, in any run) is never handed out again.</li>
  *   <li><b>Reservations.</b> A task handed to a session is reserved for it until answered or until the reservation
- *       times out ({@link AnnotateOptions#reservation}); then it goes back to the front of the queue for whoever
- *       asks next. Asking again (a page refresh) gives the same task back.</li>
+ *       times out ({@link AnnotateOptions#reservation}, counted from the session's last request for it); then it
+ *       goes back to the front of the queue for whoever asks next. Asking again (a page refresh) gives the same
+ *       task back.</li>
  *   <li><b>Undo.</b> The store is append-only, so undo appends: a copy of the withdrawn example with
  *       {@code "answer": "ignore"} and {@code "_undo": true}, same hashes, so the newest answer per task hash (what
  *       training reads) is an ignore; the task is then reserved for the session again, first in line. A session
@@ -169,8 +170,9 @@ final class AnnotationQueue implements AutoCloseable {
     }
 
     /**
-     * The task the session should answer now: the one it already holds, else the next free one; null when none is
-     * left for it (the stream is read and the rest is reserved by others, or all is answered).
+     * The task the session should answer now: the one it already holds (its reservation starts again), else the
+     * next free one; null when none is left for it (the stream is read and the rest is reserved by others, or all
+     * is answered).
      *
      * @throws ApiException {@link ErrorCode#INVALID_SESSION} for a bad name
      */
@@ -182,8 +184,10 @@ final class AnnotationQueue implements AutoCloseable {
             sessions.put(session, state);
         }
         expire();
-        if (!state.pending.isEmpty()) {
-            return state.pending.peekFirst().served;
+        Reservation held = state.pending.peekFirst();
+        if (held != null) {
+            held.at = clock.instant();
+            return held.served;
         }
         Reservation taken = take(session);
         if (taken != null) {

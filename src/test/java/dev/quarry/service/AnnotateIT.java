@@ -190,6 +190,18 @@ class AnnotateIT {
     }
 
     @Test
+    void askingAgainStartsTheReservationAgain() throws Exception {
+        Annotating app = start(AnnotateOptions.Kind.NER, List.of(),
+                options -> options.withReservation(Duration.ofSeconds(60)));
+        long key = app.next("alice").get("task_id").asLong();
+        app.clock.advance(Duration.ofSeconds(50));
+        assertEquals(key, app.next("alice").get("task_id").asLong());
+        app.clock.advance(Duration.ofSeconds(50));
+        assertNotEquals(key, app.next("bob").get("task_id").asLong());
+        app.answered("alice", key, "ignore", "");
+    }
+
+    @Test
     void aTimedOutTaskCanStillBeAnsweredWhileNoOtherSessionHasIt() throws Exception {
         Annotating app = start(AnnotateOptions.Kind.NER, List.of(),
                 options -> options.withReservation(Duration.ofSeconds(60)));
