@@ -26,6 +26,7 @@ import java.util.stream.IntStream;
  * optional, with the {@link Manifest} that describes them. Saved as a directory:
  * <pre>
  * manifest.json        always
+ * metrics.json         when the package was evaluated: the manifest's "metrics", for tools that want only them
  * patterns.jsonl       with patterns (every pattern, written losslessly, one phrase_matcher_attr)
  * ner.bin              with an NER (and ner.bin.pass1 for a two-pass NER)
  * textcat.bin          with a text classifier

@@ -31,6 +31,7 @@ final class PackageFiles {
     static final String NER_FIRST_PASS = "ner.bin.pass1";
     static final String TEXTCAT = "textcat.bin";
     static final String CLUSTERS = "clusters";
+    static final String METRICS = "metrics.json";
 
     private PackageFiles() {
     }
@@ -66,6 +67,10 @@ final class PackageFiles {
 
     private static void writeAll(ModelPackage model, Path dir) throws IOException {
         ManifestJson.write(model.manifest(), dir.resolve(ManifestJson.FILE));
+        if (!model.manifest().metrics().isEmpty()) {
+            Files.writeString(dir.resolve(METRICS), ManifestJson.MAPPER.writeValueAsString(model.manifest().metrics())
+                    + "\n");
+        }
         if (model.matcher().isPresent()) {
             PatternFiles.write(ModelPackage.forOneFile(model.matcher().get()), dir.resolve(PATTERNS));
         }
