@@ -107,8 +107,8 @@ final class TrainCommand implements Callable<Integer> {
             TrainRun.Data ner = read(database, nerDatasets, DatasetExamples::ner);
             TrainRun.Data textcat = read(database, textcatDatasets, DatasetExamples::textcat);
             TrainRun.Data evalData = evalDataset == null ? null : readEval(database);
-            ModelPackage model = run.train(new TrainRun.Request(matcher, ner, textcat, evalData, evalSplit,
-                    nerSettings(), textcatSettings(), clusters(err)));
+            ModelPackage model = run.train(new TrainRun.Request(MatchCommand.language(matching.language), matcher,
+                    ner, textcat, evalData, evalSplit, nerSettings(), textcatSettings(), clusters(err)));
             model.save(output);
             printSummary(model, run);
         } catch (TrainingDataException e) {

@@ -45,8 +45,8 @@ final class TrainRun {
     }
 
     /** What to train. Null parts are not trained; {@code evalSplit} null means no split. */
-    record Request(Matcher matcher, Data ner, Data textcat, Data eval, Double evalSplit, NerSettings nerSettings,
-                   TextcatSettings textcatSettings, Map<String, WordClusters> clusters) {
+    record Request(Language language, Matcher matcher, Data ner, Data textcat, Data eval, Double evalSplit,
+                   NerSettings nerSettings, TextcatSettings textcatSettings, Map<String, WordClusters> clusters) {
     }
 
     private final PrintWriter err;
@@ -67,8 +67,7 @@ final class TrainRun {
     }
 
     ModelPackage train(Request request) {
-        Language language = request.matcher() == null ? Language.ENGLISH
-                : request.matcher().options().tokenizer().language();
+        Language language = request.language();
         List<NerExample> nerEval = new ArrayList<>();
         List<TextcatExample> textcatEval = new ArrayList<>();
         NerModel ner = request.ner() == null ? null : trainNer(request, nerEval);
