@@ -1,0 +1,155 @@
+package dev.quarry.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code quarry train}, {@code evaluate} and {@code predict} end to end on a tiny dataset made here. */
+class ModelCommandsTest {
+
+    private static final List<String> CITIES = List.of("Paris", "Berlin", "Madrid", "Rome", "Vienna", "Oslo");
+    private static final List<String> PEOPLE = List.of("Anna", "Boris", "Carla", "Dmitri", "Elena", "Farid");
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path dir;
+    private String db;
+
+    @BeforeEach
+    void datasets() {
+        db = dir.resolve("q.db").toString();
+        StringBuilder ner = new StringBuilder();
+        StringBuilder topics = new StringBuilder();
+        for (int i = 0; i < 36; i++) {
+            String person = PEOPLE.get(i % 6);
+            String city = CITIES.get(i / 6);
+            int cityStart = person.length() + " visited ".length();
+            ner.append(String.format("{\"text\":\"%s visited %s.\",\"spans\":[{\"start\":0,\"end\":%d,\"label\":\"PER\"},"
+                    + "{\"start\":%d,\"end\":%d,\"label\":\"LOC\"}],\"answer\":\"accept\"}%n", person, city,
+                    person.length(), cityStart, cityStart + city.length()));
+            topics.append(String.format("{\"text\":\"the team scored a goal %d\",\"label\":\"SPORT\"}%n"
+                    + "{\"text\":\"the doctor saw a patient %d\",\"label\":\"MEDICINE\"}%n", i, i));
+        }
+        assertEquals(0, CliRun.withInput(ner.toString(), "db-in", "news", "-", "--db", db).exitCode());
+        assertEquals(0, CliRun.withInput(topics.toString(), "db-in", "topics", "-", "--db", db).exitCode());
+    }
+
+    private Path patterns() throws IOException {
+        return Files.writeString(dir.resolve("cities.jsonl"),
+                "{\"label\":\"CITY\",\"pattern\":\"paris\",\"id\":\"Q90\"}\n");
+    }
+
+    private Path trained() throws IOException {
+        Path model = dir.resolve("model");
+        CliRun train = CliRun.of("train", "--db", db, "--ner", "news", "--textcat", "topics", "--patterns",
+                patterns().toString(), "--attr", "LOWER", "--eval-split", "0.25", "--seed", "3", "--iterations", "20",
+                "-o", model.toString());
+        assertEquals(0, train.exitCode(), train.err());
+        assertTrue(train.out().contains("NER (model) on "), train.out());
+        assertTrue(train.out().endsWith("wrote " + model + " (patterns, ner, textcat)\n"), train.out());
+        return model;
+    }
+
+    @Test
+    void trainWritesOnePackageWithMetricsThatPredictAndEvaluateUse() throws IOException {
+        Path model = trained();
+        JsonNode manifest = JSON.readTree(model.resolve("manifest.json").toFile());
+        assertEquals("[\"news\"]", manifest.at("/training/ner_datasets").toString());
+        assertEquals(27, manifest.at("/training/examples/ner_complete").intValue(), "36 sentences, 9 set aside");
+        assertEquals(1.0, manifest.at("/metrics/ner/micro/f").doubleValue());
+        assertEquals(1.0, manifest.at("/metrics/textcat/accuracy").doubleValue());
+        assertEquals(manifest.get("metrics"), JSON.readTree(model.resolve("metrics.json").toFile()));
+
+        CliRun predict = CliRun.withInput("{\"text\":\"Anna visited Paris.\",\"meta\":{\"n\":1}}\nBoris visited Oslo.\n",
+                "predict", model.toString(), "-", "--format", "jsonl");
+        assertEquals(2, predict.exitCode(), "the second line is not JSON: " + predict.err());
+        predict = CliRun.withInput("{\"text\":\"Anna visited Paris.\",\"meta\":{\"n\":1}}\n", "predict",
+                model.toString(), "-");
+        assertEquals(0, predict.exitCode(), predict.err());
+        JsonNode line = JSON.readTree(predict.out());
+        assertEquals("{\"n\":1}", line.get("meta").toString());
+        assertEquals("[{\"start\":0,\"end\":4,\"token_start\":0,\"token_end\":0,\"label\":\"PER\",\"origin\":\"model\"},"
+                + "{\"start\":13,\"end\":18,\"token_start\":2,\"token_end\":2,\"label\":\"CITY\",\"pattern_id\":\"Q90\","
+                + "\"source\":\"patterns.jsonl:2\",\"origin\":\"pattern\"}]", line.get("spans").toString());
+        assertTrue(line.get("cats").has("SPORT"), predict.out());
+
+        CliRun evaluate = CliRun.of("evaluate", model.toString(), "news", "--db", db, "--only", "model", "--json");
+        assertEquals(0, evaluate.exitCode(), evaluate.err());
+        JsonNode scores = JSON.readTree(evaluate.out());
+        assertEquals(72, scores.at("/ner/micro/tp").intValue());
+        assertEquals(1.0, scores.at("/ner/micro/f").doubleValue());
+    }
+
+    @Test
+    void predictCanRunPatternsOrTheModelAlone() throws IOException {
+        Path model = trained();
+        CliRun patterns = CliRun.withInput("Anna visited Paris.\n", "predict", model.toString(), "-", "--only",
+                "patterns");
+        assertEquals(0, patterns.exitCode(), patterns.err());
+        JsonNode line = JSON.readTree(patterns.out());
+        assertEquals(1, line.get("spans").size());
+        assertTrue(!line.has("cats"));
+        CliRun models = CliRun.withInput("Anna visited Paris.\n", "predict", model.toString(), "-", "--only", "model");
+        assertEquals("[\"PER\",\"LOC\"]", JSON.valueToTree(JSON.readTree(models.out()).get("spans")
+                .findValuesAsText("label")).toString());
+    }
+
+    @Test
+    void aMissingOrDamagedModelIsAUsageErrorNamingThePath() throws IOException {
+        Path missing = dir.resolve("nope");
+        CliRun run = CliRun.withInput("a\n", "predict", missing.toString(), "-");
+        assertEquals(2, run.exitCode());
+        assertEquals("quarry: " + missing + ": no such model directory\n", run.err());
+        Path model = trained();
+        Files.delete(model.resolve("ner.bin"));
+        run = CliRun.of("evaluate", model.toString(), "news", "--db", db);
+        assertEquals(2, run.exitCode());
+        assertEquals("quarry: " + model.resolve("ner.bin") + ": missing, but manifest.json lists the \"ner\" "
+                + "component\n", run.err());
+    }
+
+    @Test
+    void binaryAnswersAreAClearErrorWhileBinaryTrainingIsMissing() {
+        CliRun in = CliRun.withInput("{\"text\":\"Anna visited Paris.\",\"spans\":[{\"start\":0,\"end\":4,"
+                + "\"label\":\"PER\"}],\"_view_id\":\"ner\",\"answer\":\"accept\"}\n", "db-in", "news", "-", "--db", db);
+        assertEquals(0, in.exitCode(), in.err());
+        CliRun train = CliRun.of("train", "--db", db, "--ner", "news", "--iterations", "5", "-o",
+                dir.resolve("m").toString());
+        if (train.exitCode() == 0) {
+            return; // binary training has been built
+        }
+        assertEquals(2, train.exitCode(), train.err());
+        assertTrue(train.err().startsWith("quarry: [news] hold 1 binary answers (accept/reject of suggested spans), "
+                + "but this Quarry cannot train from binary answers yet"), train.err());
+    }
+
+    @Test
+    void unusableAnnotationsNameTheDatasetExampleAndSpan() {
+        CliRun in = CliRun.withInput("{\"text\":\"Anna visited Paris.\",\"_input_hash\":5,\"spans\":[{\"start\":0,"
+                + "\"end\":3,\"label\":\"PER\"}],\"answer\":\"accept\"}\n", "db-in", "bad", "-", "--db", db);
+        assertEquals(0, in.exitCode(), in.err());
+        CliRun train = CliRun.of("train", "--db", db, "--ner", "bad", "-o", dir.resolve("m").toString());
+        assertEquals(2, train.exitCode());
+        assertTrue(train.err().matches("quarry: dataset \"bad\", example \\d+ \\(_input_hash 5\\): spans\\[0] 0\\.\\.3 "
+                + "\"Ann\" \\(PER\\) does not start and end on token boundaries; the tokens it touches span 0\\.\\.4 "
+                + "\\(--snap-spans widens such spans\\)\n"), train.err());
+    }
+
+    @Test
+    void trainWithoutAnythingToTrainOrWithAMissingDatasetIsAUsageError() {
+        CliRun nothing = CliRun.of("train", "--db", db, "-o", dir.resolve("m").toString());
+        assertEquals(2, nothing.exitCode());
+        assertEquals("quarry: nothing to train: give --ner, --textcat or --patterns\n", nothing.err());
+        CliRun missing = CliRun.of("train", "--db", db, "--ner", "nope", "-o", dir.resolve("m").toString());
+        assertEquals(2, missing.exitCode(), missing.err());
+    }
+}
