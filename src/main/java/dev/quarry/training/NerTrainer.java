@@ -84,17 +84,60 @@ public final class NerTrainer {
     }
 
     /**
-     * Trains on complete annotations and binary answers together. Tokens of a binary example outside its accepted
-     * spans are unknown, not O.
+     * Trains on complete annotations and binary answers together, with {@link BinaryTraining#defaults()}. Tokens of a
+     * binary example outside its accepted spans are unknown, not O.
      *
-     * @throws IllegalArgumentException if there are no examples or no accepted spans at all
-     * @throws UnsupportedOperationException while binary training is not built (binary examples given)
+     * @throws IllegalArgumentException if there are no examples, no spans at all, or an example both accepts and
+     *     rejects the same span
      */
     public NerModel train(List<NerExample> complete, List<BinaryNerExample> binary) {
+        return train(complete, binary, BinaryTraining.defaults());
+    }
+
+    /**
+     * Trains on complete annotations and binary answers together. Tokens of a binary example outside its accepted
+     * spans are unknown, not O: a first model (see {@link BinaryTraining.Start}) completes each binary example with
+     * its best label sequence that contains every accepted span and none of the rejected ones (a constrained beam
+     * search over the model's own probabilities), a new model is trained on the complete examples plus the completed
+     * ones, and that repeats {@link BinaryTraining#rounds()} times. Unknown tokens thus get what the model believes,
+     * entity or O, and the answers hold wherever they speak. Deterministic for the same data and settings.
+     *
+     * @throws IllegalArgumentException if there are no examples, no spans at all, or an example both accepts and
+     *     rejects the same span
+     */
+    public NerModel train(List<NerExample> complete, List<BinaryNerExample> binary, BinaryTraining how) {
         if (binary.isEmpty()) {
             return train(complete);
         }
-        throw new UnsupportedOperationException("training from binary answers is not built yet");
+        checkAnswers(binary);
+        List<NerExample> asComplete = binary.stream()
+                .map(b -> new NerExample(b.documentId(), b.tokens(), b.accepted())).toList();
+        boolean completeHasSpans = complete.stream().anyMatch(e -> !e.spans().isEmpty());
+        NerModel model = how.start() == BinaryTraining.Start.COMPLETE_ONLY && completeHasSpans
+                ? train(complete) : train(concat(complete, asComplete));
+        for (int round = 0; round < how.rounds(); round++) {
+            model = train(concat(complete, BinaryCompletion.complete(model, binary, how.beamSize())));
+        }
+        return model;
+    }
+
+    private static void checkAnswers(List<BinaryNerExample> binary) {
+        for (int i = 0; i < binary.size(); i++) {
+            BinaryNerExample example = binary.get(i);
+            for (EntitySpan span : example.rejected()) {
+                if (example.accepted().contains(span)) {
+                    throw new IllegalArgumentException("binary example " + (i + 1) + " (document \""
+                            + example.documentId() + "\") both accepts and rejects " + span);
+                }
+            }
+        }
+    }
+
+    private static List<NerExample> concat(List<NerExample> first, List<NerExample> second) {
+        List<NerExample> all = new ArrayList<>(first.size() + second.size());
+        all.addAll(first);
+        all.addAll(second);
+        return all;
     }
 
     private static List<NerExample> flatten(List<List<NerExample>> documents) {

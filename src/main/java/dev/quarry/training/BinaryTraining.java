@@ -1,0 +1,43 @@
+package dev.quarry.training;
+
+/**
+ * How {@link NerTrainer#train(java.util.List, java.util.List, BinaryTraining)} learns from binary answers: train a
+ * first model, complete each binary example with that model's best sequence that contains every accepted span and no
+ * rejected one, retrain on the completed examples, and repeat.
+ *
+ * @param rounds   completion-and-retraining rounds after the first model, at least 0 (0: the first model only)
+ * @param beamSize hypotheses kept per token while completing, at least 1
+ * @param start    what the first model is trained on
+ */
+public record BinaryTraining(int rounds, int beamSize, Start start) {
+
+    /** The first model's training data. */
+    public enum Start {
+        /**
+         * The complete examples and the binary examples read as complete (accepted spans, O elsewhere). Always
+         * possible, but it teaches the first model that unannotated entities are O.
+         */
+        ANSWERS_AS_COMPLETE,
+        /**
+         * The complete examples alone when they hold at least one span; otherwise as {@link #ANSWERS_AS_COMPLETE}.
+         * The first model then knows the accepted spans' labels only from the complete data; a label seen only in
+         * binary answers is forced where accepted and learnt from the first round on.
+         */
+        COMPLETE_ONLY
+    }
+
+    public BinaryTraining {
+        if (rounds < 0) {
+            throw new IllegalArgumentException("rounds must be >= 0, got " + rounds);
+        }
+        if (beamSize < 1) {
+            throw new IllegalArgumentException("beamSize must be >= 1, got " + beamSize);
+        }
+        java.util.Objects.requireNonNull(start, "start");
+    }
+
+    /** What {@link NerTrainer#train(java.util.List, java.util.List)} uses (chosen by measurement, see the README). */
+    public static BinaryTraining defaults() {
+        return new BinaryTraining(2, 8, Start.COMPLETE_ONLY);
+    }
+}
