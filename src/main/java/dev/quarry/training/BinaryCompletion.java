@@ -13,13 +13,23 @@ final class BinaryCompletion {
     }
 
     /**
+     * A completed example and which of its tokens to learn from: every token of an accepted span, and every other
+     * token whose completed label holds at least the minimum share of the beam's probability; null when all are.
+     */
+    record Completed(NerExample example, boolean[] trusted) {
+    }
+
+    /**
      * The binary examples completed by {@code model}, in order; each keeps its document id and tokens.
      *
+     * @param minConfidence the share of the constrained beam's probability a token's completed label needs to be
+     *                      trusted; 0 trusts every token
      * @throws IllegalArgumentException if the model is not one {@link NerTrainer} trained
      */
-    static List<NerExample> complete(NerModel model, List<BinaryNerExample> binary, int beamSize) {
+    static List<Completed> complete(NerModel model, List<BinaryNerExample> binary, int beamSize,
+                                    double minConfidence) {
         ConstrainedDecoder decoder = new ConstrainedDecoder(model.openNlp(), beamSize);
-        List<NerExample> completed = new ArrayList<>(binary.size());
+        List<Completed> completed = new ArrayList<>(binary.size());
         for (List<BinaryNerExample> document : documents(binary)) {
             List<String[]> encoded = model.encode(document.stream().map(BinaryNerExample::tokens).toList());
             decoder.startDocument();
@@ -27,11 +37,40 @@ final class BinaryCompletion {
                 BinaryNerExample example = document.get(s);
                 var constraints = decoder.constraints(example.tokens().size(), example.accepted(),
                         example.rejected());
-                String[] best = decoder.decode(encoded.get(s), constraints).getFirst().outcomes();
-                completed.add(new NerExample(example.documentId(), example.tokens(), ConstrainedDecoder.spans(best)));
+                List<ConstrainedDecoder.Scored> beam = decoder.decode(encoded.get(s), constraints);
+                NerExample done = new NerExample(example.documentId(), example.tokens(),
+                        ConstrainedDecoder.spans(beam.getFirst().outcomes()));
+                completed.add(new Completed(done, minConfidence > 0 ? trusted(example, beam, minConfidence) : null));
             }
         }
         return completed;
+    }
+
+    /** {@link #complete(NerModel, List, int, double)} trusting every token: the completed examples alone. */
+    static List<NerExample> complete(NerModel model, List<BinaryNerExample> binary, int beamSize) {
+        return complete(model, binary, beamSize, 0).stream().map(Completed::example).toList();
+    }
+
+    private static boolean[] trusted(BinaryNerExample example, List<ConstrainedDecoder.Scored> beam,
+                                     double minConfidence) {
+        String[] best = beam.getFirst().outcomes();
+        double[] agree = new double[best.length];
+        double total = 0;
+        for (ConstrainedDecoder.Scored sequence : beam) {
+            double weight = Math.exp(sequence.score() - beam.getFirst().score());
+            total += weight;
+            for (int i = 0; i < best.length; i++) {
+                agree[i] += sequence.outcomes()[i].equals(best[i]) ? weight : 0;
+            }
+        }
+        boolean[] trusted = new boolean[best.length];
+        for (int i = 0; i < best.length; i++) {
+            trusted[i] = agree[i] / total >= minConfidence;
+        }
+        for (EntitySpan span : example.accepted()) {
+            java.util.Arrays.fill(trusted, span.start(), span.end(), true);
+        }
+        return trusted;
     }
 
     /** Runs of consecutive examples with the same document id. */

@@ -8,8 +8,12 @@ package dev.quarry.training;
  * @param rounds   completion-and-retraining rounds after the first model, at least 0 (0: the first model only)
  * @param beamSize hypotheses kept per token while completing, at least 1
  * @param start    what the first model is trained on
+ * @param minConfidence in [0, 1): a token outside the accepted spans is learnt from only when its completed label
+ *                 holds at least this share of the constrained beam's probability (the sequences' normalised
+ *                 probabilities summed over those that agree with the best one at that token); 0 learns from every
+ *                 token. Skipped tokens give OpenNLP no training event (they still serve as context).
  */
-public record BinaryTraining(int rounds, int beamSize, Start start) {
+public record BinaryTraining(int rounds, int beamSize, Start start, double minConfidence) {
 
     /** The first model's training data. */
     public enum Start {
@@ -34,10 +38,13 @@ public record BinaryTraining(int rounds, int beamSize, Start start) {
             throw new IllegalArgumentException("beamSize must be >= 1, got " + beamSize);
         }
         java.util.Objects.requireNonNull(start, "start");
+        if (!(minConfidence >= 0 && minConfidence < 1)) {
+            throw new IllegalArgumentException("minConfidence must be in [0, 1), got " + minConfidence);
+        }
     }
 
     /** What {@link NerTrainer#train(java.util.List, java.util.List)} uses (chosen by measurement, see the README). */
     public static BinaryTraining defaults() {
-        return new BinaryTraining(2, 8, Start.COMPLETE_ONLY);
+        return new BinaryTraining(2, 8, Start.COMPLETE_ONLY, 0);
     }
 }

@@ -56,6 +56,14 @@ public final class NerTrainer {
      * @throws IllegalArgumentException if there are no examples or no spans at all
      */
     public NerModel train(List<NerExample> examples) {
+        return trainMasked(examples, null);
+    }
+
+    /**
+     * Trains on complete examples; where {@code masks} is non-null, a token whose mask entry is false gives no
+     * training event (the first pass of a two-pass model still learns from every token).
+     */
+    NerModel trainMasked(List<NerExample> examples, List<boolean[]> masks) {
         if (examples.isEmpty()) {
             throw new IllegalArgumentException("no training examples");
         }
@@ -63,7 +71,7 @@ public final class NerTrainer {
             throw new IllegalArgumentException("no entity spans in " + examples.size() + " training examples");
         }
         if (!settings.twoPass()) {
-            return trainOnce(settings, examples, null, null);
+            return trainOnce(settings, examples, masks, null, null);
         }
         NerTrainer first = new NerTrainer(settings.firstPass(), clusters, matcher);
         List<List<NerExample>> documents = NerExample.documents(examples);
@@ -80,7 +88,7 @@ public final class NerTrainer {
             jackknifed.add(other.predict(documents.get(d).stream().map(NerExample::tokens).toList()));
         }
         NerModel all = first.train(examples);
-        return trainOnce(settings, examples, jackknifed, all);
+        return trainOnce(settings, examples, masks, jackknifed, all);
     }
 
     /**
@@ -116,7 +124,15 @@ public final class NerTrainer {
         NerModel model = how.start() == BinaryTraining.Start.COMPLETE_ONLY && completeHasSpans
                 ? train(complete) : train(concat(complete, asComplete));
         for (int round = 0; round < how.rounds(); round++) {
-            model = train(concat(complete, BinaryCompletion.complete(model, binary, how.beamSize())));
+            List<BinaryCompletion.Completed> completed = BinaryCompletion.complete(model, binary, how.beamSize(),
+                    how.minConfidence());
+            List<NerExample> examples = new ArrayList<>(complete);
+            List<boolean[]> masks = new ArrayList<>(java.util.Collections.nCopies(complete.size(), (boolean[]) null));
+            for (BinaryCompletion.Completed c : completed) {
+                examples.add(c.example());
+                masks.add(c.trusted());
+            }
+            model = trainMasked(examples, how.minConfidence() > 0 ? masks : null);
         }
         return model;
     }
@@ -144,15 +160,16 @@ public final class NerTrainer {
         return documents.stream().flatMap(List::stream).toList();
     }
 
-    private NerModel trainOnce(NerSettings run, List<NerExample> examples, List<List<List<EntitySpan>>> firstLabels,
-                               NerModel firstPass) {
+    private NerModel trainOnce(NerSettings run, List<NerExample> examples, List<boolean[]> masks,
+                               List<List<List<EntitySpan>>> firstLabels, NerModel firstPass) {
         List<NameSample> samples = samples(run, examples, firstLabels);
         TrainingParameters params = new TrainingParameters();
         run.trainingParameters().forEach(params::put);
         QuarryNameFinderFactory factory = new QuarryNameFinderFactory(run, clusters);
         try {
-            TokenNameFinderModel model = NameFinderME.train("und", null,
-                    ObjectStreamUtils.createObjectStream(samples), params, factory);
+            TokenNameFinderModel model = masks == null
+                    ? NameFinderME.train("und", null, ObjectStreamUtils.createObjectStream(samples), params, factory)
+                    : MaskedTraining.train(samples, masks, params, factory);
             return new NerModel(model, run, firstPass, matcher);
         } catch (IOException e) {
             throw new UncheckedIOException("NER training failed", e);

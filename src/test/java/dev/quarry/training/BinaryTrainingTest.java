@@ -140,7 +140,7 @@ class BinaryTrainingTest {
                 .map(e -> new BinaryNerExample(e.documentId(), e.tokens(), List.of(e.spans().get(1)), List.of()))
                 .toList();
         List<NerExample> test = data(40, 4);
-        NerModel naive = trainer().train(seed, binary, new BinaryTraining(0, 4, BinaryTraining.Start.ANSWERS_AS_COMPLETE));
+        NerModel naive = trainer().train(seed, binary, new BinaryTraining(0, 4, BinaryTraining.Start.ANSWERS_AS_COMPLETE, 0));
         NerModel quarry = trainer().train(seed, binary);
         double naiveF1 = naive.evaluate(test).micro().f1();
         double quarryF1 = quarry.evaluate(test).micro().f1();
@@ -170,5 +170,50 @@ class BinaryTrainingTest {
         for (int i = 1; i < first.size(); i++) {
             assertTrue(first.get(i - 1).probability() >= first.get(i).probability());
         }
+    }
+
+    @Test
+    void maskedTrainingThatKeepsEveryTokenLearnsWhatPlainTrainingLearns() {
+        List<NerExample> train = data(30, 1);
+        List<boolean[]> all = train.stream().map(e -> fill(e.tokens().size(), true)).toList();
+        NerModel masked = trainer().trainMasked(train, all);
+        List<NerExample> test = data(20, 5);
+        assertEquals(model.predictExamples(test), masked.predictExamples(test));
+    }
+
+    @Test
+    void maskedTokensAreNotLearntAsO() {
+        // the city of most sentences is labelled O but masked: unknown, so it must not teach "a city is O"
+        List<NerExample> train = new ArrayList<>(data(8, 1));
+        List<boolean[]> masks = new ArrayList<>(java.util.Collections.nCopies(train.size(), (boolean[]) null));
+        for (NerExample e : data(40, 6)) {
+            boolean visit = e.tokens().get(1).equals("visited");
+            train.add(new NerExample(e.documentId(), e.tokens(), visit ? List.of(e.spans().getFirst()) : e.spans()));
+            boolean[] mask = fill(e.tokens().size(), true);
+            mask[2] = !visit;
+            masks.add(mask);
+        }
+        List<NerExample> test = data(30, 7);
+        double masked = trainer().trainMasked(train, masks).evaluate(test).perLabel().get("LOC").recall();
+        double unmasked = trainer().trainMasked(train, null).evaluate(test).perLabel().get("LOC").recall();
+        assertEquals(1.0, masked);
+        assertTrue(unmasked < 0.5, "unmasked LOC recall " + unmasked);
+    }
+
+    @Test
+    void confidenceMasksAlwaysTrustAcceptedTokens() {
+        List<String> tokens = List.of("Anna", "visited", "Paris", ".");
+        BinaryNerExample example = new BinaryNerExample("t", tokens, List.of(new EntitySpan(1, 2, "LOC")), List.of());
+        BinaryCompletion.Completed completed = BinaryCompletion.complete(model, List.of(example), 8, 0.999999)
+                .getFirst();
+        assertTrue(completed.trusted()[1]);
+        assertTrue(completed.example().spans().contains(new EntitySpan(1, 2, "LOC")));
+        assertEquals(null, BinaryCompletion.complete(model, List.of(example), 8, 0).getFirst().trusted());
+    }
+
+    private static boolean[] fill(int size, boolean value) {
+        boolean[] mask = new boolean[size];
+        java.util.Arrays.fill(mask, value);
+        return mask;
     }
 }
