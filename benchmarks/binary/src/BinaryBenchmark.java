@@ -23,7 +23,7 @@ import java.util.function.Supplier;
  * answers trained the Quarry way (variants), and the full gold annotation of the same sentences (the ceiling).
  *
  * <p>Usage: BinaryBenchmark CONLL_DIR GLOVE WORK SETTINGS(a|b) SEED_SENTENCES ANSWERS PER_SENTENCE [VARIANT...]
- * where VARIANT is {@code rounds:beam:start[:minConfidence]} (start: complete | answers), default
+ * where VARIANT is {@code rounds:beam:start[:minConfidence]} (start: complete | answers | known), default
  * {@code 2:8:complete}.
  */
 public final class BinaryBenchmark {
@@ -61,8 +61,12 @@ public final class BinaryBenchmark {
             String[] parts = variant.split(":");
             double minConfidence = parts.length > 3 ? Double.parseDouble(parts[3]) : 0;
             BinaryTraining how = new BinaryTraining(Integer.parseInt(parts[0]), Integer.parseInt(parts[1]),
-                    parts[2].equals("complete") ? BinaryTraining.Start.COMPLETE_ONLY
-                            : BinaryTraining.Start.ANSWERS_AS_COMPLETE, minConfidence);
+                    switch (parts[2]) {
+                        case "complete" -> BinaryTraining.Start.COMPLETE_ONLY;
+                        case "answers" -> BinaryTraining.Start.ANSWERS_AS_COMPLETE;
+                        case "known" -> BinaryTraining.Start.KNOWN_TOKENS;
+                        default -> throw new IllegalArgumentException("start must be complete, answers or known");
+                    }, minConfidence);
             timed("(ii) Quarry, rounds " + parts[0] + ", beam " + parts[1] + ", start " + parts[2]
                     + (minConfidence > 0 ? ", min confidence " + parts[3] : ""),
                     () -> trainer.train(seed, simulation.binary(), how), testb);

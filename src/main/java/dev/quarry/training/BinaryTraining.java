@@ -27,7 +27,13 @@ public record BinaryTraining(int rounds, int beamSize, Start start, double minCo
          * The first model then knows the accepted spans' labels only from the complete data; a label seen only in
          * binary answers is forced where accepted and learnt from the first round on.
          */
-        COMPLETE_ONLY
+        COMPLETE_ONLY,
+        /**
+         * The complete examples and, from the binary examples, only the tokens of accepted spans (OpenNLP's event
+         * trainer gets no event for the other, unknown tokens): every answer's entity is learnt, nothing is learnt
+         * as O that no one said was O.
+         */
+        KNOWN_TOKENS
     }
 
     public BinaryTraining {

@@ -120,9 +120,7 @@ public final class NerTrainer {
         checkAnswers(binary);
         List<NerExample> asComplete = binary.stream()
                 .map(b -> new NerExample(b.documentId(), b.tokens(), b.accepted())).toList();
-        boolean completeHasSpans = complete.stream().anyMatch(e -> !e.spans().isEmpty());
-        NerModel model = how.start() == BinaryTraining.Start.COMPLETE_ONLY && completeHasSpans
-                ? train(complete) : train(concat(complete, asComplete));
+        NerModel model = first(complete, binary, asComplete, how.start());
         for (int round = 0; round < how.rounds(); round++) {
             List<BinaryCompletion.Completed> completed = BinaryCompletion.complete(model, binary, how.beamSize(),
                     how.minConfidence());
@@ -135,6 +133,24 @@ public final class NerTrainer {
             model = trainMasked(examples, how.minConfidence() > 0 ? masks : null);
         }
         return model;
+    }
+
+    private NerModel first(List<NerExample> complete, List<BinaryNerExample> binary, List<NerExample> asComplete,
+                           BinaryTraining.Start start) {
+        boolean completeHasSpans = complete.stream().anyMatch(e -> !e.spans().isEmpty());
+        return switch (start) {
+            case COMPLETE_ONLY -> completeHasSpans ? train(complete) : train(concat(complete, asComplete));
+            case ANSWERS_AS_COMPLETE -> train(concat(complete, asComplete));
+            case KNOWN_TOKENS -> {
+                List<boolean[]> masks = new ArrayList<>(java.util.Collections.nCopies(complete.size(), (boolean[]) null));
+                for (BinaryNerExample example : binary) {
+                    boolean[] known = new boolean[example.tokens().size()];
+                    example.accepted().forEach(span -> java.util.Arrays.fill(known, span.start(), span.end(), true));
+                    masks.add(known);
+                }
+                yield trainMasked(concat(complete, asComplete), masks);
+            }
+        };
     }
 
     private static void checkAnswers(List<BinaryNerExample> binary) {

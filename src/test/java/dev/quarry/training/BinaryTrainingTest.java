@@ -146,6 +146,12 @@ class BinaryTrainingTest {
         double quarryF1 = quarry.evaluate(test).micro().f1();
         assertTrue(naiveF1 < 0.8, "naive " + naiveF1);
         assertTrue(quarryF1 > naiveF1 + 0.15, "quarry " + quarryF1 + " naive " + naiveF1);
+        for (BinaryTraining.Start start : BinaryTraining.Start.values()) {
+            double f1 = trainer().train(seed, binary, new BinaryTraining(1, 4, start, 0.9)).evaluate(test).micro().f1();
+            if (start != BinaryTraining.Start.ANSWERS_AS_COMPLETE) {
+                assertTrue(f1 > naiveF1 + 0.15, start + " " + f1 + " naive " + naiveF1);
+            }
+        }
     }
 
     @Test
