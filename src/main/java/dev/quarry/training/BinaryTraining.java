@@ -31,7 +31,8 @@ public record BinaryTraining(int rounds, int beamSize, Start start, double minCo
         /**
          * The complete examples and, from the binary examples, only the tokens of accepted spans (OpenNLP's event
          * trainer gets no event for the other, unknown tokens): every answer's entity is learnt, nothing is learnt
-         * as O that no one said was O.
+         * as O that no one said was O. Without complete examples nothing would teach O, so then as
+         * {@link #ANSWERS_AS_COMPLETE}.
          */
         KNOWN_TOKENS
     }
@@ -51,6 +52,6 @@ public record BinaryTraining(int rounds, int beamSize, Start start, double minCo
 
     /** What {@link NerTrainer#train(java.util.List, java.util.List)} uses (chosen by measurement, see the README). */
     public static BinaryTraining defaults() {
-        return new BinaryTraining(2, 8, Start.COMPLETE_ONLY, 0);
+        return new BinaryTraining(1, 8, Start.KNOWN_TOKENS, 0);
     }
 }

@@ -17,7 +17,8 @@ import opennlp.tools.namefind.TokenNameFinderModel;
  *
  * <p>Probabilities are the model's own, computed with the previous outcomes of each hypothesis (the name finder's
  * {@code po=} features) and with document-level adaptive data fed the chosen sequences, as {@code NameFinderME} does.
- * Scores are sums of log probabilities, each floored at {@value #FLOOR_LOG}; ties keep the earlier hypothesis and the
+ * Scores are sums of log probabilities, each floored at {@value #FLOOR_LOG} (an outcome the model never saw, such as
+ * O for a model trained on entity tokens only, gets the floor); ties keep the earlier hypothesis and the
  * model's outcome order, so decoding is deterministic. Not thread-safe (the context generator keeps document state):
  * one decoder per thread.
  */
@@ -49,8 +50,9 @@ final class ConstrainedDecoder {
         this.model = maxent;
         this.contexts = model.getFactory().createContextGenerator();
         this.beamSize = beamSize;
-        this.outcomes = new String[maxent.getNumOutcomes()];
-        Arrays.setAll(outcomes, maxent::getOutcome);
+        String[] known = new String[maxent.getNumOutcomes()];
+        Arrays.setAll(known, maxent::getOutcome);
+        this.outcomes = maxent.getIndex(OTHER) >= 0 ? known : append(known, OTHER);
     }
 
     /** The constraints of one sentence, for this decoder's model. */
@@ -123,9 +125,15 @@ final class ConstrainedDecoder {
         for (int o = 0; o < outcomes.length; o++) {
             String outcome = outcomes[o];
             if (validBio(previous, i, outcome) && constraints.allows(previous, i, outcome)) {
-                next.add(hypothesis.plus(outcome, probabilities[o]));
+                next.add(hypothesis.plus(outcome, o < probabilities.length ? probabilities[o] : 0));
             }
         }
+    }
+
+    private static String[] append(String[] values, String value) {
+        String[] longer = Arrays.copyOf(values, values.length + 1);
+        longer[values.length] = value;
+        return longer;
     }
 
     /** {@code L-cont} only after {@code L-start} or {@code L-cont}. */

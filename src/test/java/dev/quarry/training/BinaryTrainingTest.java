@@ -155,6 +155,14 @@ class BinaryTrainingTest {
     }
 
     @Test
+    void binaryAnswersAloneStillTrainAModelThatKnowsO() {
+        List<BinaryNerExample> binary = data(40, 8).stream()
+                .map(e -> new BinaryNerExample(e.documentId(), e.tokens(), e.spans(), List.of())).toList();
+        NerModel alone = trainer().train(List.of(), binary);
+        assertEquals(1.0, alone.evaluate(data(10, 9)).micro().f1());
+    }
+
+    @Test
     void anExampleThatAcceptsAndRejectsTheSameSpanIsRejected() {
         EntitySpan span = new EntitySpan(0, 1, "PER");
         List<BinaryNerExample> binary = List.of(new BinaryNerExample("doc", List.of("Anna", "."), List.of(span),
