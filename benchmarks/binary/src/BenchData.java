@@ -43,7 +43,8 @@ final class BenchData {
     static NerSettings settings(String name) {
         return switch (name) {
             case "a" -> NerSettings.openNlpDefaults();
-            case "b" -> NerSettings.openNlpDefaults().withLearner("PERCEPTRON", 300, 0).withClusters(List.of("k256"), 2);
+            case "b" -> NerSettings.openNlpDefaults().withLearner("PERCEPTRON", 300, 0)
+                    .withClusters(List.of("k256"), 2);
             default -> throw new IllegalArgumentException("settings must be a or b, got " + name);
         };
     }
@@ -64,14 +65,16 @@ final class BenchData {
     }
 
     static String header() {
-        return "| run | testb F1 | P | R | LOC | MISC | ORG | PER | train s |\n| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |";
+        return "| run | testb F1 | P | R | LOC | MISC | ORG | PER | train s |\n"
+                + "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |";
     }
 
     static String row(String name, NerEvaluation e, double seconds) {
         StringBuilder row = new StringBuilder(String.format(Locale.ROOT, "| %s | %.2f | %.2f | %.2f |", name,
                 100 * e.micro().f1(), 100 * e.micro().precision(), 100 * e.micro().recall()));
         for (String label : LABELS) {
-            row.append(String.format(Locale.ROOT, " %.2f |", 100 * e.perLabel().getOrDefault(label, SpanCounts.ZERO).f1()));
+            double f1 = e.perLabel().getOrDefault(label, SpanCounts.ZERO).f1();
+            row.append(String.format(Locale.ROOT, " %.2f |", 100 * f1));
         }
         return row.append(String.format(Locale.ROOT, " %.0f |", seconds)).toString();
     }

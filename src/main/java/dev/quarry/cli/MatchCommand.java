@@ -77,7 +77,8 @@ final class MatchCommand implements Callable<Integer> {
             description = {"Store each text with its matches in this dataset (created if needed) as a silver "
                     + "annotation (\"_silver\": true, answer accept, with \"tokens\") instead of printing it; a "
                     + "non-silver example of the same text overrides it in training. Stored in transactions of "
-                    + "--batch-size texts; standard output gets a summary (and the JSON lines go to --output if given)."})
+                    + "--batch-size texts; standard output gets a summary (and the JSON lines go to --output if "
+                    + "given)."})
     String dataset;
 
     @Mixin

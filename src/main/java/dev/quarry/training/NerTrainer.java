@@ -136,7 +136,7 @@ public final class NerTrainer {
             List<BinaryCompletion.Completed> completed = BinaryCompletion.complete(model, binary, how.beamSize(),
                     how.minConfidence());
             List<NerExample> examples = new ArrayList<>(complete);
-            List<boolean[]> masks = new ArrayList<>(java.util.Collections.nCopies(complete.size(), (boolean[]) null));
+            List<boolean[]> masks = allTokens(complete.size());
             for (BinaryCompletion.Completed c : completed) {
                 examples.add(c.example());
                 masks.add(c.trusted());
@@ -156,7 +156,7 @@ public final class NerTrainer {
                 if (complete.isEmpty()) {
                     yield train(asComplete);
                 }
-                List<boolean[]> masks = new ArrayList<>(java.util.Collections.nCopies(complete.size(), (boolean[]) null));
+                List<boolean[]> masks = allTokens(complete.size());
                 for (BinaryNerExample example : binary) {
                     boolean[] known = new boolean[example.tokens().size()];
                     example.accepted().forEach(span -> java.util.Arrays.fill(known, span.start(), span.end(), true));
@@ -165,6 +165,11 @@ public final class NerTrainer {
                 yield trainMasked(concat(complete, asComplete), masks);
             }
         };
+    }
+
+    /** Masks for {@code size} examples that learn from every token, in a list to add to. */
+    private static List<boolean[]> allTokens(int size) {
+        return new ArrayList<>(java.util.Collections.nCopies(size, (boolean[]) null));
     }
 
     private static void checkAnswers(List<BinaryNerExample> binary) {

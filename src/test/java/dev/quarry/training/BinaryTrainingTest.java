@@ -140,7 +140,8 @@ class BinaryTrainingTest {
                 .map(e -> new BinaryNerExample(e.documentId(), e.tokens(), List.of(e.spans().get(1)), List.of()))
                 .toList();
         List<NerExample> test = data(40, 4);
-        NerModel naive = trainer().train(seed, binary, new BinaryTraining(0, 4, BinaryTraining.Start.ANSWERS_AS_COMPLETE, 0));
+        NerModel naive = trainer().train(seed, binary,
+                new BinaryTraining(0, 4, BinaryTraining.Start.ANSWERS_AS_COMPLETE, 0));
         NerModel quarry = trainer().train(seed, binary);
         double naiveF1 = naive.evaluate(test).micro().f1();
         double quarryF1 = quarry.evaluate(test).micro().f1();
