@@ -21,7 +21,7 @@ cp="$root/target/quarry.jar:$root/target/lib/*"
 glove="$data/glove-6b-100d-top100k/glove.6B.100d.top100k.txt"
 work="$root/benchmarks/work"
 out="$here/results/$(date -u +%Y%m%dT%H%M%SZ).md"
-run() { "$java_home/bin/java" -Xmx6g -cp "$here/target/classes:$cp" "$@" 2>&1 | grep --line-buffered -v '^WARNING: Using incubator'; }
+run() { "$java_home/bin/java" -Xmx6g -cp "$here/target/classes:$cp" "$@" 2>&1 | grep --line-buffered -v -e '^WARNING: Using incubator' -e '^SLF4J(W)'; }
 {
   echo "## $(date -u '+%Y-%m-%d %H:%M UTC'), $(uptime)"
   echo '```'
