@@ -11,6 +11,10 @@ import dev.quarry.streams.Task;
 import dev.quarry.streams.TaskHashes;
 import dev.quarry.streams.TaskReader;
 import dev.quarry.streams.TaskWriter;
+import dev.quarry.training.ConllFormatException;
+import dev.quarry.training.ConllReader;
+import dev.quarry.training.IobScheme;
+import dev.quarry.training.NerTasks;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
@@ -78,21 +82,33 @@ final class DatasetCommands {
         boolean skipBad;
         @Option(names = "--batch-size", defaultValue = "1000", paramLabel = "N")
         int batchSize;
+        @Option(names = "--format", defaultValue = "jsonl", paramLabel = "jsonl|conll",
+                description = {"jsonl: Prodigy-style tasks; conll: CoNLL/IOB columns (token first, entity tag "
+                        + "last, blank line between sentences, -DOCSTART- between documents), each sentence one "
+                        + "accepted task with complete \"spans\" and \"tokens\" (default: ${DEFAULT-VALUE})."})
+        String format;
+        @Option(names = "--iob", defaultValue = "iob1", paramLabel = "iob1|iob2",
+                description = "Tag scheme of --format conll; iob1 (CoNLL-2003) also reads IOB2 files, iob2 rejects "
+                        + "an I- tag that does not continue an entity (default: ${DEFAULT-VALUE}).")
+        String iob;
 
         @Override
         public Integer call() throws IOException {
             Answer fallback = parseAnswer(answer);
+            boolean conll = MatchCommand.parse(Format.class, format, "--format") == Format.CONLL;
+            IobScheme scheme = MatchCommand.parse(IobScheme.class, iob, "--iob");
             PrintWriter err = spec.commandLine().getErr();
             try (Database database = db.open(); Reader in = open(file, main);
-                 TaskReader reader = skipBad
+                 TaskReader reader = conll ? null : skipBad
                          ? TaskReader.skippingBad(in, name(file), e -> err.println("quarry: warning: skipped " + e.getMessage()))
                          : TaskReader.strict(in, name(file));
                  Progress progress = new Progress(err, "examples saved")) {
+                Iterator<Task> tasks = conll ? conllTasks(in, scheme) : reader;
                 database.createDataset(dataset);
                 Session started = database.startSession(dataset, session);
                 long[] saved = new long[2];
                 try {
-                    ImportResult result = database.add(started, prepare(reader, fallback), batchSize, batch -> {
+                    ImportResult result = database.add(started, prepare(tasks, fallback), batchSize, batch -> {
                         saved[0] = batch.total();
                         saved[1] = batch.number();
                         progress.add(batch.size(), 0);
@@ -100,13 +116,25 @@ final class DatasetCommands {
                     spec.commandLine().getOut().printf(Locale.ROOT,
                             "imported %,d examples into \"%s\" (session %s, %d batch%s)%s%n", result.examples(),
                             dataset, started.name(), result.batches(), result.batches() == 1 ? "" : "es",
-                            reader.skipped() > 0 ? ", skipped " + reader.skipped() + " bad lines" : "");
+                            reader != null && reader.skipped() > 0 ? ", skipped " + reader.skipped() + " bad lines"
+                                    : "");
                 } catch (RuntimeException e) {
                     throw UserException.invalidInput(Main.describe(e) + "\n" + String.format(Locale.ROOT,
                             "%,d examples in %d batches were saved before the error", saved[0], saved[1]));
                 }
             }
             return ExitCodes.OK;
+        }
+
+        private enum Format { JSONL, CONLL }
+
+        /** The sentences of a CoNLL file as accepted tasks ({@link NerTasks}); the file is read whole. */
+        private Iterator<Task> conllTasks(Reader in, IobScheme scheme) throws IOException {
+            try {
+                return ConllReader.read(in, name(file), scheme).stream().map(NerTasks::toTask).iterator();
+            } catch (ConllFormatException e) {
+                throw UserException.invalidInput(e.getMessage() + "\nnothing was imported");
+            }
         }
 
         private Iterator<Task> prepare(Iterator<Task> tasks, Answer fallback) {

@@ -73,6 +73,24 @@ final class MatchCommand implements Callable<Integer> {
     @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write here instead of standard output.")
     Path output;
 
+    @Option(names = "--dataset", paramLabel = "DATASET",
+            description = {"Store each text with its matches in this dataset (created if needed) as a silver "
+                    + "annotation (\"_silver\": true, answer accept, with \"tokens\") instead of printing it; a "
+                    + "non-silver example of the same text overrides it in training. Stored in transactions of "
+                    + "--batch-size texts; standard output gets a summary (and the JSON lines go to --output if "
+                    + "given)."})
+    String dataset;
+
+    @Mixin
+    DbOption db;
+
+    @Option(names = "--session", paramLabel = "NAME", description = "Session name for --dataset (default: the time).")
+    String session;
+
+    @Option(names = "--batch-size", defaultValue = "1000", paramLabel = "N",
+            description = "Texts per transaction with --dataset (default: ${DEFAULT-VALUE}).")
+    int batchSize;
+
     @Parameters(arity = "1..*", paramLabel = "INPUT", description = "Input files; - for standard input.")
     List<String> inputs;
 
@@ -81,9 +99,18 @@ final class MatchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        if (dataset == null && session != null) {
+            throw new UserException(ExitCodes.USAGE, "--session needs --dataset");
+        }
+        if (batchSize < 1) {
+            throw new UserException(ExitCodes.USAGE, "--batch-size must be >= 1, got " + batchSize);
+        }
         Matcher matcher = compile();
+        if (dataset != null) {
+            return new SilverMatches(this, matcher).store();
+        }
         PrintWriter err = spec.commandLine().getErr();
-        InputRecords reader = new InputRecords(json, parse(InputFormat.class, format, "--format"), this::bad);
+        InputRecords reader = records();
         try (Writer out = openOutput(); Progress progress = new Progress(err, "texts")) {
             for (String input : inputs) {
                 reader.read(input, main.in, record -> {
@@ -92,13 +119,22 @@ final class MatchCommand implements Callable<Integer> {
                 });
             }
         }
+        checkOutput();
+        return ExitCodes.OK;
+    }
+
+    InputRecords records() {
+        return new InputRecords(json, parse(InputFormat.class, format, "--format"), this::bad);
+    }
+
+    void checkOutput() {
         if (spec.commandLine().getOut().checkError()) {
             throw new UserException(ExitCodes.FAILURE, "could not write all output to standard output");
         }
         if (skipped > 0) {
-            err.println("quarry: skipped " + skipped + " bad input line" + (skipped == 1 ? "" : "s"));
+            spec.commandLine().getErr().println("quarry: skipped " + skipped + " bad input line"
+                    + (skipped == 1 ? "" : "s"));
         }
-        return ExitCodes.OK;
     }
 
     private Matcher compile() throws IOException {
@@ -125,7 +161,7 @@ final class MatchCommand implements Callable<Integer> {
         }
     }
 
-    private ObjectNode annotate(Matcher matcher, InputRecords.Input record) {
+    ObjectNode annotate(Matcher matcher, InputRecords.Input record) {
         String text = record.text();
         Doc doc = matcher.options().tokenizer().tokenize(text);
         List<Match> matches = matcher.match(doc);
@@ -137,7 +173,7 @@ final class MatchCommand implements Callable<Integer> {
                 printExplanation(record, matcher.explain(doc, match));
             }
         }
-        if (tokens) {
+        if (tokens || dataset != null) {
             addTokens(task, doc, offsets);
         }
         return task;
@@ -177,7 +213,7 @@ final class MatchCommand implements Callable<Integer> {
     }
 
     /** The output file, or the command's standard output (left open: picocli owns it). */
-    private Writer openOutput() throws IOException {
+    Writer openOutput() throws IOException {
         if (output == null) {
             return new DatasetCommands.NonClosingWriter(spec.commandLine().getOut());
         }

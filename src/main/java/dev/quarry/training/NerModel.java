@@ -74,8 +74,7 @@ public final class NerModel {
      * @return the spans of each sentence (token indices), sorted by start
      */
     public List<List<EntitySpan>> predict(List<List<String>> document) {
-        List<List<EntitySpan>> first = firstPass == null ? null : firstPass.predict(document);
-        List<String[]> encoded = ExtraFeatures.encode(settings, document, matcher, first);
+        List<String[]> encoded = encode(document);
         NameFinderME finder = new NameFinderME(model);
         finder.clearAdaptiveData();
         List<List<EntitySpan>> result = new ArrayList<>(encoded.size());
@@ -87,6 +86,37 @@ public final class NerModel {
             result.add(List.copyOf(spans));
         }
         return result;
+    }
+
+    /**
+     * Candidate entities for binary annotation (accept or reject one span): for each sentence, the distinct spans of
+     * the {@code beamSize} best label sequences, each with the share of the beam's probability held by the sequences
+     * that contain it (the model's best sequence alone gives its spans 1.0 when {@code beamSize} is 1), highest first,
+     * ties by position.
+     *
+     * @param document the tokens of each sentence, in order
+     * @throws IllegalArgumentException if {@code beamSize < 1}
+     */
+    public List<List<SpanSuggestion>> suggest(List<List<String>> document, int beamSize) {
+        ConstrainedDecoder decoder = new ConstrainedDecoder(model, beamSize);
+        decoder.startDocument();
+        List<String[]> encoded = encode(document);
+        List<List<SpanSuggestion>> result = new ArrayList<>(encoded.size());
+        for (String[] tokens : encoded) {
+            var sequences = decoder.decode(tokens, ConstrainedDecoder.Constraints.none(tokens.length));
+            result.add(SpanSuggestion.fromBeam(sequences));
+        }
+        return result;
+    }
+
+    /** The sentences of one document as the OpenNLP model reads them: words with their extra features. */
+    List<String[]> encode(List<List<String>> document) {
+        List<List<EntitySpan>> first = firstPass == null ? null : firstPass.predict(document);
+        return ExtraFeatures.encode(settings, document, matcher, first);
+    }
+
+    TokenNameFinderModel openNlp() {
+        return model;
     }
 
     /** Predicts every document of {@code examples} (grouped by {@link NerExample#documents}), in order. */

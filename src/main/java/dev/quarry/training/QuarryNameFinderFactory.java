@@ -51,6 +51,19 @@ public final class QuarryNameFinderFactory extends TokenNameFinderFactory {
         return clusters;
     }
 
+    /** What {@code NameFinderME.train} hands a new model: the factory's descriptor, resources and codec. */
+    byte[] featureGeneratorBytes() {
+        return getFeatureGenerator();
+    }
+
+    Map<String, Object> resourceMap() {
+        return getResources();
+    }
+
+    opennlp.tools.util.SequenceCodec<String> codec() {
+        return getSequenceCodec();
+    }
+
     @Override
     public AdaptiveFeatureGenerator createFeatureGenerators() {
         return FeatureGenerators.create(settings(), clusters());

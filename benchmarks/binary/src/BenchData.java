@@ -1,0 +1,85 @@
+import dev.quarry.training.ConllReader;
+import dev.quarry.training.EntitySpan;
+import dev.quarry.training.IobScheme;
+import dev.quarry.training.NerEvaluation;
+import dev.quarry.training.NerExample;
+import dev.quarry.training.NerSettings;
+import dev.quarry.training.SpanCounts;
+import dev.quarry.training.WordClusters;
+import dev.quarry.vectors.WordVectors;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+
+/** What the binary and bootstrap benchmarks share: CoNLL data, learner settings, clusters, result rows. */
+final class BenchData {
+
+    static final List<String> LABELS = List.of("LOC", "MISC", "ORG", "PER");
+
+    private BenchData() {
+    }
+
+    static List<NerExample> read(Path conll, String file) throws IOException {
+        return ConllReader.read(conll.resolve(file), IobScheme.IOB1);
+    }
+
+    /** The documents of {@code examples} in a seeded random order. */
+    static List<List<NerExample>> shuffledDocuments(List<NerExample> examples, long seed) {
+        List<List<NerExample>> documents = new ArrayList<>(NerExample.documents(examples));
+        Collections.shuffle(documents, new Random(seed));
+        return documents;
+    }
+
+    /**
+     * a: OpenNLP's defaults (maxent 100 iterations, cutoff 5); b: averaged perceptron 300 / cutoff 0 with k=256 GloVe
+     * clusters in a +-2 window (the best plain-OpenNLP setting in OPENNLP-NOTES).
+     */
+    static NerSettings settings(String name) {
+        return switch (name) {
+            case "a" -> NerSettings.openNlpDefaults();
+            case "b" -> NerSettings.openNlpDefaults().withLearner("PERCEPTRON", 300, 0)
+                    .withClusters(List.of("k256"), 2);
+            default -> throw new IllegalArgumentException("settings must be a or b, got " + name);
+        };
+    }
+
+    /** The clusters the settings name, k-means over GloVe (seed 42, 10 iterations), cached in {@code work}. */
+    static Map<String, WordClusters> clusters(NerSettings settings, Path glove, Path work) throws IOException {
+        if (settings.clusters().isEmpty()) {
+            return Map.of();
+        }
+        Files.createDirectories(work);
+        Path cache = work.resolve("clusters-k256-seed42-it10.txt");
+        if (!Files.exists(cache)) {
+            long t0 = System.nanoTime();
+            WordClusters.kMeans(WordVectors.load(glove), 256, 10, 42).write(cache);
+            System.out.printf(Locale.ROOT, "k-means k=256: %.0f s%n", (System.nanoTime() - t0) / 1e9);
+        }
+        return Map.of("k256", WordClusters.read(cache));
+    }
+
+    static String header() {
+        return "| run | testb F1 | P | R | LOC | MISC | ORG | PER | train s |\n"
+                + "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |";
+    }
+
+    static String row(String name, NerEvaluation e, double seconds) {
+        StringBuilder row = new StringBuilder(String.format(Locale.ROOT, "| %s | %.2f | %.2f | %.2f |", name,
+                100 * e.micro().f1(), 100 * e.micro().precision(), 100 * e.micro().recall()));
+        for (String label : LABELS) {
+            double f1 = e.perLabel().getOrDefault(label, SpanCounts.ZERO).f1();
+            row.append(String.format(Locale.ROOT, " %.2f |", 100 * f1));
+        }
+        return row.append(String.format(Locale.ROOT, " %.0f |", seconds)).toString();
+    }
+
+    static NerEvaluation evaluate(List<NerExample> gold, List<List<EntitySpan>> predicted) {
+        return NerEvaluation.of(gold.stream().map(NerExample::spans).toList(), predicted);
+    }
+}

@@ -1,0 +1,92 @@
+package dev.quarry.training;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Completes binary examples into complete ones with a model: each sentence gets the model's best outcome sequence
+ * that contains every accepted span and no rejected one ({@link ConstrainedDecoder}), document by document.
+ */
+final class BinaryCompletion {
+
+    private BinaryCompletion() {
+    }
+
+    /**
+     * A completed example and which of its tokens to learn from: every token of an accepted span, and every other
+     * token whose completed label holds at least the minimum share of the beam's probability; null when all are.
+     */
+    record Completed(NerExample example, boolean[] trusted) {
+    }
+
+    /**
+     * The binary examples completed by {@code model}, in order; each keeps its document id and tokens.
+     *
+     * @param minConfidence the share of the constrained beam's probability a token's completed label needs to be
+     *                      trusted; 0 trusts every token
+     * @throws IllegalArgumentException if the model is not one {@link NerTrainer} trained
+     */
+    static List<Completed> complete(NerModel model, List<BinaryNerExample> binary, int beamSize,
+                                    double minConfidence) {
+        ConstrainedDecoder decoder = new ConstrainedDecoder(model.openNlp(), beamSize);
+        List<Completed> completed = new ArrayList<>(binary.size());
+        for (List<BinaryNerExample> document : documents(binary)) {
+            List<String[]> encoded = model.encode(document.stream().map(BinaryNerExample::tokens).toList());
+            decoder.startDocument();
+            for (int s = 0; s < document.size(); s++) {
+                BinaryNerExample example = document.get(s);
+                var constraints = decoder.constraints(example.tokens().size(), example.accepted(),
+                        example.rejected());
+                List<ConstrainedDecoder.Scored> beam = decoder.decode(encoded.get(s), constraints);
+                NerExample done = new NerExample(example.documentId(), example.tokens(),
+                        ConstrainedDecoder.spans(beam.getFirst().outcomes()));
+                completed.add(new Completed(done, minConfidence > 0 ? trusted(example, beam, minConfidence) : null));
+            }
+        }
+        return completed;
+    }
+
+    /** {@link #complete(NerModel, List, int, double)} trusting every token: the completed examples alone. */
+    static List<NerExample> complete(NerModel model, List<BinaryNerExample> binary, int beamSize) {
+        return complete(model, binary, beamSize, 0).stream().map(Completed::example).toList();
+    }
+
+    private static boolean[] trusted(BinaryNerExample example, List<ConstrainedDecoder.Scored> beam,
+                                     double minConfidence) {
+        String[] best = beam.getFirst().outcomes();
+        double[] agree = new double[best.length];
+        double total = 0;
+        for (ConstrainedDecoder.Scored sequence : beam) {
+            double weight = Math.exp(sequence.score() - beam.getFirst().score());
+            total += weight;
+            for (int i = 0; i < best.length; i++) {
+                agree[i] += sequence.outcomes()[i].equals(best[i]) ? weight : 0;
+            }
+        }
+        boolean[] trusted = new boolean[best.length];
+        for (int i = 0; i < best.length; i++) {
+            trusted[i] = agree[i] / total >= minConfidence;
+        }
+        for (EntitySpan span : example.accepted()) {
+            java.util.Arrays.fill(trusted, span.start(), span.end(), true);
+        }
+        return trusted;
+    }
+
+    /** Runs of consecutive examples with the same document id. */
+    static List<List<BinaryNerExample>> documents(List<BinaryNerExample> examples) {
+        List<List<BinaryNerExample>> documents = new ArrayList<>();
+        List<BinaryNerExample> current = new ArrayList<>();
+        for (BinaryNerExample example : examples) {
+            if (!current.isEmpty() && !current.getFirst().documentId().equals(example.documentId())) {
+                documents.add(List.copyOf(current));
+                current.clear();
+            }
+            current.add(example);
+        }
+        if (!current.isEmpty()) {
+            documents.add(List.copyOf(current));
+        }
+        return documents;
+    }
+}
