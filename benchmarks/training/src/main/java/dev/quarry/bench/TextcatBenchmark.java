@@ -2,6 +2,7 @@ package dev.quarry.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.quarry.training.LearningCurve;
 import dev.quarry.training.TextcatEvaluation;
 import dev.quarry.training.TextcatExample;
 import dev.quarry.training.TextcatModel;
@@ -19,8 +20,8 @@ import java.util.Map;
 
 /**
  * 20 Newsgroups (bydate), headers stripped (everything before the first blank line): trains each named configuration
- * on train and scores test. Usage: TextcatBenchmark DATA_DIR GLOVE_FILE WORK_DIR CONFIG... (nb1, nb2, nb2b, p1b,
- * p2b, p2bc, m2b).
+ * on train and scores test. Usage: TextcatBenchmark DATA_DIR GLOVE_FILE WORK_DIR CONFIG... (see {@link
+ * #settings}; {@code curve:CONFIG} runs a learning curve of CONFIG).
  */
 public final class TextcatBenchmark {
 
@@ -29,6 +30,10 @@ public final class TextcatBenchmark {
         Path glove = Path.of(args[1]);
         Path work = Path.of(args[2]);
         for (int i = 3; i < args.length; i++) {
+            if (args[i].startsWith("curve:")) {
+                curve(args[i].substring("curve:".length()), data, glove, work);
+                continue;
+            }
             char headers = headers(args[i]);
             List<TextcatExample> train = read(data.resolve("train.jsonl"), headers);
             List<TextcatExample> test = read(data.resolve("test.jsonl"), headers);
@@ -45,6 +50,35 @@ public final class TextcatBenchmark {
                     100 * e.accuracy(), 100 * e.macroF1(), 100 * e.macroAuc());
             System.out.println(e.table());
         }
+    }
+
+    /**
+     * A learning curve of one config: 25/50/75/100% of train (nested, seed 42), always scored on all of test; writes
+     * {@code curve-<config>.json} and {@code .svg} to the work directory.
+     */
+    static void curve(String config, Path data, Path glove, Path work) throws Exception {
+        char headers = headers(config);
+        List<TextcatExample> train = read(data.resolve("train.jsonl"), headers);
+        List<TextcatExample> test = read(data.resolve("test.jsonl"), headers);
+        TextcatSettings settings = settings(config);
+        Map<String, WordClusters> clusters = NerBenchmark.clusters(settings.clusters(), glove, work);
+        TextcatTrainer trainer = new TextcatTrainer(settings, clusters);
+        LearningCurve.Result curve = LearningCurve.run(train, test, (subset, eval) -> {
+            long t0 = System.nanoTime();
+            TextcatEvaluation e = trainer.train(subset).evaluate(eval);
+            Map<String, Double> metrics = new java.util.LinkedHashMap<>();
+            metrics.put("accuracy", e.accuracy());
+            metrics.put("macro F1", e.macroF1());
+            metrics.put("macro AUC", e.macroAuc());
+            System.out.printf(Locale.ROOT, "  %d texts: accuracy %.4f (%.0f s)%n", subset.size(), e.accuracy(),
+                    (System.nanoTime() - t0) / 1e9);
+            return metrics;
+        }, LearningCurve.QUARTERS, 42);
+        System.out.printf(Locale.ROOT, "%n### learning curve %s: %s%n%s%n%s%n", config, settings, curve.table(),
+                curve.toJson().toPrettyString());
+        Files.writeString(work.resolve("curve-" + config + ".json"), curve.toJson().toPrettyString() + "\n");
+        Files.writeString(work.resolve("curve-" + config + ".svg"), curve.svg("20 Newsgroups (bydate test), "
+                + config, List.of("accuracy", "macro F1")));
     }
 
     /**
