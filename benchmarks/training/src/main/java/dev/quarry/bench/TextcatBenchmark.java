@@ -76,6 +76,7 @@ public final class TextcatBenchmark {
         }, LearningCurve.QUARTERS, 42);
         System.out.printf(Locale.ROOT, "%n### learning curve %s: %s%n%s%n%s%n", config, settings, curve.table(),
                 curve.toJson().toPrettyString());
+        Files.createDirectories(work);
         Files.writeString(work.resolve("curve-" + config + ".json"), curve.toJson().toPrettyString() + "\n");
         Files.writeString(work.resolve("curve-" + config + ".svg"), curve.svg("20 Newsgroups (bydate test), "
                 + config, List.of("accuracy", "macro F1")));
