@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.quarry.training.LearningCurve;
 import dev.quarry.training.TextcatEvaluation;
 import dev.quarry.training.TextcatExample;
+import dev.quarry.training.TextcatMode;
 import dev.quarry.training.TextcatModel;
 import dev.quarry.training.TextcatSettings;
 import dev.quarry.training.TextcatTrainer;
@@ -42,7 +43,7 @@ public final class TextcatBenchmark {
             TextcatSettings settings = settings(args[i]);
             Map<String, WordClusters> clusters = NerBenchmark.clusters(settings.clusters(), glove, work);
             long t0 = System.nanoTime();
-            TextcatModel model = new TextcatTrainer(settings, clusters).train(train);
+            TextcatModel model = train(new TextcatTrainer(settings, clusters), train, args[i].endsWith("-mlt"));
             double trainSeconds = (System.nanoTime() - t0) / 1e9;
             TextcatEvaluation e = model.evaluate(test);
             System.out.printf(Locale.ROOT, "%n### config %s: %s%ntrain %.0f s%n", args[i], settings, trainSeconds);
@@ -87,7 +88,8 @@ public final class TextcatBenchmark {
      * perceptron, {@code q} L-BFGS maxent, {@code m} GIS maxent), n-gram length, then flags: {@code b} presence,
      * {@code c} k=256 clusters, {@code t} tf-idf values, {@code l2} L1 0 / L2 1. Suffixes: {@code -cN} cutoff,
      * {@code -wN} first N words, {@code -aX} alpha, {@code -lX} L2 cost (L1 0), {@code -iN} iterations, {@code -hs}
-     * headers stripped but the Subject line kept, {@code -hk} headers kept. {@code nb2b-c3-w1000}: nb2b, cutoff 3,
+     * headers stripped but the Subject line kept, {@code -hk} headers kept, {@code -ml} multi-label (one-vs-rest,
+     * thresholds 0.5), {@code -mlt} multi-label with thresholds tuned on a held-out 10% of train. {@code nb2b-c3-w1000}: nb2b, cutoff 3,
      * first 1000 words.
      */
     static TextcatSettings settings(String name) {
@@ -103,6 +105,7 @@ public final class TextcatBenchmark {
                 case 'l' -> base.withCosts(0, Double.parseDouble(value));
                 case 'i' -> base.withLearner(base.algorithm(), Integer.parseInt(value), base.cutoff());
                 case 'h' -> base;
+                case 'm' -> base.withMode(TextcatMode.MULTI_LABEL, 0.5);
                 default -> throw new IllegalArgumentException("unknown suffix -" + suffix);
             };
         }
@@ -122,6 +125,20 @@ public final class TextcatBenchmark {
         base = base.withFeatures(Integer.parseInt(m.group(2)), !m.group(3).isEmpty(), false,
                 m.group(4).isEmpty() ? List.of() : List.of("k256")).withTfidf(!m.group(5).isEmpty());
         return m.group(6) == null ? base : base.withCosts(0, 1);
+    }
+
+    /**
+     * Trains on all of train, or ({@code tune}, multi-label) on a seeded 90% with the thresholds tuned on the other
+     * 10%.
+     */
+    static TextcatModel train(TextcatTrainer trainer, List<TextcatExample> train, boolean tune) {
+        if (!tune) {
+            return trainer.train(train);
+        }
+        List<TextcatExample> shuffled = new ArrayList<>(train);
+        java.util.Collections.shuffle(shuffled, new java.util.Random(42));
+        int cut = shuffled.size() * 9 / 10;
+        return trainer.train(shuffled.subList(0, cut), shuffled.subList(cut, shuffled.size()));
     }
 
     /** {@code s} (Subject kept), {@code k} (headers kept) or {@code x} (stripped) from a config's -h suffix. */
