@@ -16,8 +16,10 @@ import java.util.TreeSet;
  * labels with many or long texts from dominating. The score of label c is {@code -sum_f x_f ln p(f | not c)} with
  * {@code p(f | not c) = (n(f, not c) + alpha) / (n(not c) + alpha V)}; without class priors.
  *
- * <p>The probabilities are a softmax over those scores: they rank texts and labels correctly but are not
- * calibrated (tune multi-label thresholds on held-out data rather than trusting 0.5).
+ * <p>The probabilities are a softmax over those scores divided by the text's feature mass ({@code sum_f x_f}, so a
+ * long text does not push them to exactly 0 and 1, where doubles can no longer rank texts): the best label is the
+ * same as without the division, but the probabilities are not calibrated (tune multi-label thresholds on held-out
+ * data rather than trusting 0.5).
  */
 final class ComplementNaiveBayes implements TextcatScorer {
 
@@ -99,12 +101,19 @@ final class ComplementNaiveBayes implements TextcatScorer {
     @Override
     public double[] probabilities(FeatureVector features) {
         double[] scores = new double[outcomes.size()];
+        double mass = 0;
         for (int i = 0; i < features.size(); i++) {
             Integer f = index.get(features.names()[i]);
             if (f != null) {
+                mass += features.values()[i];
                 for (int c = 0; c < scores.length; c++) {
                     scores[c] += features.values()[i] * weights[c][f];
                 }
+            }
+        }
+        if (mass > 0) {
+            for (int c = 0; c < scores.length; c++) {
+                scores[c] /= mass;
             }
         }
         return softmax(scores);

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -41,8 +42,8 @@ public final class TextcatModel {
         this.features = features;
         this.labels = List.copyOf(labels);
         this.scorers = Map.copyOf(scorers);
-        this.thresholds = java.util.Collections.unmodifiableMap(new TreeMap<>(thresholds));
-        this.trainingCounts = java.util.Collections.unmodifiableMap(new TreeMap<>(trainingCounts));
+        this.thresholds = Collections.unmodifiableMap(new TreeMap<>(thresholds));
+        this.trainingCounts = Collections.unmodifiableMap(new TreeMap<>(trainingCounts));
         boolean multi = settings.mode() == TextcatMode.MULTI_LABEL;
         if (multi ? !thresholds.keySet().equals(Set.copyOf(labels)) : !thresholds.isEmpty()) {
             throw new IllegalArgumentException("thresholds " + thresholds.keySet() + " do not fit a " + settings.mode()

@@ -32,7 +32,7 @@ public final class TextcatTrainer {
     public TextcatTrainer(TextcatSettings settings, Map<String, WordClusters> clusters) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.clusters = Map.copyOf(clusters);
-        new TextcatFeatures(settings, clusters);
+        new TextcatFeatures(settings, clusters); // fails now, not at train time, when a named cluster set is missing
     }
 
     /**
