@@ -1,12 +1,15 @@
 #!/usr/bin/env bash
 # Runs the training benchmarks unattended and appends their output to results/<UTC timestamp>.md.
 # Usage: benchmarks/training/run.sh [ner CONFIG...] [textcat CONFIG...]
-#   default: ner a b b3 c c-gaz   textcat nb1 nb1b-c2-w1000 nb1bc-c2-w1000
+#   default: ner a b b3 c c-gaz   textcat nb1b-c2-w1000 cnb1t-c2-w1000 cnb1t-c2-w1000-hs curve:cnb1t-c2-w1000-hs
 # NER configs: a (OpenNLP defaults: maxent 100/5), a-perceptron, b (perceptron 300/0 + k=256 clusters +-2),
 #   b3 (+ k=64/256/1024), c (+ affixes, shapes, document features), d (c + two-pass document labels),
 #   c-gaz / b3-gaz (c / b3 + gazetteer pattern features from 16 corpora-lists; -gaz30: 30 lists), e (d + gazetteers).
-#   Textcat configs: nb1, nb1b, nb1bc, nb2, nb2b, nb2bc, p1b, p2b, p2bc, q1b, q2b, q1bl2, q2bl2, m2b, each with
-#   optional -cN (cutoff) and -wN (first N words) suffixes (see TextcatBenchmark). k-means clusters are cached under benchmarks/work/ (git-ignored).
+#   Textcat configs: LEARNER N FLAGS SUFFIXES, e.g. nb1b-c2-w1000, cnb1t-c2-w1000-hs: learner nb|cnb|p|q|m, n-gram
+#   length 1-3, flags b (presence) c (k=256 clusters) t (tf-idf) l2 (L2 1), suffixes -cN cutoff, -wN first N words,
+#   -aX alpha, -lX L2 cost, -iN iterations, -hs Subject kept / -hk headers kept (see TextcatBenchmark.settings);
+#   curve:CONFIG runs a 25/50/75/100% learning curve and writes its JSON and SVG to benchmarks/work/.
+#   k-means clusters are cached under benchmarks/work/ (git-ignored).
 # Needs ../shared/data (CoNLL-2003, 20 Newsgroups, GloVe) beside the repository, or QUARRY_DATA=/path/to/data.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
@@ -25,7 +28,9 @@ for arg in "$@"; do
     *) [[ "$mode" == ner ]] && ner+=("$arg") || textcat+=("$arg") ;;
   esac
 done
-if [[ $# -eq 0 ]]; then ner=(a b b3 c c-gaz); textcat=(nb1 nb1b-c2-w1000 nb1bc-c2-w1000); fi
+if [[ $# -eq 0 ]]; then
+  ner=(a b b3 c c-gaz); textcat=(nb1b-c2-w1000 cnb1t-c2-w1000 cnb1t-c2-w1000-hs curve:cnb1t-c2-w1000-hs)
+fi
 (cd "$root" && mvn -q install -DskipTests)
 (cd "$here" && mvn -q package dependency:build-classpath -Dmdep.outputFile=target/classpath.txt)
 cp="$here/target/classes:$(cat "$here/target/classpath.txt")"

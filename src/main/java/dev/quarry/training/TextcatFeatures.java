@@ -4,24 +4,32 @@ import dev.quarry.text.Doc;
 import dev.quarry.text.TokenAttributes;
 import dev.quarry.text.Tokenizer;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Turns a text into the feature strings the document categorizer sees (OpenNLP's bag-of-words generator then adds
- * its {@code bow=} prefix): lower-cased word tokens (punctuation dropped), n-grams joined by {@code _}, cluster ids
- * and entity labels. Thread-safe.
+ * Turns a text into weighted features: lower-cased word tokens (punctuation dropped), n-grams joined by {@code _},
+ * cluster ids ({@code c<name>=<id>}) and entity labels ({@code ENT=<label>}); each feature's value is its count,
+ * 1 ({@code binary}), or with {@code tfidf} sublinear tf times idf scaled to unit length. A text without features
+ * gets the single feature {@code <empty>}. Thread-safe and immutable.
  */
 final class TextcatFeatures {
 
+    static final String EMPTY = "<empty>";
+
     private final TextcatSettings settings;
     private final Map<String, WordClusters> clusters;
+    private final Map<String, Float> idf;
     private final Tokenizer tokenizer = Tokenizer.standard();
 
-    TextcatFeatures(TextcatSettings settings, Map<String, WordClusters> clusters) {
+    /** @param idf inverse document frequency per feature when {@code settings.tfidf()}, else ignored (may be empty) */
+    TextcatFeatures(TextcatSettings settings, Map<String, WordClusters> clusters, Map<String, Float> idf) {
         this.settings = settings;
         this.clusters = Map.copyOf(clusters);
+        this.idf = Map.copyOf(idf);
         for (String name : settings.clusters()) {
             if (!clusters.containsKey(name)) {
                 throw new IllegalArgumentException("settings name word clusters \"" + name + "\" but none were given");
@@ -29,12 +37,75 @@ final class TextcatFeatures {
         }
     }
 
-    String[] features(TextcatExample example) {
+    TextcatFeatures(TextcatSettings settings, Map<String, WordClusters> clusters) {
+        this(settings, clusters, Map.of());
+    }
+
+    /** The same extraction with idf weights fitted on training texts (smoothed: {@code ln((1+n)/(1+df)) + 1}). */
+    TextcatFeatures fitIdf(Collection<TextcatExample> training) {
+        Map<String, Integer> df = new HashMap<>();
+        for (TextcatExample example : training) {
+            counts(example).keySet().forEach(f -> df.merge(f, 1, Integer::sum));
+        }
+        int minDf = Math.max(1, settings.cutoff());
+        Map<String, Float> weights = new HashMap<>();
+        double n = training.size();
+        df.forEach((f, d) -> {
+            if (d >= minDf) {
+                weights.put(f, (float) (Math.log((1 + n) / (1 + d)) + 1));
+            }
+        });
+        return new TextcatFeatures(settings, clusters, weights);
+    }
+
+    Map<String, Float> idf() {
+        return idf;
+    }
+
+    FeatureVector vector(TextcatExample example) {
+        Map<String, Integer> counts = counts(example);
+        List<String> names = new ArrayList<>(counts.size());
+        List<Float> values = new ArrayList<>(counts.size());
+        counts.forEach((feature, count) -> {
+            float value = settings.binary() ? 1 : count;
+            if (settings.tfidf()) {
+                Float weight = idf.get(feature);
+                value = weight == null ? 0 : (float) ((settings.binary() ? 1 : 1 + Math.log(count)) * weight);
+            }
+            if (value > 0) {
+                names.add(feature);
+                values.add(value);
+            }
+        });
+        if (names.isEmpty()) {
+            return new FeatureVector(new String[] {EMPTY}, new float[] {1});
+        }
+        return new FeatureVector(names.toArray(String[]::new), toArray(values, settings.tfidf()));
+    }
+
+    private static float[] toArray(List<Float> values, boolean unitLength) {
+        float[] array = new float[values.size()];
+        double squares = 0;
+        for (int i = 0; i < array.length; i++) {
+            array[i] = values.get(i);
+            squares += (double) array[i] * array[i];
+        }
+        if (unitLength) {
+            float norm = (float) Math.sqrt(squares);
+            for (int i = 0; i < array.length; i++) {
+                array[i] /= norm;
+            }
+        }
+        return array;
+    }
+
+    /** Every feature of the text with the number of times it occurs, in order of first occurrence. */
+    Map<String, Integer> counts(TextcatExample example) {
         List<String> words = words(example.text());
-        List<String> features = new ArrayList<>(words.size() * settings.ngrams() + 8);
+        Map<String, Integer> counts = new LinkedHashMap<>();
         for (int n = 1; n <= settings.ngrams(); n++) {
             for (int i = 0; i + n <= words.size(); i++) {
-                features.add(n == 1 ? words.get(i) : String.join("_", words.subList(i, i + n)));
+                counts.merge(n == 1 ? words.get(i) : String.join("_", words.subList(i, i + n)), 1, Integer::sum);
             }
         }
         for (String name : settings.clusters()) {
@@ -42,15 +113,14 @@ final class TextcatFeatures {
             for (String word : words) {
                 int cluster = dictionary.cluster(word);
                 if (cluster >= 0) {
-                    features.add("c" + name + "=" + cluster);
+                    counts.merge("c" + name + "=" + cluster, 1, Integer::sum);
                 }
             }
         }
         if (settings.entityFeatures()) {
-            example.entityLabels().forEach(label -> features.add("ENT=" + label));
+            example.entityLabels().forEach(label -> counts.merge("ENT=" + label, 1, Integer::sum));
         }
-        List<String> kept = settings.binary() ? new ArrayList<>(new LinkedHashSet<>(features)) : features;
-        return kept.isEmpty() ? new String[] {"<empty>"} : kept.toArray(String[]::new);
+        return counts;
     }
 
     private List<String> words(String text) {

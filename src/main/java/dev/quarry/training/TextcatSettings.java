@@ -3,15 +3,17 @@ package dev.quarry.training;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
- * Every setting of a text-classification run: the OpenNLP learner and its parameters (all passed explicitly) and the
- * features.
+ * Every setting of a text-classification run: the mode, the learner and its parameters (all passed to OpenNLP
+ * explicitly) and the features. Stored as JSON in the model package's manifest (one field per component).
  *
  * @param algorithm      {@code NAIVEBAYES}, {@code PERCEPTRON}, {@code MAXENT} (GIS) or {@code MAXENT_QN}
- *                       (L-BFGS / OWL-QN, regularised logistic regression)
- * @param iterations     training iterations (ignored by naive Bayes, still recorded), at least 1
- * @param cutoff         features seen fewer times are dropped, at least 0
+ *                       (L-BFGS / OWL-QN, regularised logistic regression), all OpenNLP's; or
+ *                       {@code COMPLEMENT_NB}, complement naive Bayes (Rennie et al. 2003) computed by Quarry
+ * @param iterations     training iterations (ignored by the naive Bayes learners, still recorded), at least 1
+ * @param cutoff         features seen in fewer training texts are dropped, at least 0
  * @param ngrams         word n-grams up to this length (1: bag of words), 1 to 3
  * @param maxWords       only the first this many words of a text are used (0: all); a cap keeps a few huge texts
  *                       (a uuencoded binary posted as text) from swamping a label's word counts
@@ -20,15 +22,27 @@ import java.util.Map;
  * @param clusters       names of {@link WordClusters} whose cluster ids become features ({@code c<name>=<id>})
  * @param l1Cost         L1 regularisation of {@code MAXENT_QN} (recorded, unused by the others), at least 0
  * @param l2Cost         L2 regularisation of {@code MAXENT_QN} (recorded, unused by the others), at least 0
+ * @param mode           exclusive labels or multi-label (one-vs-rest)
+ * @param threshold      the default decision threshold of every label in {@link TextcatMode#MULTI_LABEL} mode, in
+ *                       (0, 1); thresholds tuned on held-out data or set on the model replace it per label
+ * @param tfidf          feature values are sublinear term frequency ({@code 1 + ln count}, or 1 with
+ *                       {@code binary}) times inverse document frequency over the training texts, scaled to unit
+ *                       length per text; needs a learner that takes real values (not {@code NAIVEBAYES})
+ * @param alpha          additive smoothing of {@code COMPLEMENT_NB} (recorded, unused by the others), above 0
+ * @param seed           seeds the shuffle of the training examples (OpenNLP's perceptron learns in the given
+ *                       order; examples sorted by label made it fail, see the benchmark README)
  */
 public record TextcatSettings(String algorithm, int iterations, int cutoff, int ngrams, int maxWords, boolean binary,
-                              boolean entityFeatures, List<String> clusters,
-                              double l1Cost, double l2Cost) {
+                              boolean entityFeatures, List<String> clusters, double l1Cost, double l2Cost,
+                              TextcatMode mode, double threshold, boolean tfidf, double alpha, long seed) {
+
+    static final List<String> ALGORITHMS = List.of("NAIVEBAYES", "PERCEPTRON", "MAXENT", "MAXENT_QN",
+            "COMPLEMENT_NB");
 
     public TextcatSettings {
-        if (!List.of("NAIVEBAYES", "PERCEPTRON", "MAXENT", "MAXENT_QN").contains(algorithm)) {
-            throw new IllegalArgumentException("algorithm must be NAIVEBAYES, PERCEPTRON, MAXENT or MAXENT_QN, got \""
-                    + algorithm + "\"");
+        if (!ALGORITHMS.contains(algorithm)) {
+            throw new IllegalArgumentException("algorithm must be one of " + ALGORITHMS + ", got \"" + algorithm
+                    + "\"");
         }
         if (iterations < 1 || cutoff < 0 || ngrams < 1 || ngrams > 3 || maxWords < 0) {
             throw new IllegalArgumentException("need iterations >= 1, cutoff >= 0, ngrams in 1..3, maxWords >= 0, got "
@@ -38,6 +52,24 @@ public record TextcatSettings(String algorithm, int iterations, int cutoff, int 
         if (!(l1Cost >= 0) || !(l2Cost >= 0)) {
             throw new IllegalArgumentException("l1Cost and l2Cost must be >= 0, got " + l1Cost + ", " + l2Cost);
         }
+        Objects.requireNonNull(mode, "mode");
+        if (!(threshold > 0 && threshold < 1)) {
+            throw new IllegalArgumentException("threshold must be in (0, 1), got " + threshold);
+        }
+        if (tfidf && algorithm.equals("NAIVEBAYES")) {
+            throw new IllegalArgumentException("tfidf needs a learner that takes real feature values; NAIVEBAYES "
+                    + "scores counts only (use COMPLEMENT_NB)");
+        }
+        if (!(alpha > 0) || Double.isInfinite(alpha)) {
+            throw new IllegalArgumentException("alpha must be > 0, got " + alpha);
+        }
+    }
+
+    /** The settings before the mode existed: exclusive, threshold 0.5, raw values, alpha 1, seed 42. */
+    public TextcatSettings(String algorithm, int iterations, int cutoff, int ngrams, int maxWords, boolean binary,
+                           boolean entityFeatures, List<String> clusters, double l1Cost, double l2Cost) {
+        this(algorithm, iterations, cutoff, ngrams, maxWords, binary, entityFeatures, clusters, l1Cost, l2Cost,
+                TextcatMode.EXCLUSIVE, 0.5, false, 1.0, 42);
     }
 
     /** Naive Bayes over a bag of words, cutoff 0: the best plain-OpenNLP setting measured on 20 Newsgroups. */
@@ -47,34 +79,65 @@ public record TextcatSettings(String algorithm, int iterations, int cutoff, int 
 
     public TextcatSettings withLearner(String algorithm, int iterations, int cutoff) {
         return new TextcatSettings(algorithm, iterations, cutoff, ngrams, maxWords, binary, entityFeatures, clusters,
-                l1Cost, l2Cost);
+                l1Cost, l2Cost, mode, threshold, tfidf, alpha, seed);
     }
 
     public TextcatSettings withFeatures(int ngrams, boolean binary, boolean entityFeatures, List<String> clusters) {
         return new TextcatSettings(algorithm, iterations, cutoff, ngrams, maxWords, binary, entityFeatures, clusters,
-                l1Cost, l2Cost);
+                l1Cost, l2Cost, mode, threshold, tfidf, alpha, seed);
     }
 
     public TextcatSettings withMaxWords(int maxWords) {
         return new TextcatSettings(algorithm, iterations, cutoff, ngrams, maxWords, binary, entityFeatures, clusters,
-                l1Cost, l2Cost);
+                l1Cost, l2Cost, mode, threshold, tfidf, alpha, seed);
     }
 
     /** A copy with other regularisation costs for {@code MAXENT_QN}. */
     public TextcatSettings withCosts(double l1Cost, double l2Cost) {
         return new TextcatSettings(algorithm, iterations, cutoff, ngrams, maxWords, binary, entityFeatures, clusters,
-                l1Cost, l2Cost);
+                l1Cost, l2Cost, mode, threshold, tfidf, alpha, seed);
     }
 
-    /** Every OpenNLP training parameter this run passes, by OpenNLP's names. */
+    /** A copy in another mode, with the default threshold of its labels (used by {@code MULTI_LABEL}). */
+    public TextcatSettings withMode(TextcatMode mode, double threshold) {
+        return new TextcatSettings(algorithm, iterations, cutoff, ngrams, maxWords, binary, entityFeatures, clusters,
+                l1Cost, l2Cost, mode, threshold, tfidf, alpha, seed);
+    }
+
+    /** A copy with or without tf-idf feature values. */
+    public TextcatSettings withTfidf(boolean tfidf) {
+        return new TextcatSettings(algorithm, iterations, cutoff, ngrams, maxWords, binary, entityFeatures, clusters,
+                l1Cost, l2Cost, mode, threshold, tfidf, alpha, seed);
+    }
+
+    /** A copy with another smoothing for {@code COMPLEMENT_NB}. */
+    public TextcatSettings withAlpha(double alpha) {
+        return new TextcatSettings(algorithm, iterations, cutoff, ngrams, maxWords, binary, entityFeatures, clusters,
+                l1Cost, l2Cost, mode, threshold, tfidf, alpha, seed);
+    }
+
+    public TextcatSettings withSeed(long seed) {
+        return new TextcatSettings(algorithm, iterations, cutoff, ngrams, maxWords, binary, entityFeatures, clusters,
+                l1Cost, l2Cost, mode, threshold, tfidf, alpha, seed);
+    }
+
+    /**
+     * Every OpenNLP training parameter this run passes, by OpenNLP's names ({@code COMPLEMENT_NB}, which OpenNLP
+     * does not have, lists its own: algorithm, cutoff, alpha).
+     */
     public Map<String, String> trainingParameters() {
         Map<String, String> params = new LinkedHashMap<>();
         params.put("Algorithm", algorithm);
+        if (algorithm.equals("COMPLEMENT_NB")) {
+            params.put("Cutoff", Integer.toString(cutoff));
+            params.put("Alpha", Double.toString(alpha));
+            return params;
+        }
         params.put("TrainerType", "Event");
         params.put("Iterations", Integer.toString(iterations));
         params.put("Cutoff", Integer.toString(cutoff));
         params.put("Threads", "1");
-        params.put("DataIndexer", "TwoPass");
+        params.put("DataIndexer", "OnePassRealValue");
         if (algorithm.equals("PERCEPTRON")) {
             params.put("UseAverage", "true");
             params.put("UseSkippedAveraging", "false");

@@ -1,6 +1,6 @@
 /**
- * Training and evaluating Quarry's models on OpenNLP: a named-entity recognizer ({@code NameFinderME}) and an
- * exclusive-label text classifier ({@code DocumentCategorizerME}).
+ * Training and evaluating Quarry's models on OpenNLP: a named-entity recognizer ({@code NameFinderME}) and a text
+ * classifier (exclusive or multi-label, on OpenNLP's event trainers or Quarry's complement naive Bayes).
  *
  * <h2>Where to start</h2>
  * <ul>
@@ -33,11 +33,18 @@
  *       answers as complete annotations instead (unknown = O) scored 23.8 F1 where this scores 65.0 (full
  *       annotation of the same sentences: 70.6). {@link dev.quarry.training.BinaryTraining} holds the knobs.</li>
  *   <li>Evaluation: {@link dev.quarry.training.NerEvaluation} (exact-span P/R/F per label, micro and macro, with
- *       counts, conlleval semantics) and {@link dev.quarry.training.TextcatEvaluation} (accuracy, per-label P/R/F,
- *       macro F1).</li>
- *   <li>Text classification: {@link dev.quarry.training.TextcatSettings}, {@link dev.quarry.training.TextcatTrainer},
- *       {@link dev.quarry.training.TextcatModel}: bag of words and n-grams, presence or counts, cluster features and
- *       {@code ENT=LABEL} entity features.</li>
+ *       counts, conlleval semantics) and {@link dev.quarry.training.TextcatEvaluation} (accuracy, per-label P/R/F
+ *       with counts, micro and macro F1, ROC AUC per label and macro ({@link dev.quarry.training.RocAuc}), a
+ *       {@link dev.quarry.training.ConfusionMatrix}; JSON and a text table). {@link
+ *       dev.quarry.training.LearningCurve} trains on nested seeded 25/50/75/100% subsets with any train-and-evaluate
+ *       function (NER or textcat) and writes JSON and an SVG chart.</li>
+ *   <li>Text classification: {@link dev.quarry.training.TextcatSettings} ({@link dev.quarry.training.TextcatMode}
+ *       exclusive or multi-label, learner, features: bag of words and n-grams, presence, counts or tf-idf values,
+ *       cluster features and {@code ENT=LABEL} entity features), {@link dev.quarry.training.TextcatExample} (what is
+ *       known about a text's labels: gold, a binary accept/reject of one label, or a choice answer), {@link
+ *       dev.quarry.training.TextcatTrainer} (one-vs-rest binary models with per-label thresholds, tuned on held-out
+ *       data when given), {@link dev.quarry.training.TextcatModel} (scores, predictions, one {@code textcat.bin}
+ *       stream for either mode).</li>
  * </ul>
  *
  * <p>OpenNLP 2.5 loads model classes by name only from allow-listed packages; this package allow-lists itself

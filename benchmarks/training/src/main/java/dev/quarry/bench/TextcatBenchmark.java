@@ -2,8 +2,10 @@ package dev.quarry.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.quarry.training.LearningCurve;
 import dev.quarry.training.TextcatEvaluation;
 import dev.quarry.training.TextcatExample;
+import dev.quarry.training.TextcatMode;
 import dev.quarry.training.TextcatModel;
 import dev.quarry.training.TextcatSettings;
 import dev.quarry.training.TextcatTrainer;
@@ -19,8 +21,8 @@ import java.util.Map;
 
 /**
  * 20 Newsgroups (bydate), headers stripped (everything before the first blank line): trains each named configuration
- * on train and scores test. Usage: TextcatBenchmark DATA_DIR GLOVE_FILE WORK_DIR CONFIG... (nb1, nb2, nb2b, p1b,
- * p2b, p2bc, m2b).
+ * on train and scores test. Usage: TextcatBenchmark DATA_DIR GLOVE_FILE WORK_DIR CONFIG... (see {@link
+ * #settings}; {@code curve:CONFIG} runs a learning curve of CONFIG).
  */
 public final class TextcatBenchmark {
 
@@ -28,54 +30,125 @@ public final class TextcatBenchmark {
         Path data = Path.of(args[0]);
         Path glove = Path.of(args[1]);
         Path work = Path.of(args[2]);
-        List<TextcatExample> train = read(data.resolve("train.jsonl"));
-        List<TextcatExample> test = read(data.resolve("test.jsonl"));
-        System.out.printf(Locale.ROOT, "train %d docs, test %d docs (headers stripped)%n", train.size(), test.size());
         for (int i = 3; i < args.length; i++) {
+            if (args[i].startsWith("curve:")) {
+                curve(args[i].substring("curve:".length()), data, glove, work);
+                continue;
+            }
+            char headers = headers(args[i]);
+            List<TextcatExample> train = read(data.resolve("train.jsonl"), headers);
+            List<TextcatExample> test = read(data.resolve("test.jsonl"), headers);
+            System.out.printf(Locale.ROOT, "%ntrain %d docs, test %d docs (headers: %s)%n", train.size(), test.size(),
+                    headers == 'k' ? "kept" : headers == 's' ? "stripped, Subject kept" : "stripped");
             TextcatSettings settings = settings(args[i]);
             Map<String, WordClusters> clusters = NerBenchmark.clusters(settings.clusters(), glove, work);
             long t0 = System.nanoTime();
-            TextcatModel model = new TextcatTrainer(settings, clusters).train(train);
+            TextcatModel model = train(new TextcatTrainer(settings, clusters), train, args[i].endsWith("-mlt"));
             double trainSeconds = (System.nanoTime() - t0) / 1e9;
             TextcatEvaluation e = model.evaluate(test);
             System.out.printf(Locale.ROOT, "%n### config %s: %s%ntrain %.0f s%n", args[i], settings, trainSeconds);
-            System.out.printf(Locale.ROOT, "| accuracy | macro F1 |%n| %.2f | %.2f |%n", 100 * e.accuracy(),
-                    100 * e.macroF1());
+            System.out.printf(Locale.ROOT, "| accuracy | macro F1 | macro AUC |%n| %.2f | %.2f | %.2f |%n",
+                    100 * e.accuracy(), 100 * e.macroF1(), 100 * e.macroAuc());
             System.out.println(e.table());
         }
     }
 
-    /** A config name, optionally with a cutoff suffix: {@code nb2b-c3} is nb2b with cutoff 3,
-     * {@code nb2b-c3-w1000} that with only the first 1000 words of each text. */
+    /**
+     * A learning curve of one config: 25/50/75/100% of train (nested, seed 42), always scored on all of test; writes
+     * {@code curve-<config>.json} and {@code .svg} to the work directory.
+     */
+    static void curve(String config, Path data, Path glove, Path work) throws Exception {
+        char headers = headers(config);
+        List<TextcatExample> train = read(data.resolve("train.jsonl"), headers);
+        List<TextcatExample> test = read(data.resolve("test.jsonl"), headers);
+        TextcatSettings settings = settings(config);
+        Map<String, WordClusters> clusters = NerBenchmark.clusters(settings.clusters(), glove, work);
+        TextcatTrainer trainer = new TextcatTrainer(settings, clusters);
+        LearningCurve.Result curve = LearningCurve.run(train, test, (subset, eval) -> {
+            long t0 = System.nanoTime();
+            TextcatEvaluation e = trainer.train(subset).evaluate(eval);
+            Map<String, Double> metrics = new java.util.LinkedHashMap<>();
+            metrics.put("accuracy", e.accuracy());
+            metrics.put("macro F1", e.macroF1());
+            metrics.put("macro AUC", e.macroAuc());
+            System.out.printf(Locale.ROOT, "  %d texts: accuracy %.4f (%.0f s)%n", subset.size(), e.accuracy(),
+                    (System.nanoTime() - t0) / 1e9);
+            return metrics;
+        }, LearningCurve.QUARTERS, 42);
+        System.out.printf(Locale.ROOT, "%n### learning curve %s: %s%n%s%n%s%n", config, settings, curve.table(),
+                curve.toJson().toPrettyString());
+        Files.createDirectories(work);
+        Files.writeString(work.resolve("curve-" + config + ".json"), curve.toJson().toPrettyString() + "\n");
+        Files.writeString(work.resolve("curve-" + config + ".svg"), curve.svg("20 Newsgroups (bydate test), "
+                + config, List.of("accuracy", "macro F1")));
+    }
+
+    /**
+     * A config name: learner ({@code nb} OpenNLP naive Bayes, {@code cnb} complement naive Bayes, {@code p}
+     * perceptron, {@code q} L-BFGS maxent, {@code m} GIS maxent), n-gram length, then flags: {@code b} presence,
+     * {@code c} k=256 clusters, {@code t} tf-idf values, {@code l2} L1 0 / L2 1. Suffixes: {@code -cN} cutoff,
+     * {@code -wN} first N words, {@code -aX} alpha, {@code -lX} L2 cost (L1 0), {@code -iN} iterations, {@code -hs}
+     * headers stripped but the Subject line kept, {@code -hk} headers kept, {@code -ml} multi-label (one-vs-rest,
+     * thresholds 0.5), {@code -mlt} multi-label with thresholds tuned on a held-out 10% of train. {@code nb2b-c3-w1000}: nb2b, cutoff 3,
+     * first 1000 words.
+     */
     static TextcatSettings settings(String name) {
-        int words = name.lastIndexOf("-w");
-        if (words > 0) {
-            return settings(name.substring(0, words)).withMaxWords(Integer.parseInt(name.substring(words + 2)));
-        }
-        int dash = name.lastIndexOf("-c");
+        int dash = name.lastIndexOf('-');
         if (dash > 0) {
             TextcatSettings base = settings(name.substring(0, dash));
-            return base.withLearner(base.algorithm(), base.iterations(), Integer.parseInt(name.substring(dash + 2)));
+            String suffix = name.substring(dash + 1);
+            String value = suffix.substring(1);
+            return switch (suffix.charAt(0)) {
+                case 'c' -> base.withLearner(base.algorithm(), base.iterations(), Integer.parseInt(value));
+                case 'w' -> base.withMaxWords(Integer.parseInt(value));
+                case 'a' -> base.withAlpha(Double.parseDouble(value));
+                case 'l' -> base.withCosts(0, Double.parseDouble(value));
+                case 'i' -> base.withLearner(base.algorithm(), Integer.parseInt(value), base.cutoff());
+                case 'h' -> base;
+                case 'm' -> base.withMode(TextcatMode.MULTI_LABEL, 0.5);
+                default -> throw new IllegalArgumentException("unknown suffix -" + suffix);
+            };
+        }
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(cnb|nb|p|q|m)([123])(b?)(c?)(t?)(l2)?")
+                .matcher(name);
+        if (!m.matches()) {
+            throw new IllegalArgumentException("unknown config " + name);
         }
         TextcatSettings nb = TextcatSettings.naiveBayesBagOfWords();
-        TextcatSettings perceptron = nb.withLearner("PERCEPTRON", 100, 0);
-        return switch (name) {
-            case "nb1" -> nb;
-            case "nb1b" -> nb.withFeatures(1, true, false, List.of());
-            case "nb1bc" -> nb.withFeatures(1, true, false, List.of("k256"));
-            case "nb2bc" -> nb.withFeatures(2, true, false, List.of("k256"));
-            case "nb2" -> nb.withFeatures(2, false, false, List.of());
-            case "nb2b" -> nb.withFeatures(2, true, false, List.of());
-            case "p1b" -> perceptron.withFeatures(1, true, false, List.of());
-            case "p2b" -> perceptron.withFeatures(2, true, false, List.of());
-            case "p2bc" -> perceptron.withFeatures(2, true, false, List.of("k256"));
-            case "q1b" -> nb.withLearner("MAXENT_QN", 100, 0).withFeatures(1, true, false, List.of());
-            case "q2b" -> nb.withLearner("MAXENT_QN", 100, 0).withFeatures(2, true, false, List.of());
-            case "q1bl2" -> nb.withLearner("MAXENT_QN", 100, 0).withFeatures(1, true, false, List.of()).withCosts(0, 1);
-            case "q2bl2" -> nb.withLearner("MAXENT_QN", 100, 0).withFeatures(2, true, false, List.of()).withCosts(0, 1);
-            case "m2b" -> nb.withLearner("MAXENT", 100, 0).withFeatures(2, true, false, List.of());
-            default -> throw new IllegalArgumentException("unknown config " + name);
+        TextcatSettings base = switch (m.group(1)) {
+            case "nb" -> nb;
+            case "cnb" -> nb.withLearner("COMPLEMENT_NB", 100, 0);
+            case "p" -> nb.withLearner("PERCEPTRON", 100, 0);
+            case "q" -> nb.withLearner("MAXENT_QN", 100, 0);
+            default -> nb.withLearner("MAXENT", 100, 0);
         };
+        base = base.withFeatures(Integer.parseInt(m.group(2)), !m.group(3).isEmpty(), false,
+                m.group(4).isEmpty() ? List.of() : List.of("k256")).withTfidf(!m.group(5).isEmpty());
+        return m.group(6) == null ? base : base.withCosts(0, 1);
+    }
+
+    /**
+     * Trains on all of train, or ({@code tune}, multi-label) on a seeded 90% with the thresholds tuned on the other
+     * 10%.
+     */
+    static TextcatModel train(TextcatTrainer trainer, List<TextcatExample> train, boolean tune) {
+        if (!tune) {
+            return trainer.train(train);
+        }
+        List<TextcatExample> shuffled = new ArrayList<>(train);
+        java.util.Collections.shuffle(shuffled, new java.util.Random(42));
+        int cut = shuffled.size() * 9 / 10;
+        return trainer.train(shuffled.subList(0, cut), shuffled.subList(cut, shuffled.size()));
+    }
+
+    /** {@code s} (Subject kept), {@code k} (headers kept) or {@code x} (stripped) from a config's -h suffix. */
+    static char headers(String name) {
+        for (String part : name.split("-")) {
+            if (part.length() == 2 && part.charAt(0) == 'h') {
+                return part.charAt(1);
+            }
+        }
+        return 'x';
     }
 
     /** Header stripping: the text after the first blank line (the whole text when there is none). */
@@ -84,13 +157,32 @@ public final class TextcatBenchmark {
         return blank < 0 ? post : post.substring(blank + 2);
     }
 
-    private static List<TextcatExample> read(Path file) throws Exception {
+    /** The text as the header mode wants it: stripped, stripped but the Subject line kept, or whole. */
+    static String text(String post, char headers) {
+        if (headers == 'k') {
+            return post;
+        }
+        String body = body(post);
+        if (headers != 's') {
+            return body;
+        }
+        int blank = post.indexOf("\n\n");
+        String head = blank < 0 ? "" : post.substring(0, blank);
+        for (String line : head.split("\n")) {
+            if (line.startsWith("Subject:")) {
+                return line.substring("Subject:".length()).trim() + "\n\n" + body;
+            }
+        }
+        return body;
+    }
+
+    static List<TextcatExample> read(Path file, char headers) throws Exception {
         ObjectMapper mapper = new ObjectMapper();
         List<TextcatExample> examples = new ArrayList<>();
         try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             for (String line = in.readLine(); line != null; line = in.readLine()) {
                 JsonNode json = mapper.readTree(line);
-                examples.add(new TextcatExample(body(json.get("text").asText()), json.get("label").asText()));
+                examples.add(new TextcatExample(text(json.get("text").asText(), headers), json.get("label").asText()));
             }
         }
         return examples;

@@ -1,0 +1,168 @@
+package dev.quarry.training;
+
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+
+/**
+ * Complement naive Bayes (Rennie, Shih, Teevan and Karger 2003, "Tackling the poor assumptions of naive Bayes text
+ * classifiers"): each label's word weights are estimated from the texts of every <em>other</em> label, which keeps
+ * labels with many or long texts from dominating. The score of label c is {@code -sum_f x_f ln p(f | not c)} with
+ * {@code p(f | not c) = (n(f, not c) + alpha) / (n(not c) + alpha V)}; without class priors.
+ *
+ * <p>The probabilities are a softmax over those scores divided by the text's feature mass ({@code sum_f x_f}, so a
+ * long text does not push them to exactly 0 and 1, where doubles can no longer rank texts): the best label is the
+ * same as without the division, but the probabilities are not calibrated (tune multi-label thresholds on held-out
+ * data rather than trusting 0.5).
+ */
+final class ComplementNaiveBayes implements TextcatScorer {
+
+    static final String KIND = "complement_nb";
+
+    private final List<String> outcomes;
+    private final Map<String, Integer> index;
+    private final float[][] weights;
+
+    private ComplementNaiveBayes(List<String> outcomes, Map<String, Integer> index, float[][] weights) {
+        this.outcomes = List.copyOf(outcomes);
+        this.index = index;
+        this.weights = weights;
+    }
+
+    /**
+     * Counts the features of each outcome and turns them into complement weights.
+     *
+     * @param cutoff features present in fewer texts are dropped
+     */
+    static ComplementNaiveBayes train(List<String> outcomeOfText, List<FeatureVector> vectors, int cutoff,
+                                      double alpha) {
+        List<String> outcomes = new ArrayList<>(new TreeSet<>(outcomeOfText));
+        Map<String, Integer> index = vocabulary(vectors, cutoff);
+        double[][] counts = new double[outcomes.size()][index.size()];
+        for (int t = 0; t < vectors.size(); t++) {
+            double[] row = counts[outcomes.indexOf(outcomeOfText.get(t))];
+            FeatureVector v = vectors.get(t);
+            for (int i = 0; i < v.size(); i++) {
+                Integer f = index.get(v.names()[i]);
+                if (f != null) {
+                    row[f] += v.values()[i];
+                }
+            }
+        }
+        return new ComplementNaiveBayes(outcomes, index, complementWeights(counts, alpha));
+    }
+
+    private static Map<String, Integer> vocabulary(List<FeatureVector> vectors, int cutoff) {
+        Map<String, Integer> df = new HashMap<>();
+        vectors.forEach(v -> {
+            for (String name : v.names()) {
+                df.merge(name, 1, Integer::sum);
+            }
+        });
+        Map<String, Integer> index = new LinkedHashMap<>();
+        df.entrySet().stream().filter(e -> e.getValue() >= cutoff).map(Map.Entry::getKey).sorted()
+                .forEach(name -> index.put(name, index.size()));
+        return index;
+    }
+
+    private static float[][] complementWeights(double[][] counts, double alpha) {
+        int features = counts.length == 0 ? 0 : counts[0].length;
+        double[] all = new double[features];
+        for (double[] row : counts) {
+            for (int f = 0; f < features; f++) {
+                all[f] += row[f];
+            }
+        }
+        float[][] weights = new float[counts.length][features];
+        for (int c = 0; c < counts.length; c++) {
+            double total = 0;
+            for (int f = 0; f < features; f++) {
+                total += all[f] - counts[c][f];
+            }
+            double denominator = total + alpha * features;
+            for (int f = 0; f < features; f++) {
+                weights[c][f] = (float) -Math.log((all[f] - counts[c][f] + alpha) / denominator);
+            }
+        }
+        return weights;
+    }
+
+    @Override
+    public List<String> outcomes() {
+        return outcomes;
+    }
+
+    @Override
+    public double[] probabilities(FeatureVector features) {
+        double[] scores = new double[outcomes.size()];
+        double mass = 0;
+        for (int i = 0; i < features.size(); i++) {
+            Integer f = index.get(features.names()[i]);
+            if (f != null) {
+                mass += features.values()[i];
+                for (int c = 0; c < scores.length; c++) {
+                    scores[c] += features.values()[i] * weights[c][f];
+                }
+            }
+        }
+        if (mass > 0) {
+            for (int c = 0; c < scores.length; c++) {
+                scores[c] /= mass;
+            }
+        }
+        return softmax(scores);
+    }
+
+    private static double[] softmax(double[] scores) {
+        double max = scores[TextcatScorer.argMax(scores)];
+        double sum = 0;
+        double[] p = new double[scores.length];
+        for (int c = 0; c < scores.length; c++) {
+            p[c] = Math.exp(scores[c] - max);
+            sum += p[c];
+        }
+        for (int c = 0; c < scores.length; c++) {
+            p[c] /= sum;
+        }
+        return p;
+    }
+
+    @Override
+    public void write(DataOutputStream out) throws IOException {
+        out.writeUTF(KIND);
+        out.writeInt(outcomes.size());
+        for (String outcome : outcomes) {
+            out.writeUTF(outcome);
+        }
+        out.writeInt(index.size());
+        for (Map.Entry<String, Integer> e : index.entrySet()) {
+            out.writeUTF(e.getKey());
+            for (float[] row : weights) {
+                out.writeFloat(row[e.getValue()]);
+            }
+        }
+    }
+
+    static ComplementNaiveBayes readBody(DataInputStream in) throws IOException {
+        List<String> outcomes = new ArrayList<>();
+        for (int c = in.readInt(); c > 0; c--) {
+            outcomes.add(in.readUTF());
+        }
+        int features = in.readInt();
+        Map<String, Integer> index = new HashMap<>();
+        float[][] weights = new float[outcomes.size()][features];
+        for (int f = 0; f < features; f++) {
+            index.put(in.readUTF(), f);
+            for (float[] row : weights) {
+                row[f] = in.readFloat();
+            }
+        }
+        return new ComplementNaiveBayes(outcomes, index, weights);
+    }
+}
