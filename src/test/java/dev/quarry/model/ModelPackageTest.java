@@ -153,7 +153,7 @@ class ModelPackageTest {
     void aCorruptModelFileIsNamed(@TempDir Path dir) throws Exception {
         Path model = saved(dir);
         Files.writeString(model.resolve("textcat.bin"), "not a zip");
-        assertTrue(loadError(model).startsWith(model.resolve("textcat.bin") + ": not a readable "
+        assertTrue(loadError(model).startsWith(model.resolve("textcat.bin") + ": not a Quarry "
                 + "text-classification model"), loadError(model));
     }
 
