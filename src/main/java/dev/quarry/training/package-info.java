@@ -17,6 +17,11 @@
  *       trains a {@link dev.quarry.training.NerModel}, which predicts document by document (adaptive data cleared at
  *       each document start), evaluates, saves and loads (the clusters and settings travel inside the OpenNLP
  *       model).</li>
+ *   <li>From stored annotations: {@link dev.quarry.training.DatasetExamples} reads dataset examples (or task files)
+ *       as complete and binary NER examples and exclusive text-classification examples, gold overriding silver by
+ *       input hash, spans aligned to tokens ({@link dev.quarry.training.SpanAlignment}); what it leaves out is
+ *       counted in {@link dev.quarry.training.TrainingExamples}, what it cannot read is a {@link
+ *       dev.quarry.training.TrainingDataException} naming the dataset, the example and the span.</li>
  *   <li>Evaluation: {@link dev.quarry.training.NerEvaluation} (exact-span P/R/F per label, micro and macro, with
  *       counts, conlleval semantics) and {@link dev.quarry.training.TextcatEvaluation} (accuracy, per-label P/R/F,
  *       macro F1).</li>

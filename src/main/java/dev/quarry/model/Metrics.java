@@ -1,0 +1,56 @@
+package dev.quarry.model;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.quarry.training.NerEvaluation;
+import dev.quarry.training.SpanCounts;
+import dev.quarry.training.TextcatEvaluation;
+import java.util.Map;
+
+/**
+ * Evaluations as the JSON of a manifest's {@code "metrics"} and of {@code metrics.json}. Precision, recall, F1 and
+ * accuracy are fractions in [0, 1]; counts are integers.
+ *
+ * <pre>{@code
+ * {"ner": {"micro": {"p": 0.9, "r": 0.8, "f": 0.847, "tp": 8, "fp": 1, "fn": 2},
+ *          "macro_f": 0.84, "per_label": {"LOC": {...}, "PER": {...}}},
+ *  "textcat": {"accuracy": 0.75, "correct": 3, "total": 4, "macro_f": 0.73, "per_label": {...}}}
+ * }</pre>
+ */
+public final class Metrics {
+
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+
+    private Metrics() {
+    }
+
+    public static ObjectNode ner(NerEvaluation evaluation) {
+        ObjectNode json = NODES.objectNode();
+        json.set("micro", counts(evaluation.micro()));
+        json.put("macro_f", evaluation.macroF1());
+        json.set("per_label", perLabel(evaluation.perLabel()));
+        return json;
+    }
+
+    public static ObjectNode textcat(TextcatEvaluation evaluation) {
+        ObjectNode json = NODES.objectNode();
+        json.put("accuracy", evaluation.accuracy());
+        json.put("correct", evaluation.correct());
+        json.put("total", evaluation.total());
+        json.put("macro_f", evaluation.macroF1());
+        json.set("per_label", perLabel(evaluation.perLabel()));
+        return json;
+    }
+
+    private static ObjectNode perLabel(Map<String, SpanCounts> perLabel) {
+        ObjectNode json = NODES.objectNode();
+        perLabel.forEach((label, counts) -> json.set(label, counts(counts)));
+        return json;
+    }
+
+    private static ObjectNode counts(SpanCounts counts) {
+        return NODES.objectNode().put("p", counts.precision()).put("r", counts.recall()).put("f", counts.f1())
+                .put("tp", counts.truePositives()).put("fp", counts.falsePositives())
+                .put("fn", counts.falseNegatives());
+    }
+}

@@ -1,0 +1,218 @@
+package dev.quarry.model;
+
+import dev.quarry.matching.Matcher;
+import dev.quarry.patterns.PatternFile;
+import dev.quarry.patterns.PatternFiles;
+import dev.quarry.patterns.PatternReader;
+import dev.quarry.patterns.Problem;
+import dev.quarry.text.Language;
+import dev.quarry.training.NerModel;
+import dev.quarry.training.TextcatModel;
+import dev.quarry.training.WordClusters;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/** Writes a {@link ModelPackage} to a directory and reads it back, checking every part. */
+final class PackageFiles {
+
+    static final String PATTERNS = "patterns.jsonl";
+    static final String NER = "ner.bin";
+    static final String NER_FIRST_PASS = "ner.bin.pass1";
+    static final String TEXTCAT = "textcat.bin";
+    static final String CLUSTERS = "clusters";
+
+    private PackageFiles() {
+    }
+
+    static void save(ModelPackage model, Path directory) throws IOException, ModelException {
+        Path target = directory.toAbsolutePath().normalize();
+        checkTarget(target);
+        Files.createDirectories(target.getParent());
+        Path temp = Files.createTempDirectory(target.getParent(), "." + target.getFileName() + ".");
+        try {
+            writeAll(model, temp);
+            replace(temp, target);
+        } catch (IOException | RuntimeException e) {
+            deleteTree(temp);
+            throw e;
+        }
+    }
+
+    private static void checkTarget(Path target) throws IOException, ModelException {
+        if (!Files.exists(target)) {
+            return;
+        }
+        if (!Files.isDirectory(target)) {
+            throw new ModelException(target, "exists and is not a directory");
+        }
+        try (Stream<Path> entries = Files.list(target)) {
+            if (entries.findAny().isPresent() && !Files.exists(target.resolve(ManifestJson.FILE))) {
+                throw new ModelException(target, "is a non-empty directory without " + ManifestJson.FILE
+                        + "; not replacing it with a model package");
+            }
+        }
+    }
+
+    private static void writeAll(ModelPackage model, Path dir) throws IOException {
+        ManifestJson.write(model.manifest(), dir.resolve(ManifestJson.FILE));
+        if (model.matcher().isPresent()) {
+            PatternFiles.write(ModelPackage.forOneFile(model.matcher().get()), dir.resolve(PATTERNS));
+        }
+        if (model.ner().isPresent()) {
+            model.ner().get().save(dir.resolve(NER));
+        }
+        if (model.textcat().isPresent()) {
+            try (OutputStream out = Files.newOutputStream(dir.resolve(TEXTCAT))) {
+                model.textcat().get().save(out);
+            }
+        }
+        if (!model.clusters().isEmpty()) {
+            Files.createDirectories(dir.resolve(CLUSTERS));
+            for (Map.Entry<String, WordClusters> entry : model.clusters().entrySet()) {
+                entry.getValue().write(dir.resolve(CLUSTERS).resolve(entry.getKey() + ".txt"));
+            }
+        }
+    }
+
+    private static void replace(Path temp, Path target) throws IOException {
+        if (!Files.exists(target)) {
+            Files.move(temp, target);
+            return;
+        }
+        Path old = Files.createTempDirectory(target.getParent(), "." + target.getFileName() + ".old.");
+        Files.delete(old);
+        Files.move(target, old);
+        Files.move(temp, target);
+        deleteTree(old);
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(root)) {
+            for (Path path : walk.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        }
+    }
+
+    static ModelPackage load(Path dir) throws IOException, ModelException {
+        if (!Files.isDirectory(dir)) {
+            throw new ModelException(dir, Files.exists(dir) ? "not a directory (a model package is a directory)"
+                    : "no such model directory");
+        }
+        Manifest manifest = ManifestJson.read(dir.resolve(ManifestJson.FILE));
+        Map<String, WordClusters> clusters = clusters(dir, manifest);
+        Matcher matcher = manifest.has(Manifest.PATTERNS) ? patterns(dir, manifest) : null;
+        NerModel ner = manifest.has(Manifest.NER) ? ner(dir, manifest, matcher) : null;
+        TextcatModel textcat = manifest.has(Manifest.TEXTCAT) ? textcat(dir, manifest, clusters) : null;
+        return new ModelPackage(manifest, matcher, ner, textcat, clusters);
+    }
+
+    private static Map<String, WordClusters> clusters(Path dir, Manifest manifest) throws IOException,
+            ModelException {
+        if (manifest.settings().textcat() != null) {
+            for (String name : manifest.settings().textcat().clusters()) {
+                if (!manifest.clusters().contains(name)) {
+                    throw new ModelException(dir.resolve(ManifestJson.FILE), "\"settings.textcat.clusters\" names \""
+                            + name + "\" but \"clusters\" does not list it");
+                }
+            }
+        }
+        Map<String, WordClusters> clusters = new HashMap<>();
+        for (String name : manifest.clusters()) {
+            Path file = require(dir.resolve(CLUSTERS).resolve(name + ".txt"), "word clusters \"" + name + "\"");
+            try {
+                clusters.put(name, WordClusters.read(file));
+            } catch (IOException e) {
+                throw new ModelException(file, "not a word-clusters file: " + unprefixed(file, e));
+            }
+        }
+        return clusters;
+    }
+
+    private static Matcher patterns(Path dir, Manifest manifest) throws IOException, ModelException {
+        Path file = require(dir.resolve(PATTERNS), "the \"patterns\" component");
+        PatternFile patterns;
+        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            patterns = PatternReader.read(PATTERNS, in);
+        }
+        if (patterns.hasErrors()) {
+            throw new ModelException(file, "invalid patterns:\n" + patterns.problems().stream()
+                    .filter(Problem::isError).map(Problem::toString).collect(Collectors.joining("\n")));
+        }
+        Language language = Language.of(manifest.language());
+        return Matcher.compile(patterns.patterns(), manifest.settings().patterns().toOptions(language));
+    }
+
+    private static NerModel ner(Path dir, Manifest manifest, Matcher matcher) throws IOException, ModelException {
+        Path file = require(dir.resolve(NER), "the \"ner\" component");
+        if (manifest.settings().ner().twoPass()) {
+            require(dir.resolve(NER_FIRST_PASS), "a two-pass \"ner\" (settings.ner.two_pass)");
+        }
+        if (manifest.settings().ner().patternFeatures() && matcher == null) {
+            throw new ModelException(dir.resolve(ManifestJson.FILE),
+                    "\"settings.ner.pattern_features\" is true but there is no \"patterns\" component");
+        }
+        NerModel ner;
+        try {
+            ner = NerModel.load(file, matcher);
+        } catch (IOException | IllegalArgumentException e) {
+            throw new ModelException(file, unprefixed(file, e));
+        }
+        if (!ner.settings().equals(manifest.settings().ner())) {
+            throw new ModelException(file, "its settings (" + ner.settings().encode() + ") differ from "
+                    + "manifest.json's \"settings.ner\" (" + manifest.settings().ner().encode() + ")");
+        }
+        checkLabels(file, List.copyOf(ner.labels()), manifest.labels().ner(), "labels.ner");
+        return ner;
+    }
+
+    private static TextcatModel textcat(Path dir, Manifest manifest, Map<String, WordClusters> clusters)
+            throws IOException, ModelException {
+        Path file = require(dir.resolve(TEXTCAT), "the \"textcat\" component");
+        TextcatModel textcat;
+        try (InputStream in = Files.newInputStream(file)) {
+            textcat = TextcatModel.load(in, manifest.settings().textcat(), clusters);
+        } catch (IOException | IllegalArgumentException e) {
+            throw new ModelException(file, unprefixed(file, e));
+        }
+        checkLabels(file, ModelPackage.labelsOf(textcat), manifest.labels().textcat(), "labels.textcat");
+        return textcat;
+    }
+
+    private static void checkLabels(Path file, List<String> actual, List<String> listed, String field)
+            throws ModelException {
+        List<String> sorted = actual.stream().sorted().toList();
+        if (!sorted.equals(listed)) {
+            throw new ModelException(file, "the model's labels " + sorted + " differ from manifest.json's \""
+                    + field + "\" " + listed);
+        }
+    }
+
+    private static Path require(Path file, String what) throws ModelException {
+        if (!Files.isRegularFile(file)) {
+            throw new ModelException(file, "missing, but manifest.json lists " + what);
+        }
+        return file;
+    }
+
+    /** An exception's message without a leading {@code "file: "} (the ModelException names the file). */
+    private static String unprefixed(Path file, Exception e) {
+        String message = String.valueOf(e.getMessage());
+        String prefix = file + ": ";
+        return message.startsWith(prefix) ? message.substring(prefix.length()) : message;
+    }
+}

@@ -1,0 +1,21 @@
+/**
+ * The model package on disk: one directory with {@code manifest.json}, {@code patterns.jsonl}, {@code ner.bin},
+ * {@code textcat.bin} and {@code clusters/}, each part but the manifest optional.
+ *
+ * <h2>Where to start</h2>
+ * <pre>{@code
+ * ModelPackage model = ModelPackage.builder(Language.ENGLISH)
+ *         .matcher(matcher).ner(ner).textcat(textcat).clusters(clusters)
+ *         .training(trainingData).metrics(Metrics.ner(evaluation)).seed(7L)
+ *         .build();
+ * model.save(Path.of("models/news"));
+ * ModelPackage again = ModelPackage.load(Path.of("models/news"));   // checked whole: ModelException names the file
+ * }</pre>
+ * {@link dev.quarry.model.Manifest} is the manifest as a record ({@code "quarry_model": 1}, created time, Quarry
+ * version, components, language, labels, settings, clusters, training data, metrics, seed); {@link
+ * dev.quarry.model.Metrics} writes evaluations as its {@code "metrics"} JSON. To run a package on text, see {@code
+ * dev.quarry.pipeline}.
+ *
+ * <p>Nothing here trains: the models come from {@code dev.quarry.training}. OpenNLP types never appear here.
+ */
+package dev.quarry.model;

@@ -1,0 +1,165 @@
+package dev.quarry.pipeline;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.quarry.matching.Matcher;
+import dev.quarry.model.ModelPackage;
+import dev.quarry.model.TinyModels;
+import dev.quarry.streams.MatchSpans;
+import dev.quarry.text.Language;
+import dev.quarry.text.Offsets;
+import dev.quarry.training.EntitySpan;
+import dev.quarry.training.NerEvaluation;
+import dev.quarry.training.NerExample;
+import dev.quarry.training.TextcatExample;
+import dev.quarry.training.TextcatSettings;
+import dev.quarry.training.TextcatTrainer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class PipelineTest {
+
+    private static final Pipeline FULL = Pipeline.of(TinyModels.full());
+    private static final Origin MODEL = new Origin.FromModel(null);
+    private static final Origin PARIS = new Origin.FromPattern("Q90", "cities.jsonl:1");
+
+    @Test
+    void patternsWinWhereTheyOverlapModelEntities() {
+        Analysis analysis = FULL.analyze("Anna visited Paris.");
+        assertEquals(List.of(new AnalyzedSpan(0, 4, 0, 1, "PER", MODEL),
+                new AnalyzedSpan(13, 18, 2, 3, "CITY", PARIS)), analysis.spans());
+    }
+
+    @Test
+    void theModelFillsInWhereNoPatternFires() {
+        assertEquals(List.of(new AnalyzedSpan(0, 5, 0, 1, "PER", MODEL), new AnalyzedSpan(14, 20, 2, 3, "LOC", MODEL)),
+                FULL.analyze("Boris visited Berlin.").spans());
+    }
+
+    @Test
+    void matchAndPredictRunOnePartEach() {
+        assertEquals(List.of(new AnalyzedSpan(13, 18, 2, 3, "CITY", PARIS)), FULL.match("Anna visited Paris.").spans());
+        assertEquals(Map.of(), FULL.match("Anna visited Paris.").cats());
+        assertEquals(List.of(new AnalyzedSpan(0, 4, 0, 1, "PER", MODEL), new AnalyzedSpan(13, 18, 2, 3, "LOC", MODEL)),
+                FULL.predict("Anna visited Paris.").spans());
+    }
+
+    @Test
+    void otherMergePoliciesKeepModelEntitiesOrBoth() {
+        assertEquals(List.of(new AnalyzedSpan(0, 4, 0, 1, "PER", MODEL), new AnalyzedSpan(13, 18, 2, 3, "LOC", MODEL)),
+                FULL.withMerge(MergePolicy.MODEL_WINS).analyze("Anna visited Paris.").spans());
+        assertEquals(List.of(new AnalyzedSpan(0, 4, 0, 1, "PER", MODEL), new AnalyzedSpan(13, 18, 2, 3, "CITY", PARIS),
+                        new AnalyzedSpan(13, 18, 2, 3, "LOC", MODEL)),
+                FULL.withMerge(MergePolicy.KEEP_BOTH).analyze("Anna visited Paris.").spans());
+    }
+
+    @Test
+    void aModelEntityPartlyCoveredByAPatternIsDropped() {
+        AnalyzedSpan pattern = new AnalyzedSpan(0, 1, 1, 2, "P", PARIS);
+        AnalyzedSpan straddling = new AnalyzedSpan(0, 1, 0, 2, "M", MODEL);
+        AnalyzedSpan after = new AnalyzedSpan(0, 1, 2, 4, "M", MODEL);
+        assertEquals(List.of(pattern, after),
+                MergePolicy.PATTERNS_WIN.merge(List.of(pattern), List.of(straddling, after), 4));
+        assertEquals(List.of(straddling, after),
+                MergePolicy.MODEL_WINS.merge(List.of(pattern), List.of(straddling, after), 4));
+    }
+
+    @Test
+    void theNerSeesEverySentenceOfALongTextAsOneDocument() {
+        Analysis analysis = FULL.analyze("Boris visited Berlin. Elena visited Oslo.");
+        assertEquals(List.of(new AnalyzedSpan(0, 5, 0, 1, "PER", MODEL), new AnalyzedSpan(14, 20, 2, 3, "LOC", MODEL),
+                        new AnalyzedSpan(22, 27, 4, 5, "PER", MODEL), new AnalyzedSpan(36, 40, 6, 7, "LOC", MODEL)),
+                analysis.spans());
+    }
+
+    @Test
+    void categoriesComeFromTheTextClassifier() {
+        Analysis analysis = FULL.analyze("the team scored a goal in the league match.");
+        assertEquals("SPORT", analysis.topCategory());
+        assertEquals(1.0, analysis.cats().values().stream().mapToDouble(Double::doubleValue).sum(), 1e-9);
+        assertEquals(List.of("MEDICINE", "SPORT"), analysis.cats().keySet().stream().sorted().toList());
+    }
+
+    @Test
+    void entityFeaturesOfTheTextClassifierComeFromTheMergedSpans() {
+        List<TextcatExample> training = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            training.add(new TextcatExample("we went there", "TRAVEL", List.of("CITY")));
+            training.add(new TextcatExample("we went there", "HOME", List.of()));
+        }
+        TextcatSettings settings = TextcatSettings.naiveBayesBagOfWords().withFeatures(1, true, true, List.of());
+        Pipeline pipeline = Pipeline.of(ModelPackage.builder(Language.ENGLISH).matcher(TinyModels.matcher())
+                .textcat(new TextcatTrainer(settings, Map.of()).train(training)).build());
+        assertEquals("TRAVEL", pipeline.analyze("we went to Paris").topCategory());
+        assertEquals("HOME", pipeline.analyze("we went to bed").topCategory());
+    }
+
+    @Test
+    void batchesKeepTheInputOrder() {
+        List<String> texts = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            texts.add(TinyModels.PEOPLE.get(i % 6) + " visited " + TinyModels.CITIES.get(i % 6) + ".");
+        }
+        assertEquals(texts.stream().map(FULL::analyze).toList(), FULL.analyzeAll(texts));
+        assertThrows(NullPointerException.class, () -> FULL.analyzeAll(java.util.Arrays.asList("a", null)));
+    }
+
+    @Test
+    void emptyTextGivesNoSpans() {
+        Analysis analysis = FULL.analyze("");
+        assertEquals(List.of(), analysis.spans());
+        assertEquals(2, analysis.cats().size());
+    }
+
+    @Test
+    void jsonCountsCodePointsAndWritesPatternSpansAsMatchSpansDoesPlusTheOrigin() {
+        String text = "🙂 Anna visited Paris.";
+        ObjectNode task = AnalysisJson.put(JsonNodeFactory.instance.objectNode().put("text", text)
+                .put("_task_hash", 1), FULL.analyze(text));
+        assertEquals("{\"start\":2,\"end\":6,\"token_start\":1,\"token_end\":1,\"label\":\"PER\",\"origin\":\"model\"}",
+                task.get("spans").get(0).toString());
+        Matcher matcher = TinyModels.matcher();
+        ObjectNode expected = ((ObjectNode) MatchSpans.addAll(JsonNodeFactory.instance.arrayNode(),
+                matcher.match(matcher.options().tokenizer().tokenize(text)), Offsets.of(text)).get(0))
+                .put("origin", "pattern");
+        assertEquals(expected, task.get("spans").get(1));
+        assertEquals("{\"start\":15,\"end\":20,\"token_start\":3,\"token_end\":3,\"label\":\"CITY\",\"pattern_id\":\"Q90\","
+                + "\"source\":\"cities.jsonl:1\",\"origin\":\"pattern\"}", task.get("spans").get(1).toString());
+        assertTrue(task.get("cats").has("SPORT"));
+        assertTrue(!task.has("_task_hash"));
+    }
+
+    @Test
+    void modelScoresAreWrittenWhenKnown() {
+        ArrayNode out = AnalysisJson.addSpans(JsonNodeFactory.instance.arrayNode(),
+                List.of(new AnalyzedSpan(0, 4, 0, 1, "PER", new Origin.FromModel(0.75))), Offsets.of("Anna"));
+        assertEquals("[{\"start\":0,\"end\":4,\"token_start\":0,\"token_end\":0,\"label\":\"PER\",\"origin\":\"model\","
+                + "\"score\":0.75}]", out.toString());
+    }
+
+    @Test
+    void nerEvaluationScoresPatternsModelAndBoth() {
+        List<NerExample> gold = List.of(
+                new NerExample("d", List.of("Anna", "visited", "Paris", "."),
+                        List.of(new EntitySpan(0, 1, "PER"), new EntitySpan(2, 3, "CITY"))),
+                new NerExample("d", List.of("Boris", "visited", "Berlin", "."),
+                        List.of(new EntitySpan(0, 1, "PER"), new EntitySpan(2, 3, "LOC"))));
+        NerEvaluation patterns = FULL.evaluateNer(gold, Sources.PATTERNS);
+        assertEquals(1, patterns.micro().truePositives());
+        assertEquals(0, patterns.micro().falsePositives());
+        assertEquals(3, patterns.micro().falseNegatives());
+        NerEvaluation model = FULL.evaluateNer(gold, Sources.MODEL);
+        assertEquals(3, model.micro().truePositives(), "PER, PER, LOC; Paris is LOC to the model, not CITY");
+        assertEquals(1, model.micro().falsePositives());
+        NerEvaluation both = FULL.evaluateNer(gold, Sources.BOTH);
+        assertEquals(4, both.micro().truePositives());
+        assertEquals(1.0, both.micro().f1());
+    }
+}

@@ -1,0 +1,149 @@
+package dev.quarry.training;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import dev.quarry.datasets.Database;
+import dev.quarry.streams.Task;
+import dev.quarry.text.Tokenizer;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DatasetExamplesTest {
+
+    private static final String ANNA = "\"text\":\"Anna visited Paris.\"";
+    private static final List<String> ANNA_TOKENS = List.of("Anna", "visited", "Paris", ".");
+
+    private static DatasetExamples read(SpanAlignment alignment, String... lines) {
+        return new DatasetExamples(Tokenizer.standard(), alignment)
+                .addTasks("gold.jsonl", Arrays.stream(lines).map(Task::parse));
+    }
+
+    private static DatasetExamples read(String... lines) {
+        return read(SpanAlignment.REJECT, lines);
+    }
+
+    @Test
+    void anAcceptedTaskWithSpansIsCompleteAndAlignedToTokens() {
+        TrainingExamples examples = read("{" + ANNA + ",\"_input_hash\":7,\"spans\":[{\"start\":0,\"end\":4,"
+                + "\"label\":\"PER\"},{\"start\":13,\"end\":18,\"label\":\"LOC\"}],\"answer\":\"accept\"}").ner();
+        assertEquals(List.of(new NerExample("7", ANNA_TOKENS,
+                List.of(new EntitySpan(0, 1, "PER"), new EntitySpan(2, 3, "LOC")))), examples.ner());
+        assertEquals(List.of(7L), examples.inputHashes());
+    }
+
+    @Test
+    void acceptedEmptySpansMeanEveryTokenIsOutside() {
+        TrainingExamples examples = read("{" + ANNA + ",\"spans\":[]}", "{" + ANNA + "}").ner();
+        assertEquals(1, examples.ner().size());
+        assertEquals(List.of(), examples.ner().getFirst().spans());
+        assertEquals(1, examples.count("no_spans"));
+    }
+
+    @Test
+    void binaryViewsAndUnmarkedRejectsAreBinaryAnswersAndIgnoreIsSkipped() {
+        String paris = "\"spans\":[{\"start\":13,\"end\":18,\"label\":\"LOC\"}]";
+        TrainingExamples examples = read(
+                "{" + ANNA + "," + paris + ",\"_view_id\":\"ner\",\"answer\":\"accept\"}",
+                "{" + ANNA + "," + paris + ",\"_view_id\":\"binary\",\"answer\":\"reject\"}",
+                "{" + ANNA + "," + paris + ",\"_view_id\":\"ner_manual\",\"answer\":\"reject\"}",
+                "{" + ANNA + "," + paris + ",\"answer\":\"ignore\"}").ner();
+        EntitySpan loc = new EntitySpan(2, 3, "LOC");
+        String id = Long.toString(dev.quarry.streams.TaskHashes.DEFAULT.inputHash(Task.parse("{" + ANNA + "}")));
+        assertEquals(List.of(new BinaryNerExample(id, ANNA_TOKENS, List.of(loc), List.of()),
+                new BinaryNerExample(id, ANNA_TOKENS, List.of(), List.of(loc)),
+                new BinaryNerExample(id, ANNA_TOKENS, List.of(), List.of(loc))), examples.binaryNer());
+        assertEquals(List.of(), examples.ner());
+        assertEquals(1, examples.count("ignored"));
+    }
+
+    @Test
+    void goldOverridesSilverOfTheSameInputOnly() {
+        TrainingExamples examples = read(
+                "{" + ANNA + ",\"_input_hash\":1,\"_silver\":true,\"spans\":[{\"start\":13,\"end\":18,\"label\":\"CITY\"}]}",
+                "{" + ANNA + ",\"_input_hash\":1,\"spans\":[{\"start\":13,\"end\":18,\"label\":\"LOC\"}]}",
+                "{\"text\":\"Boris visited Rome.\",\"_input_hash\":2,\"_silver\":true,"
+                        + "\"spans\":[{\"start\":14,\"end\":18,\"label\":\"CITY\"}]}").ner();
+        assertEquals(List.of(List.of(new EntitySpan(2, 3, "LOC")), List.of(new EntitySpan(2, 3, "CITY"))),
+                examples.ner().stream().map(NerExample::spans).toList());
+        assertEquals(1, examples.count("silver_overridden"));
+    }
+
+    @Test
+    void aSpanOffTokenBoundariesIsRejectedNamingTheExampleAndTheSpan() {
+        TrainingDataException e = assertThrows(TrainingDataException.class, () -> read(
+                "{" + ANNA + ",\"_input_hash\":3,\"spans\":[{\"start\":13,\"end\":17,\"label\":\"LOC\"}]}").ner());
+        assertEquals("gold.jsonl, task 1 (_input_hash 3): spans[0] 13..17 \"Pari\" (LOC) does not start and end on "
+                + "token boundaries; the tokens it touches span 13..18", e.getMessage());
+        TrainingExamples snapped = read(SpanAlignment.SNAP,
+                "{" + ANNA + ",\"_input_hash\":3,\"spans\":[{\"start\":13,\"end\":17,\"label\":\"LOC\"}]}").ner();
+        assertEquals(List.of(new EntitySpan(2, 3, "LOC")), snapped.ner().getFirst().spans());
+        assertEquals(1, snapped.count("snapped_spans"));
+    }
+
+    @Test
+    void overlappingCompleteSpansAreAnError() {
+        TrainingDataException e = assertThrows(TrainingDataException.class, () -> read("{" + ANNA
+                + ",\"_input_hash\":4,\"spans\":[{\"start\":0,\"end\":12,\"label\":\"X\"},{\"start\":5,\"end\":18,"
+                + "\"label\":\"Y\"}]}").ner());
+        assertEquals("gold.jsonl, task 1 (_input_hash 4): spans overlap: EntitySpan[start=0, end=2, label=X] and "
+                + "EntitySpan[start=1, end=3, label=Y]", e.getMessage());
+    }
+
+    @Test
+    void theTaskTokensAreUsedWithCodePointOffsets() {
+        String task = "{\"text\":\"🙂 New York!\",\"tokens\":[{\"text\":\"🙂\",\"start\":0,\"end\":1,\"id\":0},"
+                + "{\"text\":\" \",\"start\":1,\"end\":2,\"id\":1},{\"text\":\"New York\",\"start\":2,\"end\":10,\"id\":2},"
+                + "{\"text\":\"!\",\"start\":10,\"end\":11,\"id\":3}],"
+                + "\"spans\":[{\"start\":2,\"end\":10,\"label\":\"GPE\"}],\"_input_hash\":5}";
+        NerExample example = read(task).ner().ner().getFirst();
+        assertEquals(List.of("🙂", "New York", "!"), example.tokens());
+        assertEquals(List.of(new EntitySpan(1, 2, "GPE")), example.spans());
+    }
+
+    @Test
+    void anEmptyTextIsCountedNotTrainedOn() {
+        assertEquals(1, read("{\"text\":\" \",\"spans\":[]}").ner().count("empty_text"));
+    }
+
+    @Test
+    void textcatReadsAcceptedLabelsAndSingleChoices() {
+        TrainingExamples examples = read(
+                "{\"text\":\"goal!\",\"label\":\"SPORT\",\"answer\":\"accept\"}",
+                "{\"text\":\"dose\",\"label\":\"SPORT\",\"answer\":\"reject\"}",
+                "{\"text\":\"clinic\",\"options\":[{\"id\":\"MED\"},{\"id\":\"SPORT\"}],\"accept\":[\"MED\"],"
+                        + "\"_view_id\":\"choice\",\"answer\":\"accept\"}").textcat();
+        assertEquals(List.of(new TextcatExample("goal!", "SPORT"), new TextcatExample("clinic", "MED")),
+                examples.textcat());
+        assertEquals(1, examples.count("label_rejected"));
+    }
+
+    @Test
+    void twoAcceptedOptionsAreAnErrorForExclusiveLabels() {
+        TrainingDataException e = assertThrows(TrainingDataException.class, () -> read(
+                "{\"text\":\"x\",\"_input_hash\":9,\"options\":[{\"id\":\"A\"},{\"id\":\"B\"}],\"accept\":[\"A\",\"B\"]}")
+                .textcat());
+        assertEquals("gold.jsonl, task 1 (_input_hash 9): \"accept\" must hold exactly one option for exclusive "
+                + "labels, got [A, B]", e.getMessage());
+    }
+
+    @Test
+    void datasetExamplesAreNamedByDatasetAndId(@TempDir Path dir) {
+        try (Database db = Database.open(dir.resolve("q.db").toString())) {
+            db.createDataset("news");
+            db.add(db.startSession("news", "s"), List.of(Task.parse("{" + ANNA
+                    + ",\"spans\":[{\"start\":13,\"end\":16,\"label\":\"LOC\"}],\"answer\":\"accept\"}")));
+            DatasetExamples reader = new DatasetExamples(Tokenizer.standard(), SpanAlignment.REJECT);
+            try (Stream<dev.quarry.datasets.Example> latest = db.latest("news")) {
+                reader.addExamples("news", latest);
+            }
+            TrainingDataException e = assertThrows(TrainingDataException.class, reader::ner);
+            assertEquals(true, e.getMessage().matches("dataset \"news\", example \\d+ \\(_input_hash -?\\d+\\): "
+                    + "spans\\[0] 13\\.\\.16 \"Par\" \\(LOC\\) does not start .*"), e.getMessage());
+        }
+    }
+}
