@@ -38,7 +38,8 @@ class AnnotationStreamTest {
         }
         Files.writeString(dir.resolve("corpus.jsonl"), corpus, StandardCharsets.UTF_8);
         PatternReloader patterns = PatternReloader.fixed(TinyModels.matcher(), List.of(),
-                Clock.fixed(Instant.parse("2026-11-21T00:00:00Z"), ZoneOffset.UTC), new PrintWriter(new StringWriter()));
+                Clock.fixed(Instant.parse("2026-11-21T00:00:00Z"), ZoneOffset.UTC),
+                new PrintWriter(new StringWriter()));
         AnnotateOptions options = AnnotateOptions.of("d", dir.resolve("corpus.jsonl"), AnnotateOptions.Kind.NER,
                 LABELS).withWindow(window);
         return AnnotationStream.open(options, LABELS, new Suggestions(patterns, model, true), key -> false);

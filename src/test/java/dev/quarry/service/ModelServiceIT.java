@@ -68,9 +68,10 @@ class ModelServiceIT {
     @Test
     void analyzeAnswersPatternMatchesWhereTheyFireAndModelEntitiesElsewhere() throws Exception {
         JsonNode answer = start(null, o -> o).post("/v1/analyze", "{\"text\": \"Anna visited Paris.\"}").json();
-        assertEquals("[{\"start\":0,\"end\":4,\"token_start\":0,\"token_end\":0,\"label\":\"PER\",\"origin\":\"model\"},"
-                + "{\"start\":13,\"end\":18,\"token_start\":2,\"token_end\":2,\"label\":\"CITY\",\"pattern_id\":\"Q90\","
-                + "\"source\":\"patterns.jsonl:2\",\"origin\":\"pattern\"}]", unscored(answer.get("spans")),
+        assertEquals("[{\"start\":0,\"end\":4,\"token_start\":0,\"token_end\":0,\"label\":\"PER\","
+                + "\"origin\":\"model\"},{\"start\":13,\"end\":18,\"token_start\":2,\"token_end\":2,"
+                + "\"label\":\"CITY\",\"pattern_id\":\"Q90\",\"source\":\"patterns.jsonl:2\",\"origin\":\"pattern\"}]",
+                unscored(answer.get("spans")),
                 "line 1 of the package's patterns.jsonl sets phrase_matcher_attr");
         assertEquals(2, answer.get("cats").size());
         assertEquals(running.get("/v1/health").json().get("model").get("version"), answer.get("model_version"));
@@ -134,7 +135,8 @@ class ModelServiceIT {
         assertEquals(1, served.get("quarry_model").asInt());
         assertEquals("2025-01-31T12:00:00Z", served.get("created").asText());
         assertEquals("[\"patterns\",\"ner\",\"textcat\"]", served.get("components").toString());
-        assertEquals("{\"ner\":[\"LOC\",\"PER\"],\"textcat\":[\"MEDICINE\",\"SPORT\"]}", served.get("labels").toString());
+        assertEquals("{\"ner\":[\"LOC\",\"PER\"],\"textcat\":[\"MEDICINE\",\"SPORT\"]}",
+                served.get("labels").toString());
         assertEquals("{\"ner_complete\":40}", served.get("examples").toString());
         assertEquals(2, health.get("patterns").get("count").asInt(), "the package's own patterns");
         assertEquals("[\"" + model.toAbsolutePath().resolve("patterns.jsonl") + "\"]",
