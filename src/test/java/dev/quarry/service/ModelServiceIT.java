@@ -159,13 +159,24 @@ class ModelServiceIT {
         assertEquals("TOWN", paris.get(1).get("label").asText());
     }
 
+    /** The metrics once they hold {@code line}: an exchange is counted just after its answer was sent. */
+    private String metricsOnceCounted(String line) throws InterruptedException {
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(5).toNanos();
+        String text = running.get("/metrics").body();
+        while (!text.contains(line) && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+            text = running.get("/metrics").body();
+        }
+        return text;
+    }
+
     @Test
     void metricsCountTheNewEndpointsAndTheModel() throws Exception {
         start(null, o -> o);
         running.post("/v1/analyze", "{\"text\": \"Anna visited Paris.\"}");
         running.post("/v1/predict", "{\"text\": \"Anna visited Paris.\"}");
         running.post("/v1/predict", "{\"text\": 1}");
-        String text = running.get("/metrics").body();
+        String text = metricsOnceCounted("quarry_http_requests_total{endpoint=\"/v1/predict\",status=\"400\"} 1\n");
         assertTrue(text.contains("quarry_http_requests_total{endpoint=\"/v1/analyze\",status=\"200\"} 1\n"), text);
         assertTrue(text.contains("quarry_http_requests_total{endpoint=\"/v1/predict\",status=\"200\"} 1\n"), text);
         assertTrue(text.contains("quarry_http_requests_total{endpoint=\"/v1/predict\",status=\"400\"} 1\n"), text);
