@@ -2,6 +2,7 @@ package dev.quarry.cli;
 
 import dev.quarry.datasets.Database;
 import dev.quarry.matching.MatchOptions;
+import dev.quarry.model.ModelException;
 import dev.quarry.patterns.PatternException;
 import dev.quarry.service.AnnotateOptions;
 import dev.quarry.service.Service;
@@ -52,6 +53,14 @@ final class AnnotateCommand implements Callable<Integer> {
     @Option(names = {"-p", "--patterns"}, paramLabel = "FILE|DIR",
             description = "Pattern files whose matches are suggested (reloaded when they change).")
     Path patterns;
+    @Option(names = {"-m", "--model"}, paramLabel = "DIR",
+            description = "A model package whose predictions are suggested too (and retrained from, with "
+                    + "--retrain-every); its language replaces --lang.")
+    Path model;
+    @Option(names = "--retrain-every", defaultValue = "0", paramLabel = "N",
+            description = "Train the model again from the dataset in the background after every N new answers, "
+                    + "then suggest and rank the tasks not shown yet with it (default: ${DEFAULT-VALUE}, never).")
+    int retrainEvery;
     @Option(names = {"-l", "--label"}, split = ",", paramLabel = "LABEL",
             description = "Labels, in the order of the keys 1-9; may be repeated. ner: default the patterns' labels.")
     List<String> labels = List.of();
@@ -94,6 +103,11 @@ final class AnnotateCommand implements Callable<Integer> {
             err.println("quarry: annotating " + annotate.source() + " into dataset \"" + dataset + "\" ("
                     + annotate.kind().json() + ", " + annotate.mode().json() + ", database " + database.location()
                     + ")");
+            if (model != null || retrainEvery > 0) {
+                err.println("quarry: model " + (model == null ? "none yet" : model + " (version "
+                        + service.modelVersion() + ")") + (retrainEvery > 0 ? ", retrained every " + retrainEvery
+                        + " answers" : ""));
+            }
             err.println("quarry: open " + service.uri() + "annotate/?session=YOUR_NAME  (Ctrl-C stops)");
             Runtime.getRuntime().addShutdownHook(new Thread(service::close, "quarry-annotate-shutdown"));
             service.awaitClose();
@@ -106,13 +120,18 @@ final class AnnotateCommand implements Callable<Integer> {
         check(Files.exists(source), "--source: " + source + ": no such file or directory");
         check(patterns == null || Files.exists(patterns), "--patterns: " + patterns + ": no such file or directory");
         check(window >= 1, "--window must be at least 1, got " + window);
+        check(retrainEvery >= 0, "--retrain-every must be >= 0 (0: never), got " + retrainEvery);
+        check(model == null || Files.isDirectory(model), "--model: " + model + ": no such directory");
+        check(model == null || !spec.commandLine().getParseResult().hasMatchedOption("--lang"),
+                "--lang cannot be given with --model: the model package's language is used");
         check(reserveSeconds >= 1, "--reserve-s must be at least 1, got " + reserveSeconds);
         SourceOptions read = SourceOptions.defaults()
                 .withFormat(MatchCommand.parse(SourceFormat.class, format, "--format"))
                 .withTextColumn(textColumn).withParagraphs(paragraphs);
         try {
             AnnotateOptions options = AnnotateOptions.of(dataset, source, what, labels).withSourceOptions(read)
-                    .withExclusive(exclusive).withWindow(window).withReservation(Duration.ofSeconds(reserveSeconds));
+                    .withExclusive(exclusive).withWindow(window).withReservation(Duration.ofSeconds(reserveSeconds))
+                    .withRetrainEvery(retrainEvery);
             return mode == null ? options
                     : options.withMode(MatchCommand.parse(AnnotateOptions.Mode.class, mode, "--mode"));
         } catch (IllegalArgumentException e) {
@@ -124,7 +143,8 @@ final class AnnotateCommand implements Callable<Integer> {
         check(port >= 0 && port <= 65_535, "--port must be in 0..65535, got " + port);
         MatchOptions match = MatchOptions.defaults()
                 .withTokenizer(Tokenizer.forLanguage(MatchCommand.language(language)));
-        return ServiceOptions.defaults(patterns).withHost(host).withPort(port).withMatchOptions(match);
+        return ServiceOptions.defaults(patterns).withHost(host).withPort(port).withMatchOptions(match)
+                .withModel(model);
     }
 
     private static Service start(ServiceOptions options, AnnotateOptions annotate, Database database,
@@ -133,6 +153,8 @@ final class AnnotateCommand implements Callable<Integer> {
             return Service.annotate(options, annotate, database, Clock.systemUTC(), err);
         } catch (PatternException e) {
             throw UserException.invalidInput("invalid patterns, not serving:\n" + e.getMessage());
+        } catch (ModelException e) {
+            throw UserException.invalidInput("invalid model, not serving: " + e.getMessage());
         } catch (IllegalArgumentException e) {
             throw UserException.invalidInput(e.getMessage());
         } catch (java.net.BindException e) {

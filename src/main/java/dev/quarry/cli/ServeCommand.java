@@ -1,6 +1,7 @@
 package dev.quarry.cli;
 
 import dev.quarry.matching.MatchOptions;
+import dev.quarry.model.ModelException;
 import dev.quarry.patterns.PatternException;
 import dev.quarry.service.Service;
 import dev.quarry.service.ServiceOptions;
@@ -17,20 +18,28 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code quarry serve}: the HTTP API over pattern files that reload when they change. */
+/** {@code quarry serve}: the HTTP API over a model package and pattern files that reload when they change. */
 @Command(name = "serve", mixinStandardHelpOptions = true, sortOptions = false,
         description = {
-            "Serves POST /v1/match, GET /v1/health and GET /metrics over HTTP until stopped (Ctrl-C).",
+            "Serves POST /v1/match, /v1/predict, /v1/analyze, GET /v1/health and GET /metrics over HTTP until "
+                    + "stopped (Ctrl-C). /v1/predict (the model) and /v1/analyze (match-then-predict) need --model.",
             "The pattern files are watched: a changed set that loads without errors replaces the served one "
-                    + "atomically; a set with errors is reported and the old one keeps serving."},
+                    + "atomically; a set with errors is reported and the old one keeps serving. With --model, the "
+                    + "pattern files replace the package's own patterns and are compiled with its language and "
+                    + "pattern settings; without --patterns the package's patterns are served."},
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:stopped", "1:failure (I/O, address in use)", "2:bad usage or invalid patterns"})
+        exitCodeList = {"0:stopped", "1:failure (I/O, address in use)",
+            "2:bad usage, invalid patterns or invalid model"})
 final class ServeCommand implements Callable<Integer> {
 
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
-    @Option(names = {"-p", "--patterns"}, required = true, paramLabel = "FILE|DIR",
+    @Option(names = {"-m", "--model"}, paramLabel = "DIR",
+            description = "A model package (as quarry train writes it) for /v1/predict and /v1/analyze.")
+    Path model;
+
+    @Option(names = {"-p", "--patterns"}, paramLabel = "FILE|DIR",
             description = "A pattern file (JSONL) or a directory of *.jsonl files, watched for changes.")
     Path patterns;
 
@@ -72,12 +81,14 @@ final class ServeCommand implements Callable<Integer> {
         ServiceOptions options = options();
         requestTimeouts();
         PrintWriter err = spec.commandLine().getErr();
-        if (!Files.exists(patterns)) {
+        if (patterns != null && !Files.exists(patterns)) {
             throw UserException.invalidInput(patterns + ": no such file or directory");
         }
         try (Service service = start(options, err)) {
-            err.println("quarry: serving " + service.patternCount() + " patterns from " + patterns + " on "
-                    + service.uri() + (options.token() == null ? "" : " (bearer token required)"));
+            err.println("quarry: serving " + service.patternCount() + " patterns from "
+                    + (patterns != null ? patterns : model + " (the package's own)")
+                    + (model == null ? "" : " and model " + model + " (version " + service.modelVersion() + ")")
+                    + " on " + service.uri() + (options.token() == null ? "" : " (bearer token required)"));
             if (options.token() == null && !service.address().getAddress().isLoopbackAddress()) {
                 err.println("quarry: warning: listening beyond loopback without --token-file");
             }
@@ -105,6 +116,8 @@ final class ServeCommand implements Callable<Integer> {
             return Service.start(options, Clock.systemUTC(), err);
         } catch (PatternException e) {
             throw UserException.invalidInput("invalid patterns, not serving:\n" + e.getMessage());
+        } catch (ModelException e) {
+            throw UserException.invalidInput("invalid model, not serving: " + e.getMessage());
         } catch (java.net.BindException e) {
             throw new UserException(ExitCodes.FAILURE, "cannot listen on " + options.host() + ":" + options.port()
                     + ": " + e.getMessage() + " (choose another --port or --host)");
@@ -112,6 +125,14 @@ final class ServeCommand implements Callable<Integer> {
     }
 
     private ServiceOptions options() throws IOException {
+        check(patterns != null || model != null, "quarry serve needs --patterns FILE|DIR, --model DIR, or both");
+        if (model != null) {
+            for (String option : new String[] {"--attr", "--overlap", "--priority", "--lang"}) {
+                check(!spec.commandLine().getParseResult().hasMatchedOption(option), option + " cannot be given "
+                        + "with --model: the patterns are compiled with the model package's language and pattern "
+                        + "settings");
+            }
+        }
         MatchOptions match = matching.toMatchOptions();
         check(port >= 0 && port <= 65_535, "--port must be in 0..65535, got " + port);
         check(maxBodyBytes >= 1, "--max-body-bytes must be >= 1, got " + maxBodyBytes);
@@ -119,7 +140,7 @@ final class ServeCommand implements Callable<Integer> {
         check(pollMillis >= 1, "--reload-poll-ms must be >= 1, got " + pollMillis);
         return ServiceOptions.defaults(patterns).withHost(host).withPort(port).withToken(readToken())
                 .withLimits(maxBodyBytes, maxTextChars).withMatchOptions(match)
-                .withReloadTiming(Duration.ofMillis(pollMillis), Duration.ofMillis(200));
+                .withReloadTiming(Duration.ofMillis(pollMillis), Duration.ofMillis(200)).withModel(model);
     }
 
     private String readToken() throws IOException {

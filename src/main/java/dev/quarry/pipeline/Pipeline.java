@@ -13,6 +13,7 @@ import dev.quarry.training.EntitySpan;
 import dev.quarry.training.NerEvaluation;
 import dev.quarry.training.NerExample;
 import dev.quarry.training.NerModel;
+import dev.quarry.training.ScoredEntity;
 import dev.quarry.training.TextcatEvaluation;
 import dev.quarry.training.TextcatExample;
 import dev.quarry.training.TextcatModel;
@@ -22,6 +23,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Match-then-predict over a {@link ModelPackage}: the text is tokenized once (with the package's language), the
@@ -43,10 +45,10 @@ public final class Pipeline {
     private final TextcatModel textcat;
     private final MergePolicy merge;
 
-    private Pipeline(ModelPackage model, MergePolicy merge) {
+    private Pipeline(ModelPackage model, Matcher matcher, MergePolicy merge) {
         this.model = model;
         this.language = model.language();
-        this.matcher = model.matcher().orElse(null);
+        this.matcher = matcher;
         this.tokenizer = matcher != null ? matcher.options().tokenizer() : Tokenizer.forLanguage(language);
         this.ner = model.ner().orElse(null);
         this.textcat = model.textcat().orElse(null);
@@ -55,7 +57,8 @@ public final class Pipeline {
 
     /** A pipeline over a package, patterns winning over overlapping model entities. */
     public static Pipeline of(ModelPackage model) {
-        return new Pipeline(Objects.requireNonNull(model, "model"), MergePolicy.PATTERNS_WIN);
+        return new Pipeline(Objects.requireNonNull(model, "model"), model.matcher().orElse(null),
+                MergePolicy.PATTERNS_WIN);
     }
 
     /**
@@ -69,11 +72,26 @@ public final class Pipeline {
 
     /** The same pipeline with another merge policy. */
     public Pipeline withMerge(MergePolicy policy) {
-        return new Pipeline(model, policy);
+        return new Pipeline(model, matcher, policy);
     }
 
+    /**
+     * The same pipeline with other patterns: {@code patterns} replaces the package's matcher for pattern matches
+     * (and its tokenizer tokenizes the text), e.g. a set reloaded from pattern files. The NER keeps the patterns it
+     * was trained with for its pattern features; {@link #model()} stays the package. Cheap: nothing is copied.
+     */
+    public Pipeline withMatcher(Matcher patterns) {
+        return new Pipeline(model, Objects.requireNonNull(patterns, "patterns"), merge);
+    }
+
+    /** The package; its matcher may differ from {@link #matcher()} after {@link #withMatcher}. */
     public ModelPackage model() {
         return model;
+    }
+
+    /** The patterns this pipeline matches with, if any. */
+    public Optional<Matcher> matcher() {
+        return Optional.ofNullable(matcher);
     }
 
     public MergePolicy mergePolicy() {
@@ -150,15 +168,16 @@ public final class Pipeline {
             }
             document.add(tokens);
         }
-        List<List<EntitySpan>> predicted = ner.predict(document);
+        List<List<ScoredEntity>> predicted = ner.predictScored(document);
         List<AnalyzedSpan> spans = new ArrayList<>();
         for (int s = 0; s < sentences.size(); s++) {
             int offset = sentences.get(s).tokenStart();
-            for (EntitySpan entity : predicted.get(s)) {
+            for (ScoredEntity scored : predicted.get(s)) {
+                EntitySpan entity = scored.span();
                 int first = offset + entity.start();
                 int last = offset + entity.end() - 1;
                 spans.add(new AnalyzedSpan(doc.start(first), doc.end(last), first, last + 1, entity.label(),
-                        new Origin.FromModel(null)));
+                        new Origin.FromModel(scored.probability())));
             }
         }
         return spans;

@@ -15,13 +15,17 @@
  * pipeline.match(text); pipeline.predict(text);                     // patterns only, model only
  * List<Analysis> all = pipeline.analyzeAll(texts);                  // all cores, input order
  * ObjectNode task = AnalysisJson.put(json, analysis);               // Prodigy-style spans (code points) + cats
+ * Pipeline live = pipeline.withMatcher(reloadedPatterns);           // other patterns, same models
  * }</pre>
+ * {@link dev.quarry.pipeline.Retraining} trains one part of a package again from annotations, keeping the rest (the
+ * annotation app's model in the loop).
  *
  * <h2>Semantics</h2>
  * <ul>
  *   <li>A text is tokenized once with the package's language (the matcher's tokenizer). Patterns run over the
  *       whole text with the package's overlap policy. The NER runs over the text's sentences ({@code
- *       text.Sentences}) as one document, so document-level features and adaptive data span the text.</li>
+ *       text.Sentences}) as one document, so document-level features and adaptive data span the text. Each model
+ *       entity has a score: the mean probability of the outcomes chosen for its tokens.</li>
  *   <li>{@link dev.quarry.pipeline.MergePolicy#PATTERNS_WIN} (the default): every pattern match is kept; a model
  *       entity is kept only where it shares no token with a pattern match.</li>
  *   <li>The text classifier sees the labels of the merged spans as {@code ENT=LABEL} features when its settings

@@ -28,7 +28,10 @@ import java.util.Objects;
  *       once the example is committed.</li>
  *   <li>{@code POST /v1/annotate/undo} with {@code {"session": S}}: the withdrawn task, shaped as {@code next}.</li>
  *   <li>{@code GET /v1/annotate/progress[?session=S]}: {@code {"answered", "session", "left" (null until the
- *       stream has been read), "reserved"}}.</li>
+ *       stream has been read), "reserved", "model"}}; {@code model} is null without a model and without
+ *       retraining, else {@code {"version", "created", "retrain": {"every", "pending", "training", "ok",
+ *       "failed", "last": {"at", "ok", "version", "millis", "examples", "error"} or null}}} (retrain only with
+ *       {@code --retrain-every}).</li>
  * </ul>
  * Thread-safe.
  */
@@ -46,11 +49,16 @@ final class AnnotateEndpoints {
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
     private final AnnotationQueue queue;
+    private final ServedModel model;
+    private final ModelLoop loop;
     private final int maxBodyBytes;
     private final Map<String, Page> pages = new HashMap<>();
 
-    AnnotateEndpoints(AnnotationQueue queue, int maxBodyBytes) {
+    /** {@code model} may hold none; {@code loop} is null when the app does not retrain. */
+    AnnotateEndpoints(AnnotationQueue queue, ServedModel model, ModelLoop loop, int maxBodyBytes) {
         this.queue = queue;
+        this.model = model;
+        this.loop = loop;
         this.maxBodyBytes = maxBodyBytes;
         for (String file : FILES.values()) {
             pages.put(file, new Page(contentType(file), resource(file)));
@@ -159,6 +167,52 @@ final class AnnotateEndpoints {
             json.putNull("left");
         }
         json.put("reserved", progress.reserved());
+        json.set("model", model());
+        return json;
+    }
+
+    /** The loop's state for {@code /metrics}, or null when the app does not retrain. */
+    ModelLoop.Status training() {
+        return loop == null ? null : loop.status();
+    }
+
+    /** {@code null} without a model or a loop; else the model's version and the loop's state. */
+    private JsonNode model() {
+        ServedModel.Current served = model.current();
+        if (served == null && loop == null) {
+            return NODES.nullNode();
+        }
+        ObjectNode json = NODES.objectNode();
+        if (served == null) {
+            json.putNull("version");
+        } else {
+            json.put("version", served.version());
+            json.put("created", served.manifest().created().toString());
+        }
+        if (loop != null) {
+            ModelLoop.Status status = loop.status();
+            ObjectNode retrain = json.putObject("retrain");
+            retrain.put("every", status.every());
+            retrain.put("pending", status.pending());
+            retrain.put("training", status.training());
+            retrain.put("ok", status.ok());
+            retrain.put("failed", status.failed());
+            retrain.set("last", last(status.last()));
+        }
+        return json;
+    }
+
+    private static JsonNode last(ModelLoop.Training training) {
+        if (training == null) {
+            return NODES.nullNode();
+        }
+        ObjectNode json = NODES.objectNode();
+        json.put("at", training.at().toString());
+        json.put("ok", training.ok());
+        json.put("version", training.version());
+        json.put("millis", training.millis());
+        training.examples().forEach(json.putObject("examples")::put);
+        json.put("error", training.error());
         return json;
     }
 

@@ -22,9 +22,12 @@ import java.util.Objects;
  * @param exclusive   choice mode: exactly one label per accepted text (else any number)
  * @param window      how many tasks are looked ahead to put pattern hits first (memory grows with it)
  * @param reservation how long a task handed to one session is kept from the others before it goes back to the queue
+ * @param retrainEvery train a model from the dataset in the background after every this many new answers, and
+ *                    suggest and rank with it ({@code --retrain-every}); 0 never retrains
  */
 public record AnnotateOptions(String dataset, Path source, SourceOptions sourceOptions, Kind kind, Mode mode,
-                              List<String> labels, boolean exclusive, int window, Duration reservation) {
+                              List<String> labels, boolean exclusive, int window, Duration reservation,
+                              int retrainEvery) {
 
     /** What is annotated. */
     public enum Kind {
@@ -83,33 +86,48 @@ public record AnnotateOptions(String dataset, Path source, SourceOptions sourceO
         if (reservation.isNegative() || reservation.isZero()) {
             throw new IllegalArgumentException("reservation must be > 0, got " + reservation);
         }
+        if (retrainEvery < 0) {
+            throw new IllegalArgumentException("retrainEvery must be >= 0 (0: never), got " + retrainEvery);
+        }
     }
 
-    /** The default mode of the kind (ner: manual, textcat: choice), not exclusive, default window and reservation. */
+    /**
+     * The default mode of the kind (ner: manual, textcat: choice), not exclusive, default window and reservation,
+     * no retraining.
+     */
     public static AnnotateOptions of(String dataset, Path source, Kind kind, List<String> labels) {
         return new AnnotateOptions(dataset, source, SourceOptions.defaults(), kind,
-                kind == Kind.NER ? Mode.MANUAL : Mode.CHOICE, labels, false, DEFAULT_WINDOW, DEFAULT_RESERVATION);
+                kind == Kind.NER ? Mode.MANUAL : Mode.CHOICE, labels, false, DEFAULT_WINDOW, DEFAULT_RESERVATION, 0);
     }
 
     public AnnotateOptions withMode(Mode value) {
         return new AnnotateOptions(dataset, source, sourceOptions, kind, value, labels, exclusive, window,
-                reservation);
+                reservation, retrainEvery);
     }
 
     public AnnotateOptions withSourceOptions(SourceOptions value) {
-        return new AnnotateOptions(dataset, source, value, kind, mode, labels, exclusive, window, reservation);
+        return new AnnotateOptions(dataset, source, value, kind, mode, labels, exclusive, window, reservation,
+                retrainEvery);
     }
 
     public AnnotateOptions withExclusive(boolean value) {
-        return new AnnotateOptions(dataset, source, sourceOptions, kind, mode, labels, value, window, reservation);
+        return new AnnotateOptions(dataset, source, sourceOptions, kind, mode, labels, value, window, reservation,
+                retrainEvery);
     }
 
     public AnnotateOptions withWindow(int value) {
-        return new AnnotateOptions(dataset, source, sourceOptions, kind, mode, labels, exclusive, value, reservation);
+        return new AnnotateOptions(dataset, source, sourceOptions, kind, mode, labels, exclusive, value, reservation,
+                retrainEvery);
     }
 
     public AnnotateOptions withReservation(Duration value) {
-        return new AnnotateOptions(dataset, source, sourceOptions, kind, mode, labels, exclusive, window, value);
+        return new AnnotateOptions(dataset, source, sourceOptions, kind, mode, labels, exclusive, window, value,
+                retrainEvery);
+    }
+
+    public AnnotateOptions withRetrainEvery(int answers) {
+        return new AnnotateOptions(dataset, source, sourceOptions, kind, mode, labels, exclusive, window, reservation,
+                answers);
     }
 
     private static void checkMode(Kind kind, Mode mode) {

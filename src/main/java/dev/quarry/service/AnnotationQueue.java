@@ -8,7 +8,6 @@ import dev.quarry.streams.Answer;
 import dev.quarry.streams.HashKind;
 import dev.quarry.streams.Task;
 import dev.quarry.streams.TaskHashes;
-import dev.quarry.streams.TaskSource;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
@@ -21,7 +20,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.Set;
-import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.eclipse.collections.impl.set.mutable.primitive.LongHashSet;
 
@@ -101,8 +99,9 @@ final class AnnotationQueue implements AutoCloseable {
     private final Map<Long, Reservation> reserved = new HashMap<>();
     private final Deque<Reservation> returned = new ArrayDeque<>();
     private final Map<String, SessionState> sessions = new HashMap<>();
-    private TaskSource upstream;
+    private AnnotationStream upstream;
     private boolean exhausted;
+    private Runnable onAnswer = () -> { };
 
     private AnnotationQueue(AnnotateOptions options, List<String> labels, Database database, Clock clock) {
         this.options = options;
@@ -115,27 +114,43 @@ final class AnnotationQueue implements AutoCloseable {
     /**
      * Creates the dataset if missing, reads what it holds, and opens the corpus.
      *
-     * @param matcher     the pattern set to suggest spans with, asked per task (it may be reloaded meanwhile)
-     * @param suggestions whether to replace the tasks' spans with the matcher's (false: keep the corpus's spans)
+     * @param suggestions what each task is given to correct (the served patterns and model, asked per task)
+     * @param modelLabels the NER labels of the model the app starts with (empty without one)
      * @throws IOException              if the corpus cannot be opened
-     * @throws IllegalArgumentException if ner has no labels, given or from the patterns
+     * @throws IllegalArgumentException if ner has no labels, given or from the patterns or the model
      */
-    static AnnotationQueue open(AnnotateOptions options, Database database, Supplier<Matcher> matcher,
-                                boolean suggestions, Clock clock) throws IOException {
-        List<String> labels = options.labels().isEmpty() ? patternLabels(matcher.get()) : options.labels();
+    static AnnotationQueue open(AnnotateOptions options, Database database, Suggestions suggestions,
+                                List<String> modelLabels, Clock clock) throws IOException {
+        List<String> labels = options.labels().isEmpty() ? labels(suggestions.matcher(), modelLabels)
+                : options.labels();
         if (labels.isEmpty()) {
-            throw new IllegalArgumentException("ner needs labels: give --label, or --patterns with labelled patterns");
+            throw new IllegalArgumentException("ner needs labels: give --label, or --patterns with labelled patterns, "
+                    + "or --model with an NER");
         }
         AnnotationQueue queue = new AnnotationQueue(options, labels, database, clock);
         database.createDataset(options.dataset());
         queue.load();
-        queue.upstream = AnnotationTasks.open(options, labels, matcher, suggestions, queue::isAnswered);
+        queue.upstream = AnnotationStream.open(options, labels, suggestions, queue::isAnswered);
         return queue;
     }
 
-    private static List<String> patternLabels(Matcher matcher) {
-        return java.util.stream.IntStream.range(0, matcher.size()).mapToObj(matcher::label).distinct().sorted()
-                .toList();
+    /** The labels of the patterns and of the model, sorted. */
+    private static List<String> labels(Matcher matcher, List<String> modelLabels) {
+        return Stream.concat(java.util.stream.IntStream.range(0, matcher.size()).mapToObj(matcher::label),
+                modelLabels.stream()).distinct().sorted().toList();
+    }
+
+    /** {@code listener} runs after each answer is stored, under this queue's lock: it must return at once. */
+    synchronized void onAnswer(Runnable listener) {
+        onAnswer = java.util.Objects.requireNonNull(listener, "listener");
+    }
+
+    /**
+     * The model changed: the tasks read ahead but not handed out yet are suggested and ranked again by it. Returns
+     * how many were.
+     */
+    synchronized int modelChanged() {
+        return upstream.reorder();
     }
 
     private void load() {
@@ -264,6 +279,7 @@ final class AnnotationQueue implements AutoCloseable {
         if (state.history.size() > UNDO_DEPTH) {
             state.history.removeFirst();
         }
+        onAnswer.run();
         return stored;
     }
 

@@ -5,34 +5,27 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.quarry.matching.Matcher;
 import dev.quarry.streams.HashKind;
-import dev.quarry.streams.MatchSpans;
-import dev.quarry.streams.Reorder;
-import dev.quarry.streams.Sources;
 import dev.quarry.streams.Task;
-import dev.quarry.streams.TaskFilters;
-import dev.quarry.streams.TaskHashes;
 import dev.quarry.streams.TaskSource;
 import dev.quarry.streams.TaskStages;
 import dev.quarry.text.Doc;
 import dev.quarry.text.Offsets;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
-import java.util.function.LongPredicate;
 import java.util.function.Supplier;
 
 /**
- * The stream of questions the annotation app asks, built lazily from the corpus: pattern suggestions (the served
- * pattern set at the time each task is read, only the spans of the app's labels), the task's shape for its mode,
- * hashes, tasks already answered and repeats left out, and pattern hits first within a window.
+ * The shapes of the annotation app's questions ({@link AnnotationStream} builds the stream of them): only the spans
+ * of the app's labels, and the task's shape for its mode:
  *
  * <ul>
  *   <li>ner manual: the text with its suggested {@code spans} and {@code tokens} (kept if the task has them,
  *       else from the matcher's tokenizer; Prodigy's shape, code points);</li>
- *   <li>ner binary: one task per suggested span (a text without suggestions asks nothing);</li>
+ *   <li>ner binary: one task per suggested span, pattern match or model entity (a text without suggestions asks
+ *       nothing);</li>
  *   <li>textcat binary: one task per label, {@code "label": L}, with the spans of label L as highlights;</li>
  *   <li>textcat choice: the text with {@code "options": [{"id": L, "text": L}, ...]}.</li>
  * </ul>
@@ -48,28 +41,9 @@ final class AnnotationTasks {
         return mode == AnnotateOptions.Mode.BINARY ? HashKind.TASK : HashKind.INPUT;
     }
 
-    /**
-     * Opens the stream. {@code answered} is asked about each task's key before it enters the look-ahead window;
-     * {@code suggestions} is false to keep the spans tasks already have instead of matching.
-     */
-    static TaskSource open(AnnotateOptions options, List<String> labels, Supplier<Matcher> matcher,
-                           boolean suggestions, LongPredicate answered) throws IOException {
-        TaskSource stage = Sources.open(options.source(), options.sourceOptions());
-        if (suggestions) {
-            stage = TaskStages.map(stage, task -> MatchSpans.annotate(task, matcher.get()));
-        }
-        Set<String> allowed = Set.copyOf(labels);
-        stage = TaskStages.map(stage, task -> onlyLabels(task, allowed));
-        stage = shaped(stage, options, labels, matcher);
-        stage = TaskStages.hashed(stage, TaskHashes.DEFAULT);
-        HashKind kind = keyKind(options.mode());
-        stage = TaskFilters.exclude(stage, kind, TaskHashes.DEFAULT, answered);
-        stage = TaskFilters.dedup(stage, kind, TaskHashes.DEFAULT);
-        return Reorder.preferMatches(stage, options.window(), Reorder.defaultMaxWait(options.window()));
-    }
-
-    private static TaskSource shaped(TaskSource stage, AnnotateOptions options, List<String> labels,
-                                     Supplier<Matcher> matcher) {
+    /** Each task as the question(s) of the mode: tokens for manual, one per span or label for binary, options. */
+    static TaskSource shaped(TaskSource stage, AnnotateOptions options, List<String> labels,
+                             Supplier<Matcher> matcher) {
         return switch (options.mode()) {
             case MANUAL -> TaskStages.map(stage, task -> withTokens(task, matcher.get()));
             case BINARY -> options.kind() == AnnotateOptions.Kind.NER ? flatMap(stage, AnnotationTasks::perSpan)

@@ -46,6 +46,8 @@ public enum ErrorCode {
     ALREADY_ANSWERED(409),
     /** Undo, but the session has no answer left to withdraw in this server's run. */
     NOTHING_TO_UNDO(409),
+    /** {@code /v1/predict} or {@code /v1/analyze} on a server started without a model ({@code --model}). */
+    NO_MODEL(409),
     /** The body is larger than {@code --max-body-bytes}. */
     BODY_TOO_LARGE(413),
     /** A bug: the message says nothing about the request; the server log has the details. */

@@ -48,8 +48,11 @@ final class Metrics {
         latencies.computeIfAbsent(endpoint, k -> new Histogram()).record(nanos);
     }
 
-    /** The exposition text; {@code reloadsOk}, {@code reloadsFailed} and {@code patterns} are read by the caller. */
-    String render(long reloadsOk, long reloadsFailed, int patterns) {
+    /**
+     * The exposition text; {@code reloadsOk}, {@code reloadsFailed}, {@code patterns}, {@code model} (whether one is
+     * served) and {@code training} (the annotation app's loop, null without one) are read by the caller.
+     */
+    String render(long reloadsOk, long reloadsFailed, int patterns, boolean model, ModelLoop.Status training) {
         StringBuilder out = new StringBuilder(4096);
         header(out, "quarry_http_requests_total", "counter", "HTTP requests answered, by endpoint and status.");
         new TreeMap<>(requests).forEach((key, count) -> {
@@ -65,6 +68,13 @@ final class Metrics {
         out.append("quarry_pattern_reloads_total{result=\"failed\"} ").append(reloadsFailed).append('\n');
         header(out, "quarry_patterns", "gauge", "Patterns in the set being served.");
         out.append("quarry_patterns ").append(patterns).append('\n');
+        header(out, "quarry_model_loaded", "gauge", "1 while a model serves /v1/predict and /v1/analyze, else 0.");
+        out.append("quarry_model_loaded ").append(model ? 1 : 0).append('\n');
+        if (training != null) {
+            header(out, "quarry_model_trainings_total", "counter", "Model trainings of the annotation app, by result.");
+            out.append("quarry_model_trainings_total{result=\"ok\"} ").append(training.ok()).append('\n');
+            out.append("quarry_model_trainings_total{result=\"failed\"} ").append(training.failed()).append('\n');
+        }
         return out.toString();
     }
 

@@ -62,23 +62,36 @@ final class PatternReloader {
 
     /**
      * Loads the first set; unlike a reload, errors here throw, as there is no older set to keep serving. A null
-     * {@code path} gives an empty set that never changes (do not watch it).
+     * {@code path} gives an empty set that never changes (do not watch it), as {@link #fixed} does.
      *
      * @throws IOException      if the path does not exist or cannot be read
      * @throws PatternException if a pattern file has errors
      */
     static PatternReloader load(Path path, MatchOptions options, Clock clock, PrintWriter log)
             throws IOException, PatternException {
-        PatternReloader reloader = new PatternReloader(path, options, clock, log);
         if (path == null) {
-            reloader.current = new Loaded(Matcher.compile(List.of(), options), "none", List.of(), 0, clock.instant());
-            reloader.lastAttempt = new Attempt(reloader.current.loadedAt(), true, List.of());
-            return reloader;
+            return fixed(Matcher.compile(List.of(), options), List.of(), clock, log);
         }
+        PatternReloader reloader = new PatternReloader(path, options, clock, log);
         Fingerprint before = Fingerprint.of(path);
         reloader.current = reloader.compile(PatternFiles.load(path));
         reloader.lastAttempt = new Attempt(reloader.current.loadedAt(), true, List.of());
         reloader.attempted = before;
+        return reloader;
+    }
+
+    /**
+     * A set that never changes (do not watch it): {@code matcher}, from {@code files} (a model package's
+     * patterns.jsonl; none for an empty set, whose version is {@code none}).
+     *
+     * @throws IOException if a file cannot be read for its version
+     */
+    static PatternReloader fixed(Matcher matcher, List<Path> files, Clock clock, PrintWriter log) throws IOException {
+        PatternReloader reloader = new PatternReloader(null, matcher.options(), clock, log);
+        String version = files.isEmpty() ? "none" : ContentHash.of(files);
+        reloader.current = new Loaded(matcher, version, files.stream().map(Path::toString).toList(), matcher.size(),
+                clock.instant());
+        reloader.lastAttempt = new Attempt(reloader.current.loadedAt(), true, List.of());
         return reloader;
     }
 

@@ -20,8 +20,8 @@ final class Router implements HttpHandler {
 
     private static final String JSON_TYPE = "application/json; charset=utf-8";
     private static final String PROMETHEUS_TYPE = "text/plain; version=0.0.4; charset=utf-8";
-    private static final Map<String, String> METHODS =
-            Map.of("/v1/match", "POST", "/v1/health", "GET", "/metrics", "GET");
+    private static final Map<String, String> METHODS = Map.of("/v1/match", "POST", "/v1/predict", "POST",
+            "/v1/analyze", "POST", "/v1/health", "GET", "/metrics", "GET");
 
     record Answer(int status, String contentType, byte[] body) {
     }
@@ -31,18 +31,22 @@ final class Router implements HttpHandler {
     private final Metrics metrics;
     private final PrintWriter log;
     private final BearerToken token;
-    private final MatchEndpoint match;
+    private final ServedModel model;
+    private final Map<String, TextsEndpoint> texts = new java.util.HashMap<>();
     private final AnnotateEndpoints annotate;
 
-    /** {@code annotate} is null unless the annotation app is served too. */
-    Router(ServiceOptions options, PatternReloader patterns, Metrics metrics, PrintWriter log,
+    /** {@code model} may hold none; {@code annotate} is null unless the annotation app is served too. */
+    Router(ServiceOptions options, PatternReloader patterns, ServedModel model, Metrics metrics, PrintWriter log,
            AnnotateEndpoints annotate) {
         this.options = options;
         this.patterns = patterns;
+        this.model = model;
         this.metrics = metrics;
         this.log = log;
         this.token = options.token() == null ? null : new BearerToken(options.token());
-        this.match = new MatchEndpoint(patterns, options.maxTextChars());
+        for (TextsEndpoint.Kind kind : TextsEndpoint.Kind.values()) {
+            texts.put(kind.path, new TextsEndpoint(kind, patterns, model, options.maxTextChars()));
+        }
         this.annotate = annotate;
     }
 
@@ -81,7 +85,8 @@ final class Router implements HttpHandler {
         String method = method(path);
         if (method == null) {
             throw new ApiException(ErrorCode.NOT_FOUND, "no endpoint at " + JsonBodies.quote(path)
-                    + "; endpoints: POST /v1/match, GET /v1/health, GET /metrics"
+                    + "; endpoints: POST /v1/match, POST /v1/predict, POST /v1/analyze, GET /v1/health, "
+                    + "GET /metrics"
                     + (annotate == null ? "" : ", GET /annotate/ (the annotation app) and /v1/annotate/..."));
         }
         if (!method.equals(exchange.getRequestMethod())) {
@@ -92,12 +97,16 @@ final class Router implements HttpHandler {
         if (!METHODS.containsKey(path)) {
             return annotate.answer(exchange, path);
         }
+        TextsEndpoint endpoint = texts.get(path);
+        if (endpoint != null) {
+            return json(200, endpoint.answer(JsonBodies.parseObject(JsonBodies.read(exchange,
+                    options.maxBodyBytes()))));
+        }
         return switch (path) {
-            case "/v1/match" -> json(200, match.answer(
-                    JsonBodies.parseObject(JsonBodies.read(exchange, options.maxBodyBytes()))));
             case "/v1/health" -> json(200, health());
             default -> new Answer(200, PROMETHEUS_TYPE, metrics.render(patterns.reloadsOk(),
-                    patterns.reloadsFailed(), patterns.current().count()).getBytes(StandardCharsets.UTF_8));
+                    patterns.reloadsFailed(), patterns.current().count(), model.current() != null,
+                    annotate == null ? null : annotate.training()).getBytes(StandardCharsets.UTF_8));
         };
     }
 
@@ -128,6 +137,12 @@ final class Router implements HttpHandler {
         ObjectNode counts = health.putObject("reloads");
         counts.put("ok", patterns.reloadsOk());
         counts.put("failed", patterns.reloadsFailed());
+        ServedModel.Current served = model.current();
+        if (served == null) {
+            health.putNull("model");
+        } else {
+            health.set("model", ServedModel.health(served));
+        }
         return health;
     }
 

@@ -1,10 +1,11 @@
 /**
- * The HTTP service: pattern matching over HTTP while curators edit the pattern files underneath, and the annotation
- * app served beside it.
+ * The HTTP service: pattern matching and match-then-predict over HTTP while curators edit the pattern files
+ * underneath, and the annotation app served beside it, with a model in the loop.
  *
  * <h2>Where to start</h2>
- * {@link dev.quarry.service.Service#start} with {@link dev.quarry.service.ServiceOptions#defaults(java.nio.file.Path)};
- * {@code quarry serve --patterns DIR} does the same from the command line. The server is the JDK's own
+ * {@link dev.quarry.service.Service#start} with {@link dev.quarry.service.ServiceOptions#defaults(java.nio.file.Path)}
+ * (and {@link dev.quarry.service.ServiceOptions#withModel} for a model package); {@code quarry serve --model M
+ * --patterns DIR} does the same from the command line. The server is the JDK's own
  * {@code com.sun.net.httpserver} with a virtual thread per request: no dependency, and the handlers are short
  * CPU-bound calls into the matcher (see {@code benchmarks/service} for what it sustains).
  *
@@ -17,13 +18,25 @@
  *       ({@link dev.quarry.streams.MatchSpans}): {@code start}/{@code end} in Unicode code points, {@code token_end}
  *       inclusive, {@code label}, {@code pattern_id}, {@code source}. One request is answered from one pattern
  *       set.</li>
+ *   <li>{@code POST /v1/predict} (the model alone) and {@code POST /v1/analyze} (match-then-predict: pattern matches
+ *       where they fire, model entities where they do not, categories) take the same {@code text} / {@code texts}
+ *       and answer each result as {@code {"spans": [...], "cats": {...}}}, written by
+ *       {@link dev.quarry.pipeline.AnalysisJson}: each span with {@code "origin": "pattern"} (and {@code pattern_id},
+ *       {@code source}) or {@code "origin": "model"} (and {@code score}); {@code cats} only with a text
+ *       classifier. Answers carry {@code patterns_version} and {@code model_version}. With a model the served
+ *       patterns are the pattern files (compiled with the package's language and pattern settings), else the
+ *       package's own; without a model both endpoints answer 409 {@code no_model}. One request is answered by one
+ *       pattern set and one model ({@code TextsEndpoint}).</li>
  *   <li>{@code GET /v1/health}: {@code status} ({@code ok}, or {@code degraded} while the files on disk have
  *       errors), {@code patterns} ({@code version} = content hash, {@code count}, {@code files}, {@code loaded_at}),
  *       {@code last_reload} ({@code at}, {@code ok}, {@code errors} as {@code file:line:column: error: message}),
- *       {@code reloads} ({@code ok}, {@code failed}).</li>
+ *       {@code reloads} ({@code ok}, {@code failed}), {@code model} (null, or {@code path}, {@code version} = content
+ *       hash of the package's files, {@code quarry_model}, {@code quarry_version}, {@code created},
+ *       {@code components}, {@code labels}, {@code examples}).</li>
  *   <li>{@code GET /metrics}: Prometheus text, {@code quarry_http_requests_total{endpoint,status}},
  *       {@code quarry_http_request_duration_seconds} (histogram by endpoint),
- *       {@code quarry_pattern_reloads_total{result}}, {@code quarry_patterns}.</li>
+ *       {@code quarry_pattern_reloads_total{result}}, {@code quarry_patterns}, {@code quarry_model_loaded} and, when
+ *       the annotation app retrains, {@code quarry_model_trainings_total{result}}.</li>
  * </ul>
  *
  * <h2>Errors</h2>
@@ -41,6 +54,16 @@
  * undo as an appended ignore, restarts), {@code Answers} checks an answer against its task before one
  * {@link dev.quarry.datasets.Database#add} per answer. The browser test is {@code AnnotateBrowserIT} with
  * {@code e2e/annotate.mjs}.
+ *
+ * <h2>The model in the loop</h2>
+ * With a model ({@code --model}) every task is suggested by match-then-predict ({@code Suggestions}): model spans are
+ * pre-highlighted in manual mode (marked as the model's, with their score) and asked about one by one in binary
+ * mode, and the look-ahead window ({@code AnnotationStream}) ranks pattern hits first, then the most uncertain
+ * predictions. With {@code --retrain-every N} a {@code ModelLoop} thread trains the annotated part again on the
+ * whole dataset every N new answers ({@link dev.quarry.pipeline.Retraining}: the served model's settings, or the
+ * defaults when there is none yet), publishes it in one volatile write and has the queue take back the texts it has
+ * not handed out, to suggest and rank them again: none is dropped or repeated. A failed training keeps the old
+ * model and is logged and shown in {@code /v1/annotate/progress} ({@code model.retrain.last.error}).
  *
  * <h2>Hot reload</h2>
  * A watcher thread reacts to file-system events and, as a fallback, checks sizes and modification times every poll

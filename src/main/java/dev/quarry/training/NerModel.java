@@ -109,6 +109,30 @@ public final class NerModel {
         return result;
     }
 
+    /**
+     * As {@link #predict}, each entity with the model's probability for it: the mean, over its tokens, of the
+     * probability of the outcome the decoder chose (OpenNLP's {@code Span.getProb}), in [0, 1].
+     *
+     * @param document the tokens of each sentence, in order
+     * @return the scored spans of each sentence (token indices), sorted by start
+     */
+    public List<List<ScoredEntity>> predictScored(List<List<String>> document) {
+        List<String[]> encoded = encode(document);
+        NameFinderME finder = new NameFinderME(model);
+        finder.clearAdaptiveData();
+        List<List<ScoredEntity>> result = new ArrayList<>(encoded.size());
+        for (String[] tokens : encoded) {
+            List<ScoredEntity> spans = new ArrayList<>();
+            for (Span span : finder.find(tokens)) {
+                double probability = Math.min(1, Math.max(0, span.getProb()));
+                spans.add(new ScoredEntity(new EntitySpan(span.getStart(), span.getEnd(), span.getType()),
+                        probability));
+            }
+            result.add(List.copyOf(spans));
+        }
+        return result;
+    }
+
     /** The sentences of one document as the OpenNLP model reads them: words with their extra features. */
     List<String[]> encode(List<List<String>> document) {
         List<List<EntitySpan>> first = firstPass == null ? null : firstPass.predict(document);

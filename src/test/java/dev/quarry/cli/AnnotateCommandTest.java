@@ -57,7 +57,7 @@ class AnnotateCommandTest {
     @Test
     void nerWithoutLabelsOrPatternsIsRefusedBeforeServing() {
         assertUsage(CliRun.of("annotate", "ner", "--dataset", "d", "--source", corpus, "--port", "0", "--db", db),
-                "ner needs labels: give --label, or --patterns with labelled patterns");
+                "ner needs labels: give --label, or --patterns with labelled patterns, or --model with an NER");
     }
 
     @Test
@@ -67,5 +67,17 @@ class AnnotateCommandTest {
         assertUsage(CliRun.of("annotate", "ner", "--dataset", "d", "--source", corpus, "-p",
                 dir.resolve("p").toString(), "--db", db), "--patterns: " + dir.resolve("p")
                 + ": no such file or directory");
+    }
+
+    @Test
+    void modelOptionsAreChecked() {
+        assertUsage(CliRun.of("annotate", "ner", "--dataset", "d", "--source", corpus, "-l", "X",
+                "--retrain-every", "-1", "--db", db), "--retrain-every must be >= 0 (0: never), got -1");
+        assertUsage(CliRun.of("annotate", "ner", "--dataset", "d", "--source", corpus, "-l", "X",
+                "--model", dir.resolve("none").toString(), "--db", db),
+                "--model: " + dir.resolve("none") + ": no such directory");
+        assertUsage(CliRun.of("annotate", "ner", "--dataset", "d", "--source", corpus, "-l", "X",
+                "--model", dir.toString(), "--lang", "de", "--db", db),
+                "--lang cannot be given with --model: the model package's language is used");
     }
 }

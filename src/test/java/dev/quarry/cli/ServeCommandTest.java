@@ -54,4 +54,27 @@ class ServeCommandTest {
         assertEquals(2, run.exitCode());
         assertEquals("quarry: --max-text-chars must be >= 1, got 0\n", run.err());
     }
+
+    @Test
+    void servingNeedsPatternsOrAModel() {
+        CliRun run = CliRun.of("serve", "--port", "0");
+        assertEquals(2, run.exitCode());
+        assertEquals("quarry: quarry serve needs --patterns FILE|DIR, --model DIR, or both\n", run.err());
+    }
+
+    @Test
+    void aMissingModelIsReportedAndNothingIsServed() {
+        Path model = dir.resolve("no-model");
+        CliRun run = CliRun.of("serve", "--model", model.toString(), "--port", "0");
+        assertEquals(2, run.exitCode());
+        assertEquals("quarry: invalid model, not serving: " + model + ": no such model directory\n", run.err());
+    }
+
+    @Test
+    void matcherOptionsCannotOverrideTheModelsSettings() {
+        CliRun run = CliRun.of("serve", "--model", dir.toString(), "--lang", "de", "--port", "0");
+        assertEquals(2, run.exitCode());
+        assertEquals("quarry: --lang cannot be given with --model: the patterns are compiled with the model "
+                + "package's language and pattern settings\n", run.err());
+    }
 }

@@ -1,6 +1,7 @@
 package dev.quarry.pipeline;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -34,13 +35,13 @@ class PipelineTest {
     void patternsWinWhereTheyOverlapModelEntities() {
         Analysis analysis = FULL.analyze("Anna visited Paris.");
         assertEquals(List.of(new AnalyzedSpan(0, 4, 0, 1, "PER", MODEL),
-                new AnalyzedSpan(13, 18, 2, 3, "CITY", PARIS)), analysis.spans());
+                new AnalyzedSpan(13, 18, 2, 3, "CITY", PARIS)), unscored(analysis.spans()));
     }
 
     @Test
     void theModelFillsInWhereNoPatternFires() {
         assertEquals(List.of(new AnalyzedSpan(0, 5, 0, 1, "PER", MODEL), new AnalyzedSpan(14, 20, 2, 3, "LOC", MODEL)),
-                FULL.analyze("Boris visited Berlin.").spans());
+                unscored(FULL.analyze("Boris visited Berlin.").spans()));
     }
 
     @Test
@@ -48,16 +49,16 @@ class PipelineTest {
         assertEquals(List.of(new AnalyzedSpan(13, 18, 2, 3, "CITY", PARIS)), FULL.match("Anna visited Paris.").spans());
         assertEquals(Map.of(), FULL.match("Anna visited Paris.").cats());
         assertEquals(List.of(new AnalyzedSpan(0, 4, 0, 1, "PER", MODEL), new AnalyzedSpan(13, 18, 2, 3, "LOC", MODEL)),
-                FULL.predict("Anna visited Paris.").spans());
+                unscored(FULL.predict("Anna visited Paris.").spans()));
     }
 
     @Test
     void otherMergePoliciesKeepModelEntitiesOrBoth() {
         assertEquals(List.of(new AnalyzedSpan(0, 4, 0, 1, "PER", MODEL), new AnalyzedSpan(13, 18, 2, 3, "LOC", MODEL)),
-                FULL.withMerge(MergePolicy.MODEL_WINS).analyze("Anna visited Paris.").spans());
+                unscored(FULL.withMerge(MergePolicy.MODEL_WINS).analyze("Anna visited Paris.").spans()));
         assertEquals(List.of(new AnalyzedSpan(0, 4, 0, 1, "PER", MODEL), new AnalyzedSpan(13, 18, 2, 3, "CITY", PARIS),
                         new AnalyzedSpan(13, 18, 2, 3, "LOC", MODEL)),
-                FULL.withMerge(MergePolicy.KEEP_BOTH).analyze("Anna visited Paris.").spans());
+                unscored(FULL.withMerge(MergePolicy.KEEP_BOTH).analyze("Anna visited Paris.").spans()));
     }
 
     @Test
@@ -76,7 +77,36 @@ class PipelineTest {
         Analysis analysis = FULL.analyze("Boris visited Berlin. Elena visited Oslo.");
         assertEquals(List.of(new AnalyzedSpan(0, 5, 0, 1, "PER", MODEL), new AnalyzedSpan(14, 20, 2, 3, "LOC", MODEL),
                         new AnalyzedSpan(22, 27, 4, 5, "PER", MODEL), new AnalyzedSpan(36, 40, 6, 7, "LOC", MODEL)),
-                analysis.spans());
+                unscored(analysis.spans()));
+    }
+
+    /** The spans with model scores left out (scores are checked on their own). */
+    private static List<AnalyzedSpan> unscored(List<AnalyzedSpan> spans) {
+        return spans.stream().map(s -> s.origin() instanceof Origin.FromModel
+                ? new AnalyzedSpan(s.start(), s.end(), s.tokenStart(), s.tokenEnd(), s.label(), MODEL) : s).toList();
+    }
+
+    @Test
+    void modelEntitiesCarryTheModelsProbability() {
+        List<AnalyzedSpan> spans = FULL.predict("Boris visited Berlin.").spans();
+        assertEquals(2, spans.size());
+        for (AnalyzedSpan span : spans) {
+            Double score = ((Origin.FromModel) span.origin()).score();
+            assertTrue(score != null && score > 0.5 && score <= 1.0, span.toString());
+        }
+    }
+
+    @Test
+    void withMatcherReplacesThePackagesPatternsButKeepsItsModels() {
+        Matcher rome = Matcher.compile(List.of(new dev.quarry.patterns.PhrasePattern("TOWN", "Berlin", null, null,
+                new dev.quarry.patterns.PatternSource("towns.jsonl", 3))), dev.quarry.matching.MatchOptions.defaults());
+        Pipeline live = FULL.withMatcher(rome);
+        assertEquals(List.of(new AnalyzedSpan(0, 5, 0, 1, "PER", MODEL),
+                        new AnalyzedSpan(14, 20, 2, 3, "TOWN", new Origin.FromPattern(null, "towns.jsonl:3"))),
+                unscored(live.analyze("Boris visited Berlin.").spans()));
+        assertEquals(List.of(), live.match("Anna visited Paris.").spans());
+        assertEquals(FULL.analyze("the team scored a goal.").cats(), live.analyze("the team scored a goal.").cats());
+        assertSame(FULL.model(), live.model());
     }
 
     @Test
@@ -123,8 +153,10 @@ class PipelineTest {
         String text = "🙂 Anna visited Paris.";
         ObjectNode task = AnalysisJson.put(JsonNodeFactory.instance.objectNode().put("text", text)
                 .put("_task_hash", 1), FULL.analyze(text));
+        ObjectNode model = (ObjectNode) task.get("spans").get(0);
+        assertTrue(model.remove("score").doubleValue() > 0.5, task.toString());
         assertEquals("{\"start\":2,\"end\":6,\"token_start\":1,\"token_end\":1,\"label\":\"PER\",\"origin\":\"model\"}",
-                task.get("spans").get(0).toString());
+                model.toString());
         Matcher matcher = TinyModels.matcher();
         ObjectNode expected = ((ObjectNode) MatchSpans.addAll(JsonNodeFactory.instance.arrayNode(),
                 matcher.match(matcher.options().tokenizer().tokenize(text)), Offsets.of(text)).get(0))

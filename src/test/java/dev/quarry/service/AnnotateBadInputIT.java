@@ -201,7 +201,8 @@ class AnnotateBadInputIT {
         assertRefused(reply, 405, "method_not_allowed", "/v1/annotate/next takes GET, got \"POST\"");
         assertEquals("GET", reply.headers().firstValue("Allow").orElseThrow());
         assertRefused(app.get("/v1/annotate/answers"), 404, "not_found", "no endpoint at \"/v1/annotate/answers\"; "
-                + "endpoints: POST /v1/match, GET /v1/health, GET /metrics, GET /annotate/ (the annotation app) and "
+                + "endpoints: POST /v1/match, POST /v1/predict, POST /v1/analyze, GET /v1/health, "
+                + "GET /metrics, GET /annotate/ (the annotation app) and "
                 + "/v1/annotate/...");
     }
 }

@@ -85,7 +85,8 @@ class AnnotateIT {
         JsonNode reply = app.answered("alice", key, "accept",
                 "\"spans\": [{\"start\": 17, \"end\": 24, \"label\": \"DISEASE\"}, "
                         + "{\"start\": 7, \"end\": 11, \"label\": \"ORG\"}]");
-        assertEquals("{\"answered\":1,\"session\":1,\"left\":null,\"reserved\":0}", reply.get("progress").toString());
+        assertEquals("{\"answered\":1,\"session\":1,\"left\":null,\"reserved\":0,\"model\":null}",
+                reply.get("progress").toString());
         List<Example> stored = app.examples();
         assertEquals(1, stored.size());
         Example example = stored.get(0);
@@ -116,7 +117,7 @@ class AnnotateIT {
         assertTrue(bob.stream().noneMatch(alice::contains), "bob got one of alice's tasks: " + bob);
         app.restart();
         assertTrue(app.next("carol").get("task").isNull());
-        assertEquals("{\"answered\":5,\"session\":0,\"left\":0,\"reserved\":0}",
+        assertEquals("{\"answered\":5,\"session\":0,\"left\":0,\"reserved\":0,\"model\":null}",
                 app.get("/v1/annotate/progress?session=carol").body());
     }
 
@@ -127,7 +128,7 @@ class AnnotateIT {
         assertEquals("null", app.get("/v1/annotate/progress").json().get("left").toString());
         List<Long> keys = answerAll(app, "alice", "\"spans\": []");
         assertEquals(4, keys.size());
-        assertEquals("{\"answered\":5,\"session\":5,\"left\":0,\"reserved\":0}",
+        assertEquals("{\"answered\":5,\"session\":5,\"left\":0,\"reserved\":0,\"model\":null}",
                 app.get("/v1/annotate/progress?session=alice").body());
     }
 

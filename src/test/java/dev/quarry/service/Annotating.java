@@ -50,6 +50,12 @@ final class Annotating implements AutoCloseable {
      */
     static Annotating start(Path dir, List<Object> texts, boolean withPatterns, AnnotateOptions.Kind kind,
                             List<String> labels, UnaryOperator<AnnotateOptions> tweak) throws Exception {
+        return start(dir, texts, withPatterns, null, kind, labels, tweak);
+    }
+
+    /** As {@link #start(Path, List, boolean, AnnotateOptions.Kind, List, UnaryOperator)}, with a model package. */
+    static Annotating start(Path dir, List<Object> texts, boolean withPatterns, Path model, AnnotateOptions.Kind kind,
+                            List<String> labels, UnaryOperator<AnnotateOptions> tweak) throws Exception {
         StringBuilder corpus = new StringBuilder();
         for (Object text : texts) {
             ObjectNode line = text instanceof String s ? RunningService.JSON.createObjectNode().put("text", s)
@@ -65,7 +71,8 @@ final class Annotating implements AutoCloseable {
         AnnotateOptions options = tweak.apply(AnnotateOptions.of(DATASET, dir.resolve("corpus.jsonl"), kind, labels));
         Annotating annotating = new Annotating(dir, Database.open(dir.resolve("quarry.db").toString()), options,
                 patterns);
-        annotating.running = RunningService.annotate(patterns, options, annotating.database, annotating.clock);
+        annotating.running = RunningService.annotate(patterns, model, options, annotating.database,
+                annotating.clock);
         return annotating;
     }
 

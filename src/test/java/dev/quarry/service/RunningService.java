@@ -53,8 +53,14 @@ final class RunningService implements AutoCloseable {
     /** The annotation app over {@code annotate}'s corpus on an ephemeral port; {@code patterns} may be null. */
     static RunningService annotate(Path patterns, AnnotateOptions annotate, dev.quarry.datasets.Database database,
                                    Clock clock) throws Exception {
+        return annotate(patterns, null, annotate, database, clock);
+    }
+
+    /** The annotation app with a model package ({@code model} may be null). */
+    static RunningService annotate(Path patterns, Path model, AnnotateOptions annotate,
+                                   dev.quarry.datasets.Database database, Clock clock) throws Exception {
         ServiceOptions options = ServiceOptions.defaults(patterns).withPort(0)
-                .withReloadTiming(Duration.ofMillis(50), Duration.ofMillis(20));
+                .withReloadTiming(Duration.ofMillis(50), Duration.ofMillis(20)).withModel(model);
         StringWriter log = new StringWriter();
         return new RunningService(Service.annotate(options, annotate, database, clock, new PrintWriter(log, true)),
                 log);

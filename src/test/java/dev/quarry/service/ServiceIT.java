@@ -167,7 +167,8 @@ class ServiceIT {
     void unknownPathsAndWrongMethodsAreRejected() throws Exception {
         start();
         assertError(running.get("/v1/matches"), 404, "not_found",
-                "no endpoint at \"/v1/matches\"; endpoints: POST /v1/match, GET /v1/health, GET /metrics");
+                "no endpoint at \"/v1/matches\"; endpoints: POST /v1/match, POST /v1/predict, POST /v1/analyze, "
+                + "GET /v1/health, GET /metrics");
         RunningService.Reply reply = running.get("/v1/match");
         assertError(reply, 405, "method_not_allowed", "/v1/match takes POST, got \"GET\"");
         assertEquals("POST", reply.headers().firstValue("Allow").orElseThrow());

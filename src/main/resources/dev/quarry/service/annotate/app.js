@@ -143,8 +143,9 @@
     const previous = reply.previous || {};
     state.chars = Array.from(state.task.text);
     state.tokens = state.task.tokens || [];
+    // A model's suggestion keeps its origin and score, so it shows as one until the annotator changes it.
     state.spans = (previous.spans || state.task.spans || []).map((s) => ({ start: s.start, end: s.end,
-      label: s.label }));
+      label: s.label, origin: s.origin, score: s.score }));
     state.chosen = (previous.accept || []).slice();
     render();
     setState('ready');
@@ -216,12 +217,18 @@
     if (state.config.mode === 'binary') {
       const label = task.label || (task.spans && task.spans.length ? task.spans[0].label : '');
       question.textContent = state.config.kind === 'ner' ? 'Is the highlighted text a ' + label + '?'
-        : 'Is this text ' + label + '?';
+        : 'Is this text ' + label + '?' + modelScore(task, label);
     } else if (state.config.mode === 'choice') {
       question.textContent = state.config.exclusive ? 'Pick the label of this text' : 'Pick every label that applies';
     } else {
       question.textContent = 'Mark every entity';
     }
+  }
+
+  // The model's probability of the label, when a model scored the text.
+  function modelScore(task, label) {
+    const score = task.cats ? task.cats[label] : undefined;
+    return typeof score === 'number' ? ' (model: ' + score.toFixed(2) + ')' : '';
   }
 
   function clear(id) {
@@ -239,14 +246,26 @@
     return state.chars.slice(from, to).join('');
   }
 
-  function mark(label) {
+  function mark(span) {
+    const label = span.label;
     const element = document.createElement('mark');
-    element.className = labelClass(label);
+    element.className = labelClass(label) + (isModel(span) ? ' model' : '');
     element.dataset.label = label;
+    if (isModel(span)) {
+      element.dataset.origin = 'model';
+      element.title = 'suggested by the model' + (typeof span.score === 'number' ? ', score '
+        + span.score.toFixed(2) : '');
+    }
     return element;
   }
 
-  function tag(label) {
+  // A model's span says so, with its score: "PER 0.87" on a dashed highlight.
+  function isModel(span) {
+    return span.origin === 'model';
+  }
+
+  function tag(span) {
+    const label = span.label + (isModel(span) && typeof span.score === 'number' ? ' ' + span.score.toFixed(2) : '');
     const element = document.createElement('span');
     element.className = 'tag';
     element.textContent = label;
@@ -261,8 +280,8 @@
         continue;
       }
       container.append(document.createTextNode(slice(at, span.start)));
-      const element = mark(span.label);
-      element.append(document.createTextNode(slice(span.start, span.end)), tag(span.label));
+      const element = mark(span);
+      element.append(document.createTextNode(slice(span.start, span.end)), tag(span));
       container.append(element);
       at = span.end;
     }
@@ -277,13 +296,13 @@
     state.tokens.forEach((token, i) => {
       const span = spanAt(i);
       if (open && (!span || span !== open.span)) {
-        open.element.append(tag(open.span.label));
+        open.element.append(tag(open.span));
         open = null;
       }
       const gap = document.createTextNode(slice(at, token.start));
       (open ? open.element : container).append(gap);
       if (span && !open) {
-        open = { span, element: mark(span.label) };
+        open = { span, element: mark(span) };
         open.element.addEventListener('click', (event) => removeOnTag(event, span));
         container.append(open.element);
       }
@@ -295,7 +314,7 @@
       at = token.end;
     });
     if (open) {
-      open.element.append(tag(open.span.label));
+      open.element.append(tag(open.span));
     }
     container.append(document.createTextNode(slice(at, state.chars.length)));
   }

@@ -1,17 +1,23 @@
 package dev.quarry.benchmarks.service;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.quarry.matching.MatchOptions;
 import dev.quarry.matching.Matcher;
+import dev.quarry.model.ModelPackage;
+import dev.quarry.model.TrainingData;
 import dev.quarry.patterns.PatternFiles;
+import dev.quarry.pipeline.AnalysisJson;
+import dev.quarry.pipeline.Pipeline;
 import dev.quarry.service.Service;
 import dev.quarry.service.ServiceOptions;
-import dev.quarry.streams.MatchSpans;
-import dev.quarry.text.Doc;
-import dev.quarry.text.Offsets;
+import dev.quarry.text.Language;
 import dev.quarry.text.Paragraph;
 import dev.quarry.text.Paragraphs;
+import dev.quarry.training.ConllReader;
+import dev.quarry.training.IobScheme;
+import dev.quarry.training.NerExample;
+import dev.quarry.training.NerModel;
+import dev.quarry.training.NerSettings;
+import dev.quarry.training.NerTrainer;
 import java.io.BufferedReader;
 import java.io.PrintWriter;
 import java.net.URI;
@@ -23,68 +29,86 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.CountDownLatch;
+import java.util.Map;
 import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * {@code POST /v1/match} over loopback at 1, 8 and 64 concurrent connections, one 20 Newsgroups paragraph per
- * request, against the example patterns; then the same work (tokenize, match, spans to JSON bytes) through the Java
- * API at the same concurrency, to show what HTTP costs. Server and load generator share one JVM and the machine's
- * cores; every level is bounded in requests and in seconds.
+ * The service benchmark, one mode per JVM so that the server and the load generator run in separate processes:
+ * <ul>
+ *   <li>{@code model CONLL_TRAIN OUT}: trains the NER on CoNLL-2003 train and saves a model package;</li>
+ *   <li>{@code serve MODEL PATTERNS PORT_FILE}: serves the package with the pattern files on an ephemeral loopback
+ *       port (written to PORT_FILE) until killed;</li>
+ *   <li>{@code load URL CORPUS REQUESTS MAX_SECONDS}: posts one 20 Newsgroups paragraph per request to URL at 1, 8
+ *       and 64 concurrent connections;</li>
+ *   <li>{@code api MODEL PATTERNS CORPUS REQUESTS MAX_SECONDS}: the handler's work without HTTP
+ *       ({@link Pipeline#analyze}, the answer as JSON bytes) at the same concurrency, in one JVM.</li>
+ * </ul>
  */
 public final class ServiceBenchmark {
 
     private static final int[] CONCURRENCY = {1, 8, 64};
     private static final int TEXTS = 2_000;
     private static final ObjectMapper JSON = new ObjectMapper();
-
-    /** What one request or call does; returns false for a failed request. */
-    private interface Call {
-        boolean run(int index) throws Exception;
-    }
-
-    private record Result(String what, int concurrency, int done, int failed, double seconds, long[] nanos) {
-        String line() {
-            Arrays.sort(nanos, 0, done);
-            return String.format(Locale.ROOT, "%-9s %4d conn  %7d req  %9.0f req/s  p50 %7.3f ms  p99 %7.3f ms"
-                    + "  failed %d", what, concurrency, done, done / seconds, percentile(0.50), percentile(0.99),
-                    failed);
-        }
-
-        private double percentile(double p) {
-            return done == 0 ? Double.NaN : nanos[Math.min(done - 1, (int) (p * done))] / 1e6;
-        }
-    }
+    /** Perceptron 100/0 over OpenNLP's default features: a real CoNLL model, trained in minutes on 2 cores. */
+    static final NerSettings SETTINGS = NerSettings.openNlpDefaults().withLearner("PERCEPTRON", 100, 0);
 
     public static void main(String[] args) throws Exception {
-        Path patterns = Path.of(args[0]);
-        List<String> texts = paragraphs(Path.of(args[1]));
-        int requests = Integer.parseInt(args[2]);
-        double maxSeconds = Double.parseDouble(args[3]);
-        System.out.printf(Locale.ROOT, "%d paragraphs, mean %.0f chars; patterns %s%n", texts.size(),
-                texts.stream().mapToInt(String::length).average().orElse(0), patterns);
-        List<byte[]> bodies = texts.stream().map(ServiceBenchmark::body).toList();
-        try (Service service = Service.start(ServiceOptions.defaults(patterns).withPort(0), Clock.systemUTC(),
-                new PrintWriter(System.err, true));
-             HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                     .executor(Executors.newVirtualThreadPerTaskExecutor()).build()) {
-            URI uri = service.uri().resolve("/v1/match");
-            Call http = i -> post(client, uri, bodies.get(i % bodies.size()));
+        switch (args[0]) {
+            case "model" -> model(Path.of(args[1]), Path.of(args[2]));
+            case "serve" -> serve(Path.of(args[1]), Path.of(args[2]), Path.of(args[3]));
+            case "load" -> load(URI.create(args[1]), Path.of(args[2]), Integer.parseInt(args[3]),
+                    Double.parseDouble(args[4]));
+            case "api" -> api(Path.of(args[1]), Path.of(args[2]), Path.of(args[3]), Integer.parseInt(args[4]),
+                    Double.parseDouble(args[5]));
+            default -> throw new IllegalArgumentException("mode must be model, serve, load or api, got " + args[0]);
+        }
+    }
+
+    private static void model(Path train, Path out) throws Exception {
+        long started = System.nanoTime();
+        List<NerExample> examples = ConllReader.read(train, IobScheme.IOB1);
+        NerModel ner = new NerTrainer(SETTINGS, Map.of(), null).train(examples);
+        ModelPackage.builder(Language.ENGLISH).ner(ner)
+                .training(new TrainingData(List.of(train.getFileName().toString()), List.of(),
+                        Map.of("ner_complete", (long) examples.size()), ""))
+                .build().save(out);
+        System.out.printf(Locale.ROOT, "model: %d sentences of %s, %s, trained and saved in %.0f s to %s%n",
+                examples.size(), train, SETTINGS.encode(), (System.nanoTime() - started) / 1e9, out);
+    }
+
+    private static void serve(Path model, Path patterns, Path portFile) throws Exception {
+        Service service = Service.start(ServiceOptions.defaults(patterns).withModel(model).withPort(0),
+                Clock.systemUTC(), new PrintWriter(System.err, true));
+        Files.writeString(portFile, Integer.toString(service.port()), StandardCharsets.UTF_8);
+        System.err.println("serve: " + service.patternCount() + " patterns, model " + service.modelVersion()
+                + " on " + service.uri());
+        service.awaitClose();
+    }
+
+    private static void load(URI uri, Path corpus, int requests, double maxSeconds) throws Exception {
+        List<byte[]> bodies = paragraphs(corpus).stream().map(ServiceBenchmark::body).toList();
+        try (HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .executor(Executors.newVirtualThreadPerTaskExecutor()).build()) {
+            Measure.Call http = i -> post(client, uri, bodies.get(i % bodies.size()));
             for (int concurrency : CONCURRENCY) {
-                measure("http", concurrency, Math.min(requests, 2_000), maxSeconds, http);
-                System.out.println(measure("http", concurrency, requests, maxSeconds, http).line());
+                Measure.level("http", concurrency, requests, maxSeconds, http);
             }
         }
-        Matcher matcher = Matcher.compile(PatternFiles.load(patterns).patterns(), MatchOptions.defaults());
-        Call api = i -> javaApi(matcher, texts.get(i % texts.size())).length > 0;
+    }
+
+    private static void api(Path model, Path patterns, Path corpus, int requests, double maxSeconds)
+            throws Exception {
+        Pipeline packaged = Pipeline.load(model);
+        Matcher matcher = Matcher.compile(PatternFiles.load(patterns).patterns(),
+                dev.quarry.matching.MatchOptions.defaults());
+        Pipeline pipeline = packaged.withMatcher(matcher);
+        List<String> texts = paragraphs(corpus);
+        Measure.Call api = i -> JSON.writeValueAsBytes(AnalysisJson.put(JSON.createObjectNode(),
+                pipeline.analyze(texts.get(i % texts.size())))).length > 0;
         for (int concurrency : CONCURRENCY) {
-            measure("java-api", concurrency, Math.min(requests, 2_000), maxSeconds, api);
-            System.out.println(measure("java-api", concurrency, requests, maxSeconds, api).line());
+            Measure.level("java-api", concurrency, requests, maxSeconds, api);
         }
     }
 
@@ -102,6 +126,8 @@ public final class ServiceBenchmark {
                 }
             }
         }
+        System.out.printf(Locale.ROOT, "%d paragraphs, mean %.0f chars%n", texts.size(),
+                texts.stream().mapToInt(String::length).average().orElse(0));
         return texts;
     }
 
@@ -113,67 +139,5 @@ public final class ServiceBenchmark {
         HttpResponse<byte[]> response = client.send(HttpRequest.newBuilder(uri)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofByteArray());
         return response.statusCode() == 200 && response.body().length > 0;
-    }
-
-    /** What the server does for one text, minus HTTP: tokenize, match, spans as JSON bytes. */
-    private static byte[] javaApi(Matcher matcher, String text) throws Exception {
-        Doc doc = matcher.options().tokenizer().tokenize(text);
-        ObjectNode answer = JSON.createObjectNode();
-        MatchSpans.addAll(answer.putArray("spans"), matcher.match(doc), Offsets.of(text));
-        return JSON.writeValueAsBytes(answer);
-    }
-
-    private static Result measure(String what, int concurrency, int requests, double maxSeconds, Call call)
-            throws InterruptedException {
-        long[] nanos = new long[requests];
-        AtomicInteger next = new AtomicInteger();
-        AtomicInteger done = new AtomicInteger();
-        AtomicLong failed = new AtomicLong();
-        long started = System.nanoTime();
-        long deadline = started + (long) (maxSeconds * 1e9);
-        CountDownLatch finished = new CountDownLatch(concurrency);
-        for (int t = 0; t < concurrency; t++) {
-            Thread.ofVirtual().start(() -> {
-                try {
-                    loop(call, nanos, next, done, failed, deadline);
-                } finally {
-                    finished.countDown();
-                }
-            });
-        }
-        finished.await();
-        double seconds = (System.nanoTime() - started) / 1e9;
-        return new Result(what, concurrency, done.get(), (int) failed.get(), seconds, compact(nanos, next, done));
-    }
-
-    private static void loop(Call call, long[] nanos, AtomicInteger next, AtomicInteger done, AtomicLong failed,
-                             long deadline) {
-        for (int i = next.getAndIncrement(); i < nanos.length && System.nanoTime() < deadline;
-             i = next.getAndIncrement()) {
-            long start = System.nanoTime();
-            boolean ok;
-            try {
-                ok = call.run(i);
-            } catch (Exception e) {
-                ok = false;
-            }
-            nanos[i] = System.nanoTime() - start;
-            done.incrementAndGet();
-            if (!ok) {
-                failed.incrementAndGet();
-            }
-        }
-    }
-
-    /** The latencies of the requests that ran (a deadline can leave holes), packed to the front. */
-    private static long[] compact(long[] nanos, AtomicInteger next, AtomicInteger done) {
-        int ran = 0;
-        long[] packed = new long[done.get()];
-        for (int i = 0; i < Math.min(next.get(), nanos.length) && ran < packed.length; i++) {
-            if (nanos[i] > 0) {
-                packed[ran++] = nanos[i];
-            }
-        }
-        return packed;
     }
 }
