@@ -18,8 +18,8 @@ import java.util.function.ToLongFunction;
 import org.apache.lucene.util.VectorUtil;
 
 /**
- * Speed of dev.quarry.vectors on one table: load (text vs cache), exact top-k (library kernel, a plain loop, Lucene's
- * VectorUtil over row arrays), batch throughput, and HNSW build / latency / recall for a few settings.
+ * Speed of dev.quarry.vectors on one table: load (text vs cache), exact top-k (the library's int8-then-rescore search
+ * and its float scan, a plain loop, Lucene's VectorUtil over row arrays), batch throughput, and HNSW build / latency / recall for a few settings.
  *
  * Usage: VectorsBenchmark VECTORS WORKDIR [exact|all] [M:beam:threads ...]
  * Queries: "word" queries are random words of the table (seed 42), and their neighbours leave the word itself out
@@ -48,7 +48,7 @@ public final class VectorsBenchmark {
             queries.add(vectors.vector(self));
         }
         List<float[]> pairs = pairQueries(vectors, QUERIES, 43);
-        exact(vectors, queries);
+        exact(vectors, queries, pairs, cache);
         if (all) {
             batch(vectors, queries);
             List<String> settings = args.length > 3 ? Arrays.asList(args).subList(3, args.length)
@@ -91,7 +91,7 @@ public final class VectorsBenchmark {
         return vectors;
     }
 
-    static void exact(WordVectors vectors, List<float[]> queries) {
+    static void exact(WordVectors vectors, List<float[]> queries, List<float[]> pairs, Path cache) throws IOException {
         int n = vectors.size();
         int dim = vectors.dimension();
         float[] flat = new float[n * dim];
@@ -100,21 +100,59 @@ public final class VectorsBenchmark {
             rows[i] = vectors.vector(i);
             System.arraycopy(rows[i], 0, flat, i * dim, dim);
         }
+        firstSearch(cache, queries.get(0));
         NearestNeighbours library = vectors.exactSearch();
-        System.out.printf(Locale.ROOT, "%nexact search, single thread, %d queries after %d warm-up (%s); the three "
-                + "methods take turns query by query, so they see the same machine load%n", QUERIES, WARMUP, library);
+        NearestNeighbours floats = vectors.exactFloatSearch();
+        System.out.printf(Locale.ROOT, "%nexact search, single thread, %d queries after %d warm-up (%s; %s); the "
+                + "methods take turns query by query, so they see the same machine load%n", QUERIES, WARMUP, library,
+                floats);
         System.out.println("| method | k | median | p99 | mean |");
         System.out.println("| --- | --- | --- | --- | --- |");
         for (int k : new int[] {10, 100}) {
             List<ToLongFunction<float[]>> methods = List.of(
                     q -> sink(library.search(q, k).size()),
+                    q -> sink(floats.search(q, k).size()),
                     q -> sink(plainTopK(flat, dim, q, k)),
                     q -> sink(vectorUtilTopK(rows, q, k)));
             long[][] times = interleaved(queries, methods);
-            report("library exactSearch()", k, times[0]);
-            report("plain loop (flat float[])", k, times[1]);
-            report("Lucene VectorUtil (float[][] rows)", k, times[2]);
+            report("library exactSearch(): int8 scan + float rescoring", k, times[0]);
+            report("library exactFloatSearch(): float kernel", k, times[1]);
+            report("plain loop (flat float[])", k, times[2]);
+            report("Lucene VectorUtil (float[][] rows)", k, times[3]);
         }
+        for (int k : new int[] {10, 100}) {
+            System.out.printf(Locale.ROOT, "exactSearch() vs exactFloatSearch(), k=%d: same rows in the same order "
+                    + "for %s word queries and %s pair queries%n", k, agreement(library, floats, queries, k),
+                    agreement(library, floats, pairs, k));
+        }
+    }
+
+    /** The first search on a freshly opened cache pays for the int8 copy: its time, median of 5 fresh opens. */
+    static void firstSearch(Path cache, float[] query) throws IOException {
+        long[] first = new long[5];
+        long[] second = new long[5];
+        for (int i = 0; i < first.length; i++) {
+            WordVectors fresh = WordVectors.openCache(cache);
+            long t = System.nanoTime();
+            fresh.exactSearch().search(query, 10);
+            first[i] = System.nanoTime() - t;
+            t = System.nanoTime();
+            fresh.exactSearch().search(query, 10);
+            second[i] = System.nanoTime() - t;
+        }
+        System.out.printf(Locale.ROOT, "%nfirst exactSearch() on a fresh table (builds the int8 copy): median %.1f ms, "
+                + "min %.1f ms; the second search right after it: median %.1f ms (not warmed up)%n",
+                median(first) / 1e6, min(first) / 1e6, median(second) / 1e6);
+    }
+
+    /** "agreeing/total": queries whose k neighbours (rows, in order) are the same for both searches. */
+    static String agreement(NearestNeighbours a, NearestNeighbours b, List<float[]> queries, int k) {
+        int same = 0;
+        for (float[] q : queries) {
+            same += a.search(q, k).stream().map(Neighbour::index).toList()
+                    .equals(b.search(q, k).stream().map(Neighbour::index).toList()) ? 1 : 0;
+        }
+        return same + "/" + queries.size();
     }
 
     /** Warms every method up, then times each query with every method, rotating which goes first. */

@@ -71,6 +71,8 @@ public final class TermsBenchmark {
                 Tokenizer.standard(), null);
         TermExpander approximate = TermExpander.create(vectors, hnsw, ExpansionSettings.defaults(),
                 Tokenizer.standard(), null);
+        TermExpander spelling = TermExpander.create(vectors, vectors.exactSearch(),
+                ExpansionSettings.defaults().withMaxVariantGap(2), Tokenizer.standard(), null);
 
         System.out.printf("%d lists, %d draws of %d seeds each (seed %d), top %d; P@k = hits in the first k / k, "
                 + "R@100 = gold words found in the first 100 / gold words%n%n", LISTS.length, draws, SEEDS, seed, TOP);
@@ -78,6 +80,8 @@ public final class TermsBenchmark {
                 + "| P@100 | R@100 | naive P@10 | P@50 | P@100 | R@100 |");
         System.out.println("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         double[][] totals = new double[3][4];
+        double[] spellingTotals = new double[4];
+        long[] variants = new long[2];
         long[] nanos = new long[3];
         ObjectMapper json = new ObjectMapper();
         for (int l = 0; l < LISTS.length; l++) {
@@ -89,8 +93,13 @@ public final class TermsBenchmark {
                 List<String> seeds = shuffled.subList(0, SEEDS);
                 Set<String> gold = new HashSet<>(shuffled.subList(SEEDS, shuffled.size()));
                 long s = System.nanoTime();
-                add(sums[0], score(ours(exact, seeds), gold));
+                List<Set<String>> ranked = ours(exact, seeds);
+                add(sums[0], score(ranked, gold));
                 nanos[0] += System.nanoTime() - s;
+                List<Set<String>> bySpelling = ours(spelling, seeds);
+                add(spellingTotals, score(bySpelling, gold));
+                variants[0] += variantCount(ranked);
+                variants[1] += variantCount(bySpelling);
                 s = System.nanoTime();
                 add(sums[1], score(ours(approximate, seeds), gold));
                 nanos[1] += System.nanoTime() - s;
@@ -114,6 +123,11 @@ public final class TermsBenchmark {
             }
         }
         System.out.println(mean + " |");
+        System.out.printf("%nvariant grouping: with the default maxVariantGap (%.1f) the top-%d entries list %d variants; "
+                + "grouped by spelling alone (maxVariantGap 2, the former rule) P@10 %.3f, P@50 %.3f, P@100 %.3f, "
+                + "R@100 %.3f, %d variants%n", ExpansionSettings.defaults().maxVariantGap(), TOP, variants[0],
+                spellingTotals[0] / draws / LISTS.length, spellingTotals[1] / draws / LISTS.length,
+                spellingTotals[2] / draws / LISTS.length, spellingTotals[3] / draws / LISTS.length, variants[1]);
         int runs = LISTS.length * draws;
         System.out.printf("%nmean time per expansion (top %d, pool %d, single query thread): Quarry exact %.2f ms, "
                 + "Quarry HNSW %.2f ms, naive (5 exact searches) %.2f ms%n", TOP,
@@ -151,6 +165,10 @@ public final class TermsBenchmark {
             }
         }
         return out;
+    }
+
+    static long variantCount(List<Set<String>> entries) {
+        return entries.stream().mapToLong(forms -> forms.size() - 1).sum();
     }
 
     static Score score(List<Set<String>> ranked, Set<String> gold) {

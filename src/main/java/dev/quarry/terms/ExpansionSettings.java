@@ -14,9 +14,13 @@ import java.util.Objects;
  * @param minNgramCount  an n-gram must occur at least this often in the corpus to be a candidate ({@code >= 1})
  * @param maxNgrams      at most this many of the corpus's most frequent n-grams are candidates ({@code >= 0})
  * @param maxVariants    at most this many variants are listed per term ({@code >= 0})
+ * @param maxVariantGap  a form and its base form (a plural and its singular, say) that both have vectors are one
+ *                       entry only if their cosines to the query differ by at most this ({@code 0..2}; {@code 2}
+ *                       groups by spelling alone): with disease seeds {@code aids} is not grouped under {@code aid}
+ *                       (see the package documentation)
  */
 public record ExpansionSettings(Language language, int poolSize, double rejectWeight, int minNgramCount,
-                                int maxNgrams, int maxVariants) {
+                                int maxNgrams, int maxVariants, double maxVariantGap) {
 
     public ExpansionSettings {
         Objects.requireNonNull(language, "language");
@@ -27,23 +31,36 @@ public record ExpansionSettings(Language language, int poolSize, double rejectWe
         check("minNgramCount", minNgramCount, 1, Integer.MAX_VALUE);
         check("maxNgrams", maxNgrams, 0, 10_000_000);
         check("maxVariants", maxVariants, 0, 1000);
+        if (!(maxVariantGap >= 0 && maxVariantGap <= 2)) {
+            throw new IllegalArgumentException("maxVariantGap must be in [0, 2], got " + maxVariantGap);
+        }
     }
 
-    /** English, a pool of 500, λ = 1, n-grams seen at least 3 times, the 50,000 most frequent, 8 variants. */
+    /**
+     * English, a pool of 500, λ = 1, n-grams seen at least 3 times, the 50,000 most frequent, 8 variants, variants
+     * grouped while their cosines to the query differ by at most 0.4.
+     */
     public static ExpansionSettings defaults() {
-        return new ExpansionSettings(Language.ENGLISH, 500, 1.0, 3, 50_000, 8);
+        return new ExpansionSettings(Language.ENGLISH, 500, 1.0, 3, 50_000, 8, 0.4);
     }
 
     public ExpansionSettings withPoolSize(int size) {
-        return new ExpansionSettings(language, size, rejectWeight, minNgramCount, maxNgrams, maxVariants);
+        return new ExpansionSettings(language, size, rejectWeight, minNgramCount, maxNgrams, maxVariants,
+                maxVariantGap);
     }
 
     public ExpansionSettings withRejectWeight(double weight) {
-        return new ExpansionSettings(language, poolSize, weight, minNgramCount, maxNgrams, maxVariants);
+        return new ExpansionSettings(language, poolSize, weight, minNgramCount, maxNgrams, maxVariants,
+                maxVariantGap);
     }
 
     public ExpansionSettings withMinNgramCount(int count) {
-        return new ExpansionSettings(language, poolSize, rejectWeight, count, maxNgrams, maxVariants);
+        return new ExpansionSettings(language, poolSize, rejectWeight, count, maxNgrams, maxVariants,
+                maxVariantGap);
+    }
+
+    public ExpansionSettings withMaxVariantGap(double gap) {
+        return new ExpansionSettings(language, poolSize, rejectWeight, minNgramCount, maxNgrams, maxVariants, gap);
     }
 
     private static void check(String name, int value, int min, int max) {

@@ -38,7 +38,9 @@ import org.eclipse.collections.impl.map.mutable.primitive.ObjectLongHashMap;
  * {@link ExpansionSettings#poolSize()} nearest neighbours of {@code q} (through the given {@link NearestNeighbours},
  * exact or HNSW); n-grams are all scored. Candidates with the same variant key (case, plural, possessive; see the
  * package documentation) are one entry with the best score, named by the base form when it is among them
- * ({@code infection}, variant {@code infections}); entries are sorted by score, then term.
+ * ({@code infection}, variant {@code infections}), unless the two forms' cosines to {@code q} differ by more than
+ * {@link ExpansionSettings#maxVariantGap()} ({@code aids} and {@code aid} for disease seeds); entries are sorted by
+ * score, then term.
  *
  * <h2>Exclusions</h2>
  * Never suggested: stop words and number-like words of {@link ExpansionSettings#language()}, tokens that are not
@@ -109,7 +111,28 @@ public final class TermExpander {
                 found.add(entry);
             }
         }
-        return new SeedCheck(found, missing);
+        return new SeedCheck(agreeingVariants(found), missing);
+    }
+
+    /**
+     * Each seed with the variants that the other seeds' mean vector does not tell apart from it (see
+     * {@link #keyFor}; the seed's own vector is left out of the mean, which it would pull towards itself). A single
+     * seed keeps all its variants: there is nothing to compare with.
+     */
+    private List<TermEntry> agreeingVariants(List<TermEntry> seeds) {
+        if (seeds.size() < 2) {
+            return seeds;
+        }
+        List<TermEntry> out = new ArrayList<>();
+        for (TermEntry seed : seeds) {
+            List<TermEntry> others = new ArrayList<>(seeds);
+            others.remove(seed);
+            float[] query = meanVector(others);
+            String key = keyFor(seed.term(), query);
+            out.add(new TermEntry(seed.term(),
+                    seed.variants().stream().filter(v -> keyFor(v, query).equals(key)).toList()));
+        }
+        return out;
     }
 
     /**
@@ -138,7 +161,7 @@ public final class TermExpander {
                 .filter(s -> s.score >= threshold)
                 .sorted(Comparator.comparingDouble((Scored s) -> -s.score).thenComparing(s -> s.term))
                 .limit(top)
-                .map(this::toCandidate)
+                .map(s -> toCandidate(s, query))
                 .toList();
     }
 
@@ -179,9 +202,31 @@ public final class TermExpander {
             for (float[] r : against) {
                 penalty = Math.max(penalty, vectors.dot(n.index(), r));
             }
-            offer(best, new Scored(vocabulary.key(n.index()), n.word(), false,
-                    score(n.score(), penalty), n.score()));
+            offer(best, new Scored(keyFor(n.index(), query), n.word(), false, score(n.score(), penalty),
+                    n.score()));
         }
+    }
+
+    /**
+     * The key a row is grouped under for this query: its variant key, unless the row is an inflected or other form
+     * of a base word that has a vector too and the two forms' cosines to the query differ by more than
+     * {@link ExpansionSettings#maxVariantGap()}; then the form is its own term, keyed by its spelling without a plural
+     * ending undone. With disease seeds, {@code aids} is far closer to the query than {@code aid}: two entries.
+     */
+    private String keyFor(int row, float[] query) {
+        String key = vocabulary.key(row);
+        java.util.OptionalInt base = vectors.indexOf(key);
+        if (base.isEmpty() || base.getAsInt() == row) {
+            return key;
+        }
+        double gap = Math.abs(vectors.dot(row, query) - vectors.dot(base.getAsInt(), query));
+        return gap <= settings.maxVariantGap() ? key : vocabulary.spellingKeyWithoutPlural(vectors.word(row));
+    }
+
+    /** {@link #keyFor(int, float[])} for a word given as text: its row if it has one, else its variant key. */
+    private String keyFor(String word, float[] query) {
+        java.util.OptionalInt row = word.indexOf(' ') >= 0 ? java.util.OptionalInt.empty() : vectors.lookup(word);
+        return row.isPresent() ? keyFor(row.getAsInt(), query) : vocabulary.key(word);
     }
 
     private void scoreNgrams(float[] query, List<float[]> against, Set<String> excludedKeys,
@@ -217,13 +262,16 @@ public final class TermExpander {
         best.merge(scored.key, scored, (a, b) -> b.score > a.score ? b : a);
     }
 
-    private Candidate toCandidate(Scored s) {
+    private Candidate toCandidate(Scored s, float[] query) {
         List<String> forms = new ArrayList<>();
         forms.add(s.term);
         if (s.multiWord) {
             ngrams.withKey(s.key).forEach(i -> forms.add(ngrams.term(i)));
         } else {
-            vocabulary.rows(s.key).forEach(row -> forms.add(vectors.word(row)));
+            Set<Integer> rows = new java.util.TreeSet<>(vocabulary.rows(s.key));
+            rows.addAll(vocabulary.rows(vocabulary.key(s.term)));
+            rows.stream().filter(row -> keyFor(row, query).equals(s.key))
+                    .forEach(row -> forms.add(vectors.word(row)));
         }
         String term = forms.contains(s.key) ? s.key : s.term;
         List<String> variants = forms.stream().distinct().filter(f -> !f.equals(term))

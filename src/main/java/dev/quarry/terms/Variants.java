@@ -17,7 +17,8 @@ import java.util.function.BiPredicate;
  *       ({@code glass, virus, analysis, physics}) and a few fixed words ({@code news, series, species}) are
  *       not plurals.</li>
  * </ol>
- * For a phrase only the last word is inflected: {@code "Swine Flus"} has the key {@code "swine flu"}.
+ * For a phrase only the last word is inflected: {@code "Swine Flus"} has the key {@code "swine flu"}. This is the
+ * spelling step only: {@code TermExpander} also asks the vectors whether two forms agree for the query at hand.
  */
 final class Variants {
 

@@ -43,6 +43,11 @@ final class Vocabulary {
         return Variants.key(term, this::isBase);
     }
 
+    /** The key of a term with no plural ending undone: case, accents and possessive only ({@code aids} stays). */
+    String spellingKeyWithoutPlural(String term) {
+        return Variants.key(term, (base, word) -> false);
+    }
+
     String key(int row) {
         return keys[row];
     }

@@ -19,10 +19,25 @@
  *
  * <h2>Variants</h2>
  * Case and inflection variants are one entry, {@link dev.quarry.terms.TermEntry#variants()} listing the other forms.
- * Two words are variants when their keys agree: lower case, ASCII-folded, possessive dropped, and a plural ending
- * ({@code -ies}, {@code -es}, {@code -s}) undone when what remains is a known word; for phrases only the last word is
- * inflected. The rule is English and light on purpose (no dictionary): {@code berries/berry}, {@code viruses/virus},
- * {@code houses/house} group; irregular plurals ({@code mice}) do not.
+ * Two steps decide:
+ * <ol>
+ * <li><b>Spelling.</b> Two words may be variants when their keys agree: lower case, ASCII-folded, possessive dropped,
+ * and a plural ending ({@code -ies}, {@code -es}, {@code -s}) undone when what remains is a known word; for phrases
+ * only the last word is inflected. The rule is English and light on purpose (no dictionary): {@code viruses/virus},
+ * {@code houses/house} qualify; irregular plurals ({@code mice}) do not; {@code measles} stays itself, as the vectors
+ * have no {@code measle}.</li>
+ * <li><b>The vectors agree, for this query.</b> A single word and its base form (the word its key spells) that both
+ * have vectors are grouped only if their cosines to the query (the mean of the accepted terms) differ by at most
+ * {@link dev.quarry.terms.ExpansionSettings#maxVariantGap()} (0.4). With disease seeds {@code aids} scores 0.77 and
+ * {@code aid} 0.29 on GloVe: two entries, and {@code aid} is never written as a disease pattern; {@code diseases} (0.77)
+ * and {@code disease} (0.78) stay one. A form split off is its own entry, keyed by its spelling without the plural
+ * undone. The test is on the query, not on the two words alone: on GloVe {@code aids/aid} have a cosine of 0.52,
+ * higher than true pairs such as {@code thighs/thigh} (0.50) or {@code berries/berry} (0.44), so no fixed
+ * word-to-word threshold separates them. A seed's variants are tested against the mean of the other seeds (its own
+ * vector would pull the mean towards it); a lone seed keeps all its spelling variants.</li>
+ * </ol>
+ * Exclusion stays by spelling: nothing that shares a key with an accepted, rejected or skipped term is suggested (a
+ * seed {@code aids} also keeps {@code aid} out). Benchmark: {@code benchmarks/terms/README.md}.
  *
  * <h2>Corpus</h2>
  * A {@link dev.quarry.terms.CorpusStatistics} (a Lucene index of the corpus, see

@@ -1,8 +1,9 @@
 package dev.quarry.vectors;
 
 /**
- * The dot product of two float runs, the inner loop of exact search. {@link #DEFAULT} is the Vector API kernel when
- * the JVM runs with {@code --add-modules jdk.incubator.vector}, else a plain loop; both are thread-safe.
+ * The inner loops of exact search: dot products of float runs, and approximate scores against an
+ * {@link Int8Matrix}. {@link #DEFAULT} is the Vector API kernel when the JVM runs with
+ * {@code --add-modules jdk.incubator.vector}, else plain loops; both are thread-safe.
  */
 interface DotKernel {
 
@@ -20,6 +21,29 @@ interface DotKernel {
         int dim = query.length;
         for (int row = fromRow; row < toRow; row++) {
             out[row - fromRow] = dot(matrix, row * dim, query, 0, dim);
+        }
+    }
+
+    /**
+     * Approximate scores against the rows of blocks {@code [fromBlock, toBlock)} of {@code matrix}:
+     * {@code out[row] = sum(weights[d] * value(row, d))} for every row of those blocks, padding rows included, so
+     * {@code out} must hold at least {@code toBlock * Int8Matrix.BLOCK_ROWS} floats. The summation order is the
+     * kernel's.
+     */
+    default void scoreInt8(Int8Matrix matrix, float[] weights, int fromBlock, int toBlock, float[] out) {
+        byte[] values = matrix.values();
+        int dim = matrix.dimension();
+        int width = Int8Matrix.BLOCK_ROWS;
+        for (int block = fromBlock; block < toBlock; block++) {
+            int first = block * width;
+            java.util.Arrays.fill(out, first, first + width, 0f);
+            for (int d = 0; d < dim; d++) {
+                float w = weights[d];
+                int offset = (block * dim + d) * width;
+                for (int j = 0; j < width; j++) {
+                    out[first + j] += values[offset + j] * w;
+                }
+            }
         }
     }
 

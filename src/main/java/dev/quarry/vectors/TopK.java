@@ -22,6 +22,10 @@ final class TopK {
         return size;
     }
 
+    boolean isFull() {
+        return size == indices.length;
+    }
+
     /** The score a new pair must beat to get in, or negative infinity while not full. */
     float threshold() {
         return size < indices.length ? Float.NEGATIVE_INFINITY : scores[0];

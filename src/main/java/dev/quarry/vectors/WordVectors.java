@@ -28,6 +28,8 @@ public final class WordVectors {
     private final ObjectIntHashMap<String> index;
     private volatile ObjectIntHashMap<String> normIndex;
     private volatile long fingerprint;
+    private volatile Int8Matrix int8;
+    private final Object int8Lock = new Object();
 
     WordVectors(String[] words, float[] matrix, int dim, ObjectIntHashMap<String> index) {
         this.words = words;
@@ -196,9 +198,22 @@ public final class WordVectors {
         return new PhraseVector(sum, found, missing);
     }
 
-    /** Exact nearest neighbours over every row (thread-safe, no setup cost). */
+    /**
+     * Exact nearest neighbours over every row (thread-safe). Every row is scored against an int8 copy of the matrix
+     * first and only the rows that can still make the top {@code k} are rescored with the floats, so the results are
+     * those of {@link #exactFloatSearch()}, about three times faster. The first search of a table builds the copy
+     * ({@code size() * dimension()} bytes, a quarter of the matrix; about 30 ms for 100k x 100) and keeps it.
+     */
     public NearestNeighbours exactSearch() {
-        return new ExactSearch(this, DotKernel.DEFAULT);
+        return new ExactSearch(this, DotKernel.DEFAULT, true);
+    }
+
+    /**
+     * Exact nearest neighbours from the float matrix alone: the same results as {@link #exactSearch()}, slower, with
+     * no int8 copy to build or hold. Thread-safe, no setup cost.
+     */
+    public NearestNeighbours exactFloatSearch() {
+        return new ExactSearch(this, DotKernel.DEFAULT, false);
     }
 
     /**
@@ -227,6 +242,21 @@ public final class WordVectors {
 
     float[] matrix() {
         return matrix;
+    }
+
+    /** The int8 copy of the matrix, built on the first call (once, even when threads race). */
+    Int8Matrix int8() {
+        Int8Matrix copy = int8;
+        if (copy == null) {
+            synchronized (int8Lock) {
+                copy = int8;
+                if (copy == null) {
+                    copy = Int8Matrix.of(matrix, words.length, dim);
+                    int8 = copy;
+                }
+            }
+        }
+        return copy;
     }
 
     void checkQuery(float[] query, int k) {

@@ -1,5 +1,6 @@
 package dev.quarry.terms;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -32,5 +33,10 @@ class TermsGloveIT {
                 "meningitis", "pneumonia", "dysentery", "rabies", "ebola", "hiv", "sars", "flu")::contains).count();
         assertTrue(diseases >= 8, "only " + diseases + " known diseases in " + top);
         assertFalse(top.contains("measles"));
+        assertEquals(List.of(), seeds.found().get(1).variants(), "measles has no singular");
+        List<TermEntry> entries = expander.rank(seeds.found(), List.of(), List.of(), 40, 0).stream()
+                .map(Candidate::entry).toList();
+        assertTrue(entries.contains(new TermEntry("aids", List.of())), "aids is not aid: " + entries);
+        assertTrue(entries.contains(new TermEntry("disease", List.of("diseases"))), entries.toString());
     }
 }

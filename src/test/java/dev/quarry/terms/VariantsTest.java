@@ -41,6 +41,7 @@ class VariantsTest {
         assertEquals("analysis", key("analysis"));
         assertEquals("physics", key("physics"));
         assertEquals("cats", key("cats"), "cat is not a known word");
+        assertEquals("measles", key("measles"), "measle is not a known word");
     }
 
     @Test

@@ -83,7 +83,7 @@ class ExactSearchTest {
     @Test
     void vectorApiKernelAgreesWithTheScalarLoop() {
         Random random = new Random(5);
-        for (int length : new int[] {1, 3, 7, 16, 17, 100, 300}) {
+        for (int length : new int[] {1, 3, 4, 7, 8, 12, 16, 17, 28, 100, 300}) {
             float[] a = new float[length + 5];
             float[] b = new float[length];
             for (int i = 0; i < a.length; i++) {
