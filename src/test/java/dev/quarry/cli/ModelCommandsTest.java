@@ -77,6 +77,9 @@ class ModelCommandsTest {
         assertEquals(0, predict.exitCode(), predict.err());
         JsonNode line = JSON.readTree(predict.out());
         assertEquals("{\"n\":1}", line.get("meta").toString());
+        double score = line.at("/spans/0/score").doubleValue();
+        assertTrue(score > 0 && score <= 1, "a model span's score is a probability: " + line);
+        ((com.fasterxml.jackson.databind.node.ObjectNode) line.at("/spans/0")).remove("score");
         assertEquals("[{\"start\":0,\"end\":4,\"token_start\":0,\"token_end\":0,\"label\":\"PER\",\"origin\":\"model\"},"
                 + "{\"start\":13,\"end\":18,\"token_start\":2,\"token_end\":2,\"label\":\"CITY\",\"pattern_id\":\"Q90\","
                 + "\"source\":\"patterns.jsonl:2\",\"origin\":\"pattern\"}]", line.get("spans").toString());
