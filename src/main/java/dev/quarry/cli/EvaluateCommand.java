@@ -38,8 +38,10 @@ import picocli.CommandLine.Spec;
 /** {@code quarry evaluate}: scores a model package on gold data. */
 @Command(name = "evaluate", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Scores a model package on gold data: NER exact-span precision, recall and F1 per label, "
-                + "micro and macro, with counts; text classification accuracy, per-label P/R/F1 and macro F1.",
-            "DATA is a dataset name, a JSON Lines file of annotated tasks, or a CoNLL/IOB file (any other file)."},
+                + "micro and macro, with counts; text classification accuracy (exact match for multi-label), "
+                + "per-label P/R/F1 and ROC AUC, micro and macro F1, and a confusion matrix (exclusive labels).",
+            "DATA is a dataset name, a JSON Lines file of annotated tasks, or a CoNLL/IOB file (any other file). "
+                    + "Text classification gold is read as train reads it: binary answers score their label only."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:ok", "1:failure (I/O)", "2:bad usage, a bad model package or unusable data"})
 final class EvaluateCommand implements Callable<Integer> {
@@ -84,6 +86,15 @@ final class EvaluateCommand implements Callable<Integer> {
                     + " NER sentences, " + gold.textcat().size() + " labelled texts; the model has "
                     + String.join(", ", pipeline.model().manifest().components()) + ")");
         }
+        PrintWriter err = spec.commandLine().getErr();
+        if (nerRuns && sources != Sources.PATTERNS) {
+            EvalOnlyLabels.ner(pipeline.model().manifest().labels().ner(), gold.ner())
+                    .ifPresent(w -> err.println("quarry: warning: " + w));
+        }
+        if (textcatRuns) {
+            EvalOnlyLabels.textcat(pipeline.model().manifest().labels().textcat(), gold.textcat())
+                    .ifPresent(w -> err.println("quarry: warning: " + w));
+        }
         if (nerRuns) {
             NerEvaluation ner = pipeline.evaluateNer(gold.ner(), sources);
             metrics.set("ner", Metrics.ner(ner));
@@ -93,7 +104,8 @@ final class EvaluateCommand implements Callable<Integer> {
         if (textcatRuns) {
             TextcatEvaluation textcat = pipeline.evaluateTextcat(gold.textcat());
             metrics.set("textcat", Metrics.textcat(textcat));
-            print(out, "Text classification on " + gold.textcat().size() + " texts:", textcat.table());
+            print(out, "Text classification (" + textcat.mode().name().toLowerCase(Locale.ROOT).replace('_', '-')
+                    + ") on " + gold.textcat().size() + " texts:", textcat.table());
         }
         if (json) {
             out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(metrics));

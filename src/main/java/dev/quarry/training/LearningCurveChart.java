@@ -63,6 +63,26 @@ final class LearningCurveChart {
         return svg.toString();
     }
 
+    static String stack(List<String> charts) {
+        if (charts.isEmpty()) {
+            throw new IllegalArgumentException("need at least one chart");
+        }
+        if (charts.size() == 1) {
+            return charts.getFirst();
+        }
+        StringBuilder svg = new StringBuilder(String.format(Locale.ROOT, "<svg xmlns=\"http://www.w3.org/2000/svg\" "
+                + "width=\"%d\" height=\"%d\" viewBox=\"0 0 %d %d\">%n", WIDTH, HEIGHT * charts.size(), WIDTH,
+                HEIGHT * charts.size()));
+        for (int i = 0; i < charts.size(); i++) {
+            String chart = charts.get(i);
+            if (!chart.startsWith("<svg ")) {
+                throw new IllegalArgumentException("chart " + i + " is not an SVG element of this class");
+            }
+            svg.append("<svg x=\"0\" y=\"").append(HEIGHT * i).append("\" ").append(chart.substring(5));
+        }
+        return svg.append("</svg>\n").toString();
+    }
+
     /** A y range from 0.05 steps around the values (at least 0.1 wide), clipped to [0, 1] when the values lie there. */
     private static double[] yRange(List<LearningCurve.Point> points, List<String> metrics) {
         double min = Double.POSITIVE_INFINITY;
