@@ -95,6 +95,16 @@ class TextcatCommandsTest {
         assertEquals(List.of("HEALTH", "MONEY", "SPORT"), iterable(both.get("cats").fieldNames()));
         assertTrue(both.at("/cats/SPORT").doubleValue() > both.at("/cats/HEALTH").doubleValue(), lines[0]);
         assertEquals("[\"HEALTH\"]", JSON.readTree(lines[1]).get("labels").toString(), lines[1]);
+
+        CliRun evaluate = CliRun.of("evaluate", model.toString(), "topics", "--db", db, "--json");
+        assertEquals(0, evaluate.exitCode(), evaluate.err());
+        JsonNode textcat = JSON.readTree(evaluate.out()).get("textcat");
+        assertEquals(List.of("mode", "accuracy", "correct", "total", "micro", "macro_f", "macro_auc", "per_label"),
+                iterable(textcat.fieldNames()), "no confusion matrix for multi-label");
+        assertEquals(48, textcat.get("total").intValue(), "the choices showed every label; the binary answers did not");
+        assertEquals(List.of("HEALTH", "MONEY", "SPORT"), iterable(textcat.get("per_label").fieldNames()));
+        assertEquals(25, textcat.at("/per_label/MONEY/tp").intValue() + textcat.at("/per_label/MONEY/fn").intValue(),
+                "24 choices with MONEY and 1 binary accept are its gold positives");
     }
 
     private static List<String> iterable(java.util.Iterator<String> names) {
