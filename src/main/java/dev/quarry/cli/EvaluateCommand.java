@@ -86,15 +86,7 @@ final class EvaluateCommand implements Callable<Integer> {
                     + " NER sentences, " + gold.textcat().size() + " labelled texts; the model has "
                     + String.join(", ", pipeline.model().manifest().components()) + ")");
         }
-        PrintWriter err = spec.commandLine().getErr();
-        if (nerRuns && sources != Sources.PATTERNS) {
-            EvalOnlyLabels.ner(pipeline.model().manifest().labels().ner(), gold.ner())
-                    .ifPresent(w -> err.println("quarry: warning: " + w));
-        }
-        if (textcatRuns) {
-            EvalOnlyLabels.textcat(pipeline.model().manifest().labels().textcat(), gold.textcat())
-                    .ifPresent(w -> err.println("quarry: warning: " + w));
-        }
+        warnAboutUnknownLabels(pipeline, gold, nerRuns && sources != Sources.PATTERNS, textcatRuns);
         if (nerRuns) {
             NerEvaluation ner = pipeline.evaluateNer(gold.ner(), sources);
             metrics.set("ner", Metrics.ner(ner));
@@ -102,15 +94,32 @@ final class EvaluateCommand implements Callable<Integer> {
                     ner.table());
         }
         if (textcatRuns) {
-            TextcatEvaluation textcat = pipeline.evaluateTextcat(gold.textcat());
-            metrics.set("textcat", Metrics.textcat(textcat));
-            print(out, "Text classification (" + textcat.mode().name().toLowerCase(Locale.ROOT).replace('_', '-')
-                    + ") on " + gold.textcat().size() + " texts:", textcat.table());
+            metrics.set("textcat", scoreTextcat(pipeline, gold.textcat(), out));
         }
         if (json) {
             out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(metrics));
         }
         return ExitCodes.OK;
+    }
+
+    /** Warns about gold labels the model does not have (it cannot predict them), with counts. */
+    private void warnAboutUnknownLabels(Pipeline pipeline, Gold gold, boolean ner, boolean textcat) {
+        PrintWriter err = spec.commandLine().getErr();
+        if (ner) {
+            EvalOnlyLabels.ner(pipeline.model().manifest().labels().ner(), gold.ner())
+                    .ifPresent(w -> err.println("quarry: warning: " + w));
+        }
+        if (textcat) {
+            EvalOnlyLabels.textcat(pipeline.model().manifest().labels().textcat(), gold.textcat())
+                    .ifPresent(w -> err.println("quarry: warning: " + w));
+        }
+    }
+
+    private ObjectNode scoreTextcat(Pipeline pipeline, List<TextcatExample> gold, PrintWriter out) {
+        TextcatEvaluation textcat = pipeline.evaluateTextcat(gold);
+        print(out, "Text classification (" + textcat.mode().name().toLowerCase(Locale.ROOT).replace('_', '-')
+                + ") on " + gold.size() + " texts:", textcat.table());
+        return Metrics.textcat(textcat);
     }
 
     private void print(PrintWriter out, String title, String table) {

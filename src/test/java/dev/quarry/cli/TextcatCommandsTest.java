@@ -165,26 +165,30 @@ class TextcatCommandsTest {
                 "{\"text\":\"team goal\",\"label\":\"SPORT\",\"answer\":\"accept\"}",
                 "{\"text\":\"doctor clinic\",\"label\":\"HEALTH\",\"answer\":\"accept\"}",
                 "{\"text\":\"patient at the match\",\"label\":\"SPORT\",\"answer\":\"accept\"}",
-                "{\"text\":\"team doctor\",\"label\":\"SPORT\",\"answer\":\"reject\"}") + "\n");
+                "{\"text\":\"team doctor\",\"label\":\"SPORT\",\"answer\":\"reject\"}",
+                "{\"text\":\"bank price\",\"label\":\"MONEY\",\"answer\":\"accept\"}") + "\n");
         CliRun evaluate = CliRun.of("evaluate", model.toString(), gold.toString(), "--json");
         assertEquals(0, evaluate.exitCode(), evaluate.err());
+        assertEquals("quarry: warning: text classification labels in the evaluation data only (the model cannot "
+                + "predict them): MONEY (1 text)\n", evaluate.err());
         JsonNode textcat = JSON.readTree(evaluate.out()).get("textcat");
         assertEquals(List.of("mode", "accuracy", "correct", "total", "micro", "macro_f", "macro_auc", "per_label",
                 "confusion"), iterable(textcat.fieldNames()));
         assertEquals("EXCLUSIVE", textcat.get("mode").asText());
-        assertEquals(3, textcat.get("total").intValue(), "the reject says nothing an exclusive model is scored on");
+        assertEquals(4, textcat.get("total").intValue(), "the reject says nothing an exclusive model is scored on");
         assertEquals(List.of("p", "r", "f", "tp", "fp", "fn", "auc"),
                 iterable(textcat.at("/per_label/SPORT").fieldNames()));
-        assertEquals("[\"HEALTH\",\"SPORT\"]", textcat.at("/confusion/labels").toString());
+        assertEquals("[\"HEALTH\",\"MONEY\",\"SPORT\"]", textcat.at("/confusion/labels").toString());
+        assertEquals(1, textcat.at("/per_label/MONEY/fn").intValue());
         long counted = 0;
         for (JsonNode row : textcat.at("/confusion/counts")) {
             for (JsonNode cell : row) {
                 counted += cell.longValue();
             }
         }
-        assertEquals(3, counted);
+        assertEquals(4, counted);
         CliRun table = CliRun.of("evaluate", model.toString(), gold.toString());
-        assertTrue(table.out().startsWith("Text classification (exclusive) on 4 texts:\nlabel"), table.out());
+        assertTrue(table.out().startsWith("Text classification (exclusive) on 5 texts:\nlabel"), table.out());
         assertTrue(table.out().contains("macro AUC"), table.out());
     }
 }
