@@ -38,8 +38,10 @@ import picocli.CommandLine.Spec;
 /** {@code quarry evaluate}: scores a model package on gold data. */
 @Command(name = "evaluate", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Scores a model package on gold data: NER exact-span precision, recall and F1 per label, "
-                + "micro and macro, with counts; text classification accuracy, per-label P/R/F1 and macro F1.",
-            "DATA is a dataset name, a JSON Lines file of annotated tasks, or a CoNLL/IOB file (any other file)."},
+                + "micro and macro, with counts; text classification accuracy (exact match for multi-label), "
+                + "per-label P/R/F1 and ROC AUC, micro and macro F1, and a confusion matrix (exclusive labels).",
+            "DATA is a dataset name, a JSON Lines file of annotated tasks, or a CoNLL/IOB file (any other file). "
+                    + "Text classification gold is read as train reads it: binary answers score their label only."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:ok", "1:failure (I/O)", "2:bad usage, a bad model package or unusable data"})
 final class EvaluateCommand implements Callable<Integer> {
@@ -84,6 +86,7 @@ final class EvaluateCommand implements Callable<Integer> {
                     + " NER sentences, " + gold.textcat().size() + " labelled texts; the model has "
                     + String.join(", ", pipeline.model().manifest().components()) + ")");
         }
+        warnAboutUnknownLabels(pipeline, gold, nerRuns && sources != Sources.PATTERNS, textcatRuns);
         if (nerRuns) {
             NerEvaluation ner = pipeline.evaluateNer(gold.ner(), sources);
             metrics.set("ner", Metrics.ner(ner));
@@ -91,14 +94,32 @@ final class EvaluateCommand implements Callable<Integer> {
                     ner.table());
         }
         if (textcatRuns) {
-            TextcatEvaluation textcat = pipeline.evaluateTextcat(gold.textcat());
-            metrics.set("textcat", Metrics.textcat(textcat));
-            print(out, "Text classification on " + gold.textcat().size() + " texts:", textcat.table());
+            metrics.set("textcat", scoreTextcat(pipeline, gold.textcat(), out));
         }
         if (json) {
             out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(metrics));
         }
         return ExitCodes.OK;
+    }
+
+    /** Warns about gold labels the model does not have (it cannot predict them), with counts. */
+    private void warnAboutUnknownLabels(Pipeline pipeline, Gold gold, boolean ner, boolean textcat) {
+        PrintWriter err = spec.commandLine().getErr();
+        if (ner) {
+            EvalOnlyLabels.ner(pipeline.model().manifest().labels().ner(), gold.ner())
+                    .ifPresent(w -> err.println("quarry: warning: " + w));
+        }
+        if (textcat) {
+            EvalOnlyLabels.textcat(pipeline.model().manifest().labels().textcat(), gold.textcat())
+                    .ifPresent(w -> err.println("quarry: warning: " + w));
+        }
+    }
+
+    private ObjectNode scoreTextcat(Pipeline pipeline, List<TextcatExample> gold, PrintWriter out) {
+        TextcatEvaluation textcat = pipeline.evaluateTextcat(gold);
+        print(out, "Text classification (" + textcat.mode().name().toLowerCase(Locale.ROOT).replace('_', '-')
+                + ") on " + gold.size() + " texts:", textcat.table());
+        return Metrics.textcat(textcat);
     }
 
     private void print(PrintWriter out, String title, String table) {

@@ -20,7 +20,7 @@ import picocli.CommandLine.Command;
             DatasetCommands.DbIn.class, DatasetCommands.DbOut.class, DatasetCommands.Stats.class,
             DatasetCommands.Drop.class, DatasetCommands.DbMerge.class, StreamCommand.class, IndexCommand.class,
             ServeCommand.class, AnnotateCommand.class,
-            TrainCommand.class, EvaluateCommand.class, PredictCommand.class,
+            TrainCommand.class, TrainCurveCommand.class, EvaluateCommand.class, PredictCommand.class,
             CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 

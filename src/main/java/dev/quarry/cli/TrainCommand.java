@@ -1,33 +1,15 @@
 package dev.quarry.cli;
 
-import dev.quarry.datasets.Database;
-import dev.quarry.datasets.Example;
-import dev.quarry.matching.Matcher;
 import dev.quarry.model.ModelException;
 import dev.quarry.model.ModelPackage;
-import dev.quarry.text.Tokenizer;
-import dev.quarry.training.DatasetExamples;
-import dev.quarry.training.NerSettings;
-import dev.quarry.training.SpanAlignment;
-import dev.quarry.training.TextcatSettings;
-import dev.quarry.training.TrainingDataException;
-import dev.quarry.training.TrainingExamples;
-import dev.quarry.training.WordClusters;
-import dev.quarry.vectors.WordVectors;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.function.Function;
-import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /** {@code quarry train}: one model package (patterns, NER, text classifier) from datasets. */
@@ -36,177 +18,34 @@ import picocli.CommandLine.Spec;
                 + "patterns (for match-then-predict), evaluated on a separate dataset or a seeded split.",
             "Examples are read as the conventions say: accepted tasks with \"spans\" are complete NER annotations, "
                     + "tasks marked binary (_view_id ner or binary) are accept/reject answers, gold overrides "
-                    + "silver (_silver) for the same input; \"label\" or a single accepted choice gives a text's "
-                    + "category."},
+                    + "silver (_silver) for the same input; \"label\" answered accept or reject is a binary answer "
+                    + "for that label, an answered choice (\"options\", \"accept\") gives the accepted labels and "
+                    + "rejects the other options."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:ok", "1:failure (I/O)", "2:bad usage, a missing dataset or unusable annotations"})
 final class TrainCommand implements Callable<Integer> {
 
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
-    @ParentCommand
-    Main main;
     @Mixin
-    DbOption db;
-    @Mixin
-    MatcherOptions matching;
+    TrainOptions options;
 
-    @Option(names = "--ner", split = ",", paramLabel = "DATASET", description = "Datasets to train the NER on.")
-    List<String> nerDatasets = List.of();
-    @Option(names = "--textcat", split = ",", paramLabel = "DATASET",
-            description = "Datasets to train the text classifier (exclusive labels) on.")
-    List<String> textcatDatasets = List.of();
-    @Option(names = {"-p", "--patterns"}, paramLabel = "FILE|DIR",
-            description = "Pattern files to put into the package (match-then-predict); may be repeated.")
-    List<Path> patterns = List.of();
-    @Option(names = "--pattern-features", description = "The NER also learns from pattern matches (needs --patterns).")
-    boolean patternFeatures;
-    @Option(names = "--vectors", paramLabel = "FILE", description = "Word vectors to cluster into NER features.")
-    Path vectors;
-    @Option(names = "--clusters", split = ",", paramLabel = "K", defaultValue = "256",
-            description = "k-means cluster counts over --vectors, one feature set each (default: ${DEFAULT-VALUE}).")
-    List<Integer> clusterCounts;
-    @Option(names = "--eval", paramLabel = "DATASET", description = "Evaluate on this dataset.")
-    String evalDataset;
-    @Option(names = "--eval-split", paramLabel = "FRACTION",
-            description = "Evaluate on this fraction of the training data (NER split by document), set aside by --seed.")
-    Double evalSplit;
-    @Option(names = "--seed", defaultValue = "0", paramLabel = "N",
-            description = "Seed of the split and the clustering (default: ${DEFAULT-VALUE}).")
-    long seed;
-    @Option(names = "--ner-algorithm", defaultValue = "PERCEPTRON", paramLabel = "PERCEPTRON|MAXENT")
-    String nerAlgorithm;
-    @Option(names = "--iterations", defaultValue = "300", paramLabel = "N",
-            description = "NER training iterations (default: ${DEFAULT-VALUE}).")
-    int iterations;
-    @Option(names = "--cutoff", defaultValue = "0", paramLabel = "N",
-            description = "NER features seen fewer times are dropped (default: ${DEFAULT-VALUE}).")
-    int cutoff;
-    @Option(names = "--rich-features", description = "NER affixes, word shapes and document features.")
-    boolean richFeatures;
-    @Option(names = "--textcat-algorithm", defaultValue = "NAIVEBAYES",
-            paramLabel = "NAIVEBAYES|PERCEPTRON|MAXENT|MAXENT_QN")
-    String textcatAlgorithm;
-    @Option(names = "--entity-features",
-            description = "The text classifier also sees the labels of the entities patterns and NER find.")
-    boolean entityFeatures;
-    @Option(names = "--snap-spans",
-            description = "Widen spans that do not start or end on token boundaries instead of failing.")
-    boolean snapSpans;
     @Option(names = {"-o", "--output"}, required = true, paramLabel = "DIR", description = "The model package.")
     Path output;
 
     @Override
     public Integer call() throws IOException {
-        checkOptions();
         PrintWriter err = spec.commandLine().getErr();
-        TrainRun run = new TrainRun(err, Boolean.getBoolean("quarry.stderr.tty"), seed);
-        Matcher matcher = patterns.isEmpty() ? null : MatchCommand.compile(patterns, matching.toMatchOptions());
-        try (Database database = nerDatasets.isEmpty() && textcatDatasets.isEmpty() && evalDataset == null
-                ? null : db.open()) {
-            TrainRun.Data ner = read(database, nerDatasets, DatasetExamples::ner);
-            TrainRun.Data textcat = read(database, textcatDatasets, DatasetExamples::textcat);
-            TrainRun.Data evalData = evalDataset == null ? null : readEval(database);
-            ModelPackage model = run.train(new TrainRun.Request(MatchCommand.language(matching.language), matcher,
-                    ner, textcat, evalData, evalSplit, nerSettings(), textcatSettings(), clusters(err)));
+        TrainRun.Request request = options.request(err);
+        TrainRun run = new TrainRun(err, Boolean.getBoolean("quarry.stderr.tty"), options.seed);
+        try {
+            ModelPackage model = run.train(request);
             model.save(output);
             printSummary(model, run);
-        } catch (TrainingDataException e) {
-            throw UserException.invalidInput(e.getMessage() + (snapSpans ? "" : hint(e)));
         } catch (ModelException e) {
             throw UserException.invalidInput(e.getMessage());
         }
         return ExitCodes.OK;
-    }
-
-    private static String hint(TrainingDataException e) {
-        return e.getMessage().contains("token boundaries") ? " (--snap-spans widens such spans)" : "";
-    }
-
-    private void checkOptions() {
-        if (nerDatasets.isEmpty() && textcatDatasets.isEmpty() && patterns.isEmpty()) {
-            throw new UserException(ExitCodes.USAGE, "nothing to train: give --ner, --textcat or --patterns");
-        }
-        if (evalDataset != null && evalSplit != null) {
-            throw new UserException(ExitCodes.USAGE, "--eval and --eval-split exclude each other");
-        }
-        if (evalSplit != null && !(evalSplit > 0 && evalSplit < 1)) {
-            throw new UserException(ExitCodes.USAGE, "--eval-split must be between 0 and 1, got " + evalSplit);
-        }
-        if (patternFeatures && patterns.isEmpty()) {
-            throw new UserException(ExitCodes.USAGE, "--pattern-features needs --patterns");
-        }
-        if (entityFeatures && textcatDatasets.isEmpty()) {
-            throw new UserException(ExitCodes.USAGE, "--entity-features needs --textcat");
-        }
-    }
-
-    private TrainRun.Data read(Database database, List<String> datasets,
-                               Function<DatasetExamples, TrainingExamples> kind) {
-        if (datasets.isEmpty()) {
-            return null;
-        }
-        DatasetExamples reader = reader();
-        for (String dataset : datasets) {
-            try (Stream<Example> latest = database.latest(dataset)) {
-                reader.addExamples(dataset, latest);
-            }
-        }
-        return new TrainRun.Data(datasets, kind.apply(reader));
-    }
-
-    private TrainRun.Data readEval(Database database) {
-        DatasetExamples reader = reader();
-        try (Stream<Example> latest = database.latest(evalDataset)) {
-            reader.addExamples(evalDataset, latest);
-        }
-        TrainingExamples ner = reader.ner();
-        TrainingExamples textcat = reader.textcat();
-        return new TrainRun.Data(List.of(evalDataset), new TrainingExamples(ner.ner(), List.of(), textcat.textcat(),
-                Stream.concat(ner.inputHashes().stream(), textcat.inputHashes().stream()).toList(), Map.of()));
-    }
-
-    private DatasetExamples reader() {
-        return new DatasetExamples(Tokenizer.forLanguage(MatchCommand.language(matching.language)),
-                snapSpans ? SpanAlignment.SNAP : SpanAlignment.REJECT);
-    }
-
-    private NerSettings nerSettings() {
-        try {
-            NerSettings settings = NerSettings.openNlpDefaults()
-                    .withLearner(nerAlgorithm.toUpperCase(Locale.ROOT), iterations, cutoff)
-                    .withPatternFeatures(patternFeatures);
-            if (vectors != null) {
-                settings = settings.withClusters(clusterCounts.stream().map(k -> "k" + k).toList(), 2);
-            }
-            return richFeatures ? settings.withRichFeatures(4, true, true) : settings;
-        } catch (IllegalArgumentException e) {
-            throw new UserException(ExitCodes.USAGE, "NER settings: " + e.getMessage());
-        }
-    }
-
-    private TextcatSettings textcatSettings() {
-        try {
-            return TextcatSettings.naiveBayesBagOfWords().withLearner(textcatAlgorithm.toUpperCase(Locale.ROOT), 100, 0)
-                    .withFeatures(1, true, entityFeatures, List.of());
-        } catch (IllegalArgumentException e) {
-            throw new UserException(ExitCodes.USAGE, "text classification settings: " + e.getMessage());
-        }
-    }
-
-    private Map<String, WordClusters> clusters(PrintWriter err) throws IOException {
-        if (vectors == null || nerDatasets.isEmpty()) {
-            return Map.of();
-        }
-        WordVectors table = VectorsCommand.load(vectors, err, () -> { });
-        Map<String, WordClusters> clusters = new LinkedHashMap<>();
-        for (int k : clusterCounts) {
-            if (k < 1 || k > table.size()) {
-                throw new UserException(ExitCodes.USAGE, "--clusters must be in 1.." + table.size() + ", got " + k);
-            }
-            clusters.put("k" + k, WordClusters.kMeans(table, k, 10, seed));
-        }
-        return clusters;
     }
 
     private void printSummary(ModelPackage model, TrainRun run) {

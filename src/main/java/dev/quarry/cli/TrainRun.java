@@ -6,11 +6,12 @@ import dev.quarry.matching.Matcher;
 import dev.quarry.model.Metrics;
 import dev.quarry.model.ModelPackage;
 import dev.quarry.model.TrainingData;
+import dev.quarry.pipeline.Analysis;
 import dev.quarry.pipeline.AnalyzedSpan;
 import dev.quarry.pipeline.Pipeline;
 import dev.quarry.pipeline.Sources;
 import dev.quarry.text.Language;
-import dev.quarry.training.EntitySpan;
+import dev.quarry.training.BinaryNerExample;
 import dev.quarry.training.NerEvaluation;
 import dev.quarry.training.NerExample;
 import dev.quarry.training.NerModel;
@@ -18,6 +19,7 @@ import dev.quarry.training.NerSettings;
 import dev.quarry.training.NerTrainer;
 import dev.quarry.training.TextcatEvaluation;
 import dev.quarry.training.TextcatExample;
+import dev.quarry.training.TextcatMode;
 import dev.quarry.training.TextcatModel;
 import dev.quarry.training.TextcatSettings;
 import dev.quarry.training.TextcatTrainer;
@@ -30,13 +32,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
+import java.util.Objects;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 /**
  * One {@code quarry train} run: split or take the evaluation data, train the NER and the text classifier, package
- * them with the patterns, evaluate the package through the pipeline, and package the metrics too. Not thread-safe.
+ * them with the patterns, evaluate the package through the pipeline, and package the metrics too. {@code quarry
+ * train-curve} uses its steps one by one. Not thread-safe.
  */
 final class TrainRun {
 
@@ -44,9 +47,19 @@ final class TrainRun {
     record Data(List<String> datasets, TrainingExamples examples) {
     }
 
-    /** What to train. Null parts are not trained; {@code evalSplit} null means no split. */
+    /**
+     * What to train. Null parts are not trained; {@code evalSplit} null means no split; {@code textcatMode} null
+     * means exclusive when every text has exactly one label (else an error asking for a mode); {@code tuneSplit} the
+     * share of the texts a multi-label classifier's thresholds are tuned on (0: none).
+     */
     record Request(Language language, Matcher matcher, Data ner, Data textcat, Data eval, Double evalSplit,
-                   NerSettings nerSettings, TextcatSettings textcatSettings, Map<String, WordClusters> clusters) {
+                   NerSettings nerSettings, TextcatSettings textcatSettings, TextcatMode textcatMode,
+                   double tuneSplit, Map<String, WordClusters> clusters) {
+    }
+
+    /** The examples to train and evaluate on, after the split. Lists of a part not trained are empty. */
+    record Examples(List<NerExample> nerTrain, List<BinaryNerExample> binary, List<NerExample> nerEval,
+                    List<TextcatExample> textcatTrain, List<TextcatExample> textcatEval) {
     }
 
     private final PrintWriter err;
@@ -67,47 +80,122 @@ final class TrainRun {
     }
 
     ModelPackage train(Request request) {
-        Language language = request.language();
-        List<NerExample> nerEval = new ArrayList<>();
-        List<TextcatExample> textcatEval = new ArrayList<>();
-        NerModel ner = request.ner() == null ? null : trainNer(request, nerEval);
-        TextcatModel textcat = request.textcat() == null ? null
-                : trainTextcat(request, ner, language, textcatEval);
-        ModelPackage.Builder builder = ModelPackage.builder(language).matcher(request.matcher()).ner(ner)
+        Examples examples = examples(request);
+        TextcatSettings textcatSettings = request.textcat() == null ? null : textcatSettings(request, examples);
+        NerModel ner = request.ner() == null ? null : trainNer(request, examples.nerTrain(), examples.binary());
+        TextcatModel textcat = textcatSettings == null ? null
+                : trainTextcat(request, textcatSettings, ner, examples.textcatTrain());
+        ModelPackage.Builder builder = ModelPackage.builder(request.language()).matcher(request.matcher()).ner(ner)
                 .textcat(textcat).clusters(request.clusters()).training(trainingData(request)).seed(seed);
-        ObjectNode metrics = evaluate(Pipeline.of(builder.build()), nerEval, textcatEval);
+        ObjectNode metrics = evaluate(Pipeline.of(builder.build()), examples.nerEval(), examples.textcatEval());
         return builder.metrics(metrics).build();
     }
 
-    private NerModel trainNer(Request request, List<NerExample> evalOut) {
-        TrainingExamples data = request.ner().examples();
-        List<NerExample> complete = data.ner();
-        if (complete.isEmpty() && data.binaryNer().isEmpty()) {
-            throw UserException.invalidInput("no NER examples in " + request.ner().datasets() + " " + data.counts());
+    /**
+     * Splits the examples (or takes the evaluation dataset's), warns about labels only the evaluation data has.
+     *
+     * @throws UserException if a requested part has no examples
+     */
+    Examples examples(Request request) {
+        TrainEvalSplit<NerExample> ner = request.ner() == null ? new TrainEvalSplit<>(List.of(), List.of())
+                : nerSplit(request);
+        TrainEvalSplit<TextcatExample> textcat = request.textcat() == null
+                ? new TrainEvalSplit<>(List.of(), List.of()) : textcatSplit(request);
+        List<BinaryNerExample> binary = request.ner() == null ? List.of() : request.ner().examples().binaryNer();
+        if (request.ner() != null) {
+            counts.put("ner_complete", (long) ner.train().size());
+            counts.put("ner_binary", (long) binary.size());
         }
-        if (request.evalSplit() != null) {
-            TrainEvalSplit<NerExample> split = split(() -> TrainEvalSplit.byDocument(complete, request.evalSplit(),
-                    seed));
-            evalOut.addAll(split.eval());
-            counts.put("ner_complete", (long) split.train().size());
-            return trainNer(request, split.train(), data);
+        if (request.textcat() != null) {
+            counts.put("textcat", (long) textcat.train().size());
         }
-        if (request.eval() != null) {
-            evalOut.addAll(request.eval().examples().ner());
-        }
-        counts.put("ner_complete", (long) complete.size());
-        return trainNer(request, complete, data);
+        Examples examples = new Examples(ner.train(), binary, ner.eval(), textcat.train(), textcat.eval());
+        warnAboutEval(request, examples);
+        return examples;
     }
 
-    private NerModel trainNer(Request request, List<NerExample> train, TrainingExamples data) {
-        counts.put("ner_binary", (long) data.binaryNer().size());
-        status("training the NER on %d sentences and %d binary answers", train.size(), data.binaryNer().size());
+    private TrainEvalSplit<NerExample> nerSplit(Request request) {
+        TrainingExamples data = request.ner().examples();
+        if (data.ner().isEmpty() && data.binaryNer().isEmpty()) {
+            throw UserException.invalidInput("--ner " + request.ner().datasets() + ": no NER examples (accepted "
+                    + "tasks with \"spans\", or binary answers); read " + data.counts());
+        }
+        if (request.evalSplit() != null) {
+            return split(() -> TrainEvalSplit.byDocument(data.ner(), request.evalSplit(), seed));
+        }
+        return new TrainEvalSplit<>(data.ner(), request.eval() == null ? List.of() : request.eval().examples().ner());
+    }
+
+    private TrainEvalSplit<TextcatExample> textcatSplit(Request request) {
+        TrainingExamples data = request.textcat().examples();
+        if (data.textcat().isEmpty()) {
+            throw UserException.invalidInput("--textcat " + request.textcat().datasets() + ": no text "
+                    + "classification examples (a \"label\" answered accept or reject, or an accepted choice); "
+                    + "read " + data.counts());
+        }
+        if (request.evalSplit() != null) {
+            return split(() -> TrainEvalSplit.of(data.textcat(), request.evalSplit(), seed, "texts"));
+        }
+        return new TrainEvalSplit<>(data.textcat(),
+                request.eval() == null ? List.of() : request.eval().examples().textcat());
+    }
+
+    private void warnAboutEval(Request request, Examples examples) {
+        if (request.eval() != null) {
+            if (request.ner() != null && examples.nerEval().isEmpty()) {
+                warn("--eval " + request.eval().datasets() + " has no NER examples; the NER is not evaluated");
+            }
+            if (request.textcat() != null && examples.textcatEval().isEmpty()) {
+                warn("--eval " + request.eval().datasets() + " has no text classification examples; the text "
+                        + "classifier is not evaluated");
+            }
+        }
+        EvalOnlyLabels.ner(examples.nerTrain(), examples.binary(), examples.nerEval()).ifPresent(this::warn);
+        EvalOnlyLabels.textcat(examples.textcatTrain(), examples.textcatEval()).ifPresent(this::warn);
+    }
+
+    /**
+     * The text classification settings with the mode the options or the data give.
+     *
+     * @throws UserException if the mode is not given and the texts do not each have one label, or exclusive labels
+     *                       are asked of texts with several
+     */
+    TextcatSettings textcatSettings(Request request, Examples examples) {
+        List<TextcatExample> all = Stream.concat(examples.textcatTrain().stream(), examples.textcatEval().stream())
+                .toList();
+        TextcatSettings settings = request.textcatSettings();
+        String data = request.textcat().datasets().toString();
+        long several = all.stream().filter(e -> e.labels().size() > 1).count();
+        long rejectsOnly = all.stream().filter(e -> e.labels().isEmpty()).count();
+        TextcatMode mode = request.textcatMode();
+        if (mode == null && TextcatTrainer.fittingMode(all) == TextcatMode.MULTI_LABEL) {
+            throw UserException.invalidInput("--textcat " + data + ": " + (several + rejectsOnly) + " of "
+                    + all.size() + " texts do not have exactly one label (" + several + " with several, "
+                    + rejectsOnly + " with none: answers that only reject labels); train with --textcat-mode "
+                    + "multi-label (one-vs-rest)" + (several == 0 ? ", or with --textcat-mode exclusive to leave "
+                    + "those answers out" : ""));
+        }
+        if (mode == TextcatMode.EXCLUSIVE && several > 0) {
+            TextcatExample first = all.stream().filter(e -> e.labels().size() > 1).findFirst().orElseThrow();
+            throw UserException.invalidInput("--textcat-mode exclusive: " + several + " texts of " + data
+                    + " have several labels, such as " + EvalOnlyLabels.quote(first.text()) + " " + first.labels()
+                    + "; train with --textcat-mode multi-label");
+        }
+        if (mode == TextcatMode.EXCLUSIVE && rejectsOnly > 0) {
+            warn("exclusive text classification leaves out " + rejectsOnly + " answers of " + data
+                    + " that only reject labels");
+        }
+        return mode == TextcatMode.MULTI_LABEL ? settings.withMode(mode, settings.threshold()) : settings;
+    }
+
+    NerModel trainNer(Request request, List<NerExample> train, List<BinaryNerExample> binary) {
+        status("training the NER on %d sentences and %d binary answers", train.size(), binary.size());
         NerSettings settings = request.nerSettings();
         try {
             return new NerTrainer(settings, request.clusters(), settings.patternFeatures() ? request.matcher() : null)
-                    .train(train, data.binaryNer());
+                    .train(train, binary);
         } catch (UnsupportedOperationException e) {
-            throw UserException.invalidInput(request.ner().datasets() + " hold " + data.binaryNer().size()
+            throw UserException.invalidInput(request.ner().datasets() + " hold " + binary.size()
                     + " binary answers (accept/reject of suggested spans), but this Quarry cannot train from binary "
                     + "answers yet (" + e.getMessage() + "); train from complete annotations");
         } catch (IllegalArgumentException e) {
@@ -115,48 +203,51 @@ final class TrainRun {
         }
     }
 
-    private TextcatModel trainTextcat(Request request, NerModel ner, Language language, List<TextcatExample> evalOut) {
-        List<TextcatExample> all = request.textcat().examples().textcat();
-        if (all.isEmpty()) {
-            throw UserException.invalidInput("no text classification examples in " + request.textcat().datasets()
-                    + " " + request.textcat().examples().counts());
-        }
-        List<TextcatExample> train = all;
-        if (request.evalSplit() != null) {
-            TrainEvalSplit<TextcatExample> split = split(() -> TrainEvalSplit.of(all, request.evalSplit(), seed,
-                    "texts"));
-            train = split.train();
-            evalOut.addAll(split.eval());
-        } else if (request.eval() != null) {
-            evalOut.addAll(request.eval().examples().textcat());
-        }
-        TextcatSettings settings = request.textcatSettings();
+    /**
+     * Trains the text classifier on {@code train}; with entity features each text first goes through the patterns
+     * and {@code ner}. A multi-label classifier's thresholds are tuned on a held-out part first.
+     */
+    TextcatModel trainTextcat(Request request, TextcatSettings settings, NerModel ner, List<TextcatExample> train) {
         if (settings.entityFeatures()) {
-            train = withEntities(train, ModelPackage.builder(language).matcher(request.matcher()).ner(ner).build());
+            train = withEntities(train, ModelPackage.builder(request.language()).matcher(request.matcher()).ner(ner)
+                    .build());
         }
-        counts.put("textcat", (long) train.size());
-        status("training the text classifier on %d texts", train.size());
+        status("training the text classifier (%s) on %d texts", settings.mode(), train.size());
+        TextcatTrainer trainer = new TextcatTrainer(settings, request.clusters());
         try {
-            return new TextcatTrainer(settings, request.clusters()).train(train);
+            Map<String, Double> thresholds = settings.mode() == TextcatMode.MULTI_LABEL && request.tuneSplit() > 0
+                    ? tunedThresholds(trainer, settings, train, request.tuneSplit()) : Map.of();
+            TextcatModel model = trainer.train(train);
+            return thresholds.isEmpty() ? model : model.withThresholds(thresholds);
         } catch (IllegalArgumentException e) {
             throw UserException.invalidInput("text classification training on " + request.textcat().datasets() + ": "
                     + e.getMessage());
         }
     }
 
+    private Map<String, Double> tunedThresholds(TextcatTrainer trainer, TextcatSettings settings,
+                                                List<TextcatExample> train, double share) {
+        try {
+            return trainer.tuneThresholds(train, share, seed);
+        } catch (IllegalArgumentException e) {
+            warn("multi-label thresholds not tuned (" + e.getMessage() + "); every label's threshold is "
+                    + String.format(Locale.ROOT, "%.2f", settings.threshold()));
+            return Map.of();
+        }
+    }
+
     /** The examples with the labels of the entities match-then-predict finds in them. */
     private static List<TextcatExample> withEntities(List<TextcatExample> examples, ModelPackage entities) {
-        List<dev.quarry.pipeline.Analysis> analyses = Pipeline.of(entities)
-                .analyzeAll(examples.stream().map(TextcatExample::text).toList());
+        List<Analysis> analyses = Pipeline.of(entities).analyzeAll(examples.stream().map(TextcatExample::text).toList());
         List<TextcatExample> out = new ArrayList<>(examples.size());
         for (int i = 0; i < examples.size(); i++) {
-            out.add(new TextcatExample(examples.get(i).text(), examples.get(i).label(),
-                    analyses.get(i).spans().stream().map(AnalyzedSpan::label).toList()));
+            out.add(examples.get(i).withEntityLabels(analyses.get(i).spans().stream().map(AnalyzedSpan::label)
+                    .toList()));
         }
         return out;
     }
 
-    private static <T> TrainEvalSplit<T> split(java.util.function.Supplier<TrainEvalSplit<T>> split) {
+    private static <T> TrainEvalSplit<T> split(Supplier<TrainEvalSplit<T>> split) {
         try {
             return split.get();
         } catch (IllegalArgumentException e) {
@@ -164,11 +255,10 @@ final class TrainRun {
         }
     }
 
-    private ObjectNode evaluate(Pipeline pipeline, List<NerExample> nerEval, List<TextcatExample> textcatEval) {
+    /** Scores the package's parts on the evaluation examples (parts it lacks are skipped), adding the tables. */
+    ObjectNode evaluate(Pipeline pipeline, List<NerExample> nerEval, List<TextcatExample> textcatEval) {
         ObjectNode metrics = JsonNodeFactory.instance.objectNode();
         if (!nerEval.isEmpty() && pipeline.model().ner().isPresent()) {
-            warnUnseen("NER", pipeline.model().manifest().labels().ner(),
-                    nerEval.stream().flatMap(e -> e.spans().stream()).map(EntitySpan::label));
             status("evaluating the NER on %d sentences", nerEval.size());
             NerEvaluation model = pipeline.evaluateNer(nerEval, Sources.MODEL);
             metrics.set("ner", Metrics.ner(model));
@@ -180,28 +270,18 @@ final class TrainRun {
             }
         }
         if (!textcatEval.isEmpty() && pipeline.model().textcat().isPresent()) {
-            warnUnseen("text classification", pipeline.model().manifest().labels().textcat(),
-                    textcatEval.stream().map(TextcatExample::label));
             TextcatEvaluation evaluation = pipeline.evaluateTextcat(textcatEval);
             metrics.set("textcat", Metrics.textcat(evaluation));
-            tables.put("Text classification on " + textcatEval.size() + " texts:", evaluation.table());
+            tables.put("Text classification (" + evaluation.mode().name().toLowerCase(Locale.ROOT).replace('_', '-')
+                    + ") on " + textcatEval.size() + " texts:", evaluation.table());
         }
         return metrics;
-    }
-
-    private void warnUnseen(String what, List<String> trained, Stream<String> evalLabels) {
-        Set<String> unseen = new TreeSet<>();
-        evalLabels.filter(label -> !trained.contains(label)).forEach(unseen::add);
-        if (!unseen.isEmpty()) {
-            err.println("quarry: warning: " + what + " labels " + unseen + " are in the evaluation data only; the "
-                    + "model cannot predict them");
-        }
     }
 
     private TrainingData trainingData(Request request) {
         List<Long> hashes = new ArrayList<>();
         Map<String, Long> examples = new LinkedHashMap<>(counts);
-        Stream.of(request.ner(), request.textcat()).filter(java.util.Objects::nonNull)
+        Stream.of(request.ner(), request.textcat()).filter(Objects::nonNull)
                 .forEach(data -> hashes.addAll(data.examples().inputHashes()));
         if (request.eval() != null) {
             examples.put("eval_ner", (long) request.eval().examples().ner().size());
@@ -212,7 +292,11 @@ final class TrainRun {
                 new TrainingExamples(List.of(), List.of(), List.of(), hashes, Map.of()).inputHashDigest());
     }
 
-    private void status(String format, Object... args) {
+    void warn(String message) {
+        err.println("quarry: warning: " + message);
+    }
+
+    void status(String format, Object... args) {
         if (verbose) {
             err.println("quarry: " + String.format(Locale.ROOT, format, args));
         }

@@ -4,12 +4,16 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.quarry.text.Language;
 import dev.quarry.training.NerSettings;
+import dev.quarry.training.TextcatMode;
 import dev.quarry.training.TextcatSettings;
 import java.time.Instant;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * The contents of a package's {@code manifest.json}: what the package holds and how it was made. Written and read
@@ -77,6 +81,14 @@ public record Manifest(int quarryModel, Instant created, String quarryVersion, L
         agree(components.contains(NER), !labels.ner().isEmpty(), "ner", "labels.ner");
         agree(components.contains(TEXTCAT), settings.textcat() != null, "textcat", "settings.textcat");
         agree(components.contains(TEXTCAT), !labels.textcat().isEmpty(), "textcat", "labels.textcat");
+        boolean multi = settings.textcat() != null && settings.textcat().mode() == TextcatMode.MULTI_LABEL;
+        if (multi ? !labels.textcatThresholds().keySet().equals(Set.copyOf(labels.textcat()))
+                : !labels.textcatThresholds().isEmpty()) {
+            throw new IllegalArgumentException("\"labels.textcat_thresholds\" must " + (multi
+                    ? "hold one threshold per label of \"labels.textcat\" " + labels.textcat()
+                    : "be empty unless \"settings.textcat.mode\" is MULTI_LABEL") + ", got "
+                    + labels.textcatThresholds().keySet());
+        }
     }
 
     private static void agree(boolean listed, boolean given, String component, String field) {
@@ -100,13 +112,16 @@ public record Manifest(int quarryModel, Instant created, String quarryVersion, L
     /**
      * The labels of the model components.
      *
-     * @param ner     the NER's entity labels, sorted; empty without an NER
-     * @param textcat the text classifier's labels, sorted; empty without one
+     * @param ner                the NER's entity labels, sorted; empty without an NER
+     * @param textcat            the text classifier's labels, sorted; empty without one
+     * @param textcatThresholds  a multi-label text classifier's decision threshold per label (a label is predicted
+     *                           when its probability reaches it), sorted by label; empty for an exclusive one
      */
-    public record Labels(List<String> ner, List<String> textcat) {
+    public record Labels(List<String> ner, List<String> textcat, Map<String, Double> textcatThresholds) {
         public Labels {
             ner = List.copyOf(ner).stream().sorted().toList();
             textcat = List.copyOf(textcat).stream().sorted().toList();
+            textcatThresholds = Collections.unmodifiableMap(new TreeMap<>(textcatThresholds));
         }
     }
 

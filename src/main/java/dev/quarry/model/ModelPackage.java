@@ -6,7 +6,6 @@ import dev.quarry.patterns.Pattern;
 import dev.quarry.patterns.PhrasePattern;
 import dev.quarry.text.Language;
 import dev.quarry.training.NerModel;
-import dev.quarry.training.TextcatExample;
 import dev.quarry.training.TextcatModel;
 import dev.quarry.training.WordClusters;
 import java.io.IOException;
@@ -111,11 +110,6 @@ public final class ModelPackage {
     /** The word clusters by name. */
     public Map<String, WordClusters> clusters() {
         return clusters;
-    }
-
-    /** The labels a text classifier scores (asked of the model itself: the model file does not list them). */
-    static List<String> labelsOf(TextcatModel textcat) {
-        return textcat.scores(new TextcatExample("", null)).keySet().stream().sorted().toList();
     }
 
     /** The patterns as one file can hold them: a phrase pattern without its own attr gets the matcher's. */
@@ -229,7 +223,7 @@ public final class ModelPackage {
                 components.add(Manifest.TEXTCAT);
             }
             Manifest.Labels labels = new Manifest.Labels(ner == null ? List.of() : List.copyOf(ner.labels()),
-                    textcat == null ? List.of() : labelsOf(textcat));
+                    textcat == null ? List.of() : textcat.labels(), textcat == null ? Map.of() : textcat.thresholds());
             Manifest.Settings settings = new Manifest.Settings(
                     matcher == null ? null : PatternSettings.of(matcher.options()),
                     ner == null ? null : ner.settings(), textcat == null ? null : textcat.settings());

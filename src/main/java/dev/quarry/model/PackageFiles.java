@@ -194,7 +194,11 @@ final class PackageFiles {
         } catch (IOException | IllegalArgumentException e) {
             throw new ModelException(file, unprefixed(file, e));
         }
-        checkLabels(file, ModelPackage.labelsOf(textcat), manifest.labels().textcat(), "labels.textcat");
+        checkLabels(file, textcat.labels(), manifest.labels().textcat(), "labels.textcat");
+        if (!textcat.thresholds().equals(manifest.labels().textcatThresholds())) {
+            throw new ModelException(file, "the model's thresholds " + textcat.thresholds() + " differ from "
+                    + "manifest.json's \"labels.textcat_thresholds\" " + manifest.labels().textcatThresholds());
+        }
         return textcat;
     }
 

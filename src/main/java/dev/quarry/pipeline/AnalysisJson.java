@@ -12,7 +12,10 @@ import java.util.Map;
  * both inclusive, {@code label}, then for a pattern match {@code pattern_id} (when the pattern has one), {@code
  * source} ({@code file:line}) and {@code "origin": "pattern"} (so pattern spans read as {@code
  * streams.MatchSpans} writes them, plus the origin), and for a model entity {@code "origin": "model"} and {@code
- * score} when known. Categories are {@code "cats": {"LABEL": probability}}. Stateless and thread-safe.
+ * score} when known. Categories are {@code "cats": {"LABEL": probability}} (an exclusive classifier's sum to 1, a
+ * multi-label one's are each label's own probability) and {@code "labels": ["LABEL", ...]}, the classifier's
+ * decision: the most probable label (exclusive) or every label whose probability reaches its threshold
+ * (multi-label; possibly none). Stateless and thread-safe.
  */
 public final class AnalysisJson {
 
@@ -20,13 +23,14 @@ public final class AnalysisJson {
     }
 
     /**
-     * Sets {@code task.spans} to the analysis's spans and, when it has categories, {@code task.cats}; removes a
-     * {@code _task_hash}, which the new spans make stale. Returns {@code task}.
+     * Sets {@code task.spans} to the analysis's spans and, when it has categories, {@code task.cats} and {@code
+     * task.labels}; removes a {@code _task_hash}, which the new spans make stale. Returns {@code task}.
      */
     public static ObjectNode put(ObjectNode task, Analysis analysis) {
         addSpans(task.putArray("spans"), analysis.spans(), Offsets.of(analysis.text()));
         if (!analysis.cats().isEmpty()) {
             putCats(task.putObject("cats"), analysis.cats());
+            analysis.labels().forEach(task.putArray("labels")::add);
         }
         task.remove("_task_hash");
         return task;

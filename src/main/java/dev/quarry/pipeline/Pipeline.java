@@ -124,7 +124,7 @@ public final class Pipeline {
         List<AnalyzedSpan> entities = sources != Sources.PATTERNS ? modelSpans(doc) : List.of();
         List<AnalyzedSpan> spans = merge.merge(patterns, entities, doc.size());
         Map<String, Double> cats = sources != Sources.PATTERNS ? cats(text, spans) : Map.of();
-        return new Analysis(text, spans, cats);
+        return new Analysis(text, spans, cats, cats.isEmpty() ? List.of() : List.copyOf(textcat.decide(cats)));
     }
 
     /** {@link #analyze} over many texts on all cores, results in input order. */
@@ -188,9 +188,11 @@ public final class Pipeline {
     }
 
     private TextcatExample textcatExample(String text, String label, List<AnalyzedSpan> spans) {
-        List<String> entities = textcat.settings().entityFeatures()
-                ? spans.stream().map(AnalyzedSpan::label).toList() : List.of();
-        return new TextcatExample(text, label, entities);
+        return new TextcatExample(text, label, entityLabels(spans));
+    }
+
+    private List<String> entityLabels(List<AnalyzedSpan> spans) {
+        return textcat.settings().entityFeatures() ? spans.stream().map(AnalyzedSpan::label).toList() : List.of();
     }
 
     /**
@@ -226,28 +228,19 @@ public final class Pipeline {
     }
 
     /**
-     * Scores the text classifier against gold labels, each text run through match-then-predict first when the
-     * classifier uses entity features. Uses all cores.
+     * Scores the text classifier against gold examples ({@link TextcatModel#evaluate}: exclusive, on the texts with
+     * one label; multi-label, each label on the texts that know it), each text run through match-then-predict first
+     * when the classifier uses entity features (the gold examples' own entity labels are not used). Uses all cores.
      *
      * @throws IllegalStateException if the package has no text classifier
-     * @throws IllegalArgumentException if a gold example has no label
      */
     public TextcatEvaluation evaluateTextcat(List<TextcatExample> gold) {
         if (textcat == null) {
             throw new IllegalStateException("the model package has no text classifier to evaluate");
         }
-        List<String> labels = new ArrayList<>(gold.size());
-        for (int i = 0; i < gold.size(); i++) {
-            if (gold.get(i).label() == null) {
-                throw new IllegalArgumentException("gold example " + i + " has no label");
-            }
-            labels.add(gold.get(i).label());
-        }
-        List<String> predicted = gold.parallelStream().map(example -> {
-            List<AnalyzedSpan> spans = textcat.settings().entityFeatures()
-                    ? run(example.text(), Sources.BOTH).spans() : List.of();
-            return textcat.predict(textcatExample(example.text(), null, spans));
-        }).toList();
-        return TextcatEvaluation.of(labels, predicted);
+        List<TextcatExample> seen = gold.parallelStream().map(example -> example.withEntityLabels(
+                textcat.settings().entityFeatures() ? entityLabels(run(example.text(), Sources.BOTH).spans())
+                        : List.of())).toList();
+        return textcat.evaluate(seen);
     }
 }

@@ -21,7 +21,7 @@ import java.util.Objects;
  * Trains one part of a model package again from annotations, keeping everything else of the package it replaces:
  * the annotation app's model in the loop. The new part is trained with the settings of the part it replaces, or
  * with {@link #DEFAULT_NER} / {@link #DEFAULT_TEXTCAT} when there is none (those of {@code quarry train} without
- * options). The package's patterns, word clusters and other part are kept; a package without patterns takes
+ * options; the text classifier multi-label, threshold 0.5, unless every example has exactly one label). The package's patterns, word clusters and other part are kept; a package without patterns takes
  * {@code patterns} (the set being served) when they are not empty.
  *
  * <p>Settings that cannot be met are narrowed, not failed: NER pattern features without any patterns are turned off,
@@ -67,7 +67,8 @@ public final class Retraining {
             NerSettings settings = nerSettings(ner == null ? DEFAULT_NER : ner.settings(), clusters, matcher);
             ner = new NerTrainer(settings, clusters, matcher).train(examples.ner(), examples.binaryNer());
         } else {
-            TextcatSettings settings = textcat == null ? DEFAULT_TEXTCAT : textcat.settings();
+            TextcatSettings settings = textcat != null ? textcat.settings()
+                    : DEFAULT_TEXTCAT.withMode(TextcatTrainer.fittingMode(examples.textcat()), 0.5);
             textcat = new TextcatTrainer(settings, clusters).train(examples.textcat());
         }
         return builder.ner(ner).textcat(textcat).seed(base == null ? null : base.manifest().seed()).build();

@@ -14,7 +14,7 @@
  * }
  * pipeline.match(text); pipeline.predict(text);                     // patterns only, model only
  * List<Analysis> all = pipeline.analyzeAll(texts);                  // all cores, input order
- * ObjectNode task = AnalysisJson.put(json, analysis);               // Prodigy-style spans (code points) + cats
+ * ObjectNode task = AnalysisJson.put(json, analysis);               // Prodigy-style spans (code points), cats, labels
  * Pipeline live = pipeline.withMatcher(reloadedPatterns);           // other patterns, same models
  * }</pre>
  * {@link dev.quarry.pipeline.Retraining} trains one part of a package again from annotations, keeping the rest (the
@@ -29,7 +29,10 @@
  *   <li>{@link dev.quarry.pipeline.MergePolicy#PATTERNS_WIN} (the default): every pattern match is kept; a model
  *       entity is kept only where it shares no token with a pattern match.</li>
  *   <li>The text classifier sees the labels of the merged spans as {@code ENT=LABEL} features when its settings
- *       ask for entity features.</li>
+ *       ask for entity features. {@link dev.quarry.pipeline.Analysis#cats()} holds each label's probability (summing
+ *       to 1 for exclusive labels, each its own label's for multi-label), {@link
+ *       dev.quarry.pipeline.Analysis#labels()} the decision: the most probable label, or every label whose
+ *       probability reaches its threshold (multi-label); JSON {@code "cats"} and {@code "labels"}.</li>
  *   <li>Offsets in Java are UTF-16 {@code String} indices, token ends exclusive; {@link
  *       dev.quarry.pipeline.AnalysisJson} writes code points and inclusive {@code token_end}.</li>
  * </ul>

@@ -37,7 +37,10 @@ final class Suggestions {
         return model.current() != null;
     }
 
-    /** The task with the suggestions of now in place of its {@code spans} (and {@code cats}), task hash removed. */
+    /**
+     * The task with the suggestions of now in place of its {@code spans} (and {@code cats}, {@code labels}), task
+     * hash removed.
+     */
     Task suggest(Task task) {
         ServedModel.Current served = model.current();
         if (served == null) {
@@ -45,6 +48,7 @@ final class Suggestions {
         }
         ObjectNode json = task.json();
         json.remove("cats");
+        json.remove("labels");
         return Task.of(AnalysisJson.put(json, served.pipeline().withMatcher(matcher()).analyze(task.text())));
     }
 

@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
 
@@ -26,9 +27,10 @@ import java.util.stream.Stream;
  *       tokens outside the spans are O. Binary: {@code "_view_id"} {@code "ner"} or {@code "binary"}; accept
  *       means its spans are entities, reject that they are not; a {@code reject} with spans that is not marked
  *       binary is read as a binary reject too. {@code ignore} is skipped.</li>
- *   <li>Text classification (exclusive labels): {@code "label": L} answered accept is a text of label L (a reject
- *       says nothing of the other labels and is left out, counted); a choice ({@code "accept"} with
- *       {@code "options"}) answered accept must accept exactly one option, whose id is the label.</li>
+ *   <li>Text classification, as {@link TextcatTasks} reads it: {@code "label": L} answered accept says the text is
+ *       L, reject that it is not L (other labels unknown); a choice ({@code "options"} with {@code "accept": [ids]})
+ *       answered accept gives the accepted options and rejects the others shown. Whether the labels are exclusive
+ *       is the trainer's question, not the reader's.</li>
  *   <li>Silver ({@code "_silver": true}): for an input hash with any non-silver example, every silver one is left
  *       out (gold overrides silver, across all the sources read).</li>
  *   <li>Tokens: the task's {@code "tokens"} (code-point {@code start}/{@code end}, {@code text}) when present, else
@@ -95,15 +97,22 @@ public final class DatasetExamples {
         return new TrainingExamples(complete, binary, List.of(), hashes, counts.map);
     }
 
-    /** The exclusive-label text classification examples of everything added. */
+    /**
+     * The text classification examples of everything added, read as {@link TextcatTasks#example(Task, Answer)} reads
+     * a task with its stored answer: a binary answer knows one label, a choice answer every option shown. Counted by
+     * kind ({@code textcat_accept}, {@code textcat_reject}, {@code textcat_choice}) and left out by reason
+     * ({@code choice_rejected}, {@code no_label}, {@code empty_text}).
+     *
+     * @throws TrainingDataException naming the example whose accepted options are not among its options
+     */
     public TrainingExamples textcat() {
         Counts counts = new Counts();
         List<TextcatExample> examples = new ArrayList<>();
         List<Long> hashes = new ArrayList<>();
         for (Item item : kept(counts)) {
-            String label = textcatLabel(item, counts);
-            if (label != null) {
-                examples.add(new TextcatExample(item.task().text(), label));
+            TextcatExample example = textcatExample(item, counts);
+            if (example != null) {
+                examples.add(example);
                 hashes.add(item.inputHash());
             }
         }
@@ -175,30 +184,26 @@ public final class DatasetExamples {
         return document != null && document.isTextual() ? document.asText() : Long.toString(item.inputHash());
     }
 
-    private String textcatLabel(Item item, Counts counts) {
+    private static TextcatExample textcatExample(Item item, Counts counts) {
         Task task = item.task();
-        if (!task.options().isEmpty() || task.has("accept")) {
-            if (item.answer() != Answer.ACCEPT) {
-                counts.add("choice_not_accepted", 1);
-                return null;
-            }
-            List<String> accepted = task.accept();
-            if (accepted.size() > 1) {
-                throw new TrainingDataException(item.where() + ": \"accept\" must hold exactly one option for "
-                        + "exclusive labels, got " + accepted);
-            }
-            counts.add(accepted.isEmpty() ? "choice_without_accept" : "choice", accepted.isEmpty() ? 1 : 0);
-            return accepted.isEmpty() ? null : accepted.getFirst();
+        boolean choice = !task.options().isEmpty();
+        Optional<TextcatExample> example;
+        try {
+            example = TextcatTasks.example(task, item.answer());
+        } catch (IllegalArgumentException e) {
+            throw new TrainingDataException(item.where() + ": " + e.getMessage());
         }
-        if (task.label().isEmpty()) {
-            counts.add("no_label", 1);
+        if (example.isEmpty()) {
+            counts.add(choice ? "choice_rejected" : "no_label", 1);
             return null;
         }
-        if (item.answer() == Answer.REJECT) {
-            counts.add("label_rejected", 1);
+        if (task.text().isBlank()) {
+            counts.add("empty_text", 1);
             return null;
         }
-        return task.label().get();
+        counts.add(choice ? "textcat_choice" : example.get().labels().isEmpty() ? "textcat_reject"
+                : "textcat_accept", 1);
+        return example.get();
     }
 
     /** A text's tokens: words and their code-point offsets. */

@@ -98,6 +98,16 @@ public final class LearningCurve {
     }
 
     /**
+     * Several charts made by {@link Result#svg} as one SVG, stacked top to bottom (one panel per curve, e.g. the NER's
+     * and the text classifier's, whose training sizes differ); one chart is returned as it is.
+     *
+     * @throws IllegalArgumentException if {@code charts} is empty or holds something {@link Result#svg} did not make
+     */
+    public static String stack(List<String> charts) {
+        return LearningCurveChart.stack(charts);
+    }
+
+    /**
      * The first {@code ceil(fraction * n)} examples of {@code train} shuffled with {@code seed} (at least one when
      * {@code train} is not empty): nested for growing fractions under the same seed.
      *

@@ -16,6 +16,7 @@ final class LearningCurveChart {
     private static final int RIGHT = 170;
     private static final int TOP = 50;
     private static final int BOTTOM = 60;
+    private static final int LABEL_GAP = 24;
     private static final String[] COLOURS = {"#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#8c564b"};
 
     private LearningCurveChart() {
@@ -59,11 +60,36 @@ final class LearningCurveChart {
         for (int m = 0; m < metrics.size(); m++) {
             series(svg, canvas, points, metrics.get(m), COLOURS[m % COLOURS.length], m);
         }
+        labels(svg, canvas, points, metrics);
         svg.append("</svg>\n");
         return svg.toString();
     }
 
-    /** A y range from 0.05 steps around the values (at least 0.1 wide), clipped to [0, 1] when the values lie there. */
+    static String stack(List<String> charts) {
+        if (charts.isEmpty()) {
+            throw new IllegalArgumentException("need at least one chart");
+        }
+        if (charts.size() == 1) {
+            return charts.getFirst();
+        }
+        StringBuilder svg = new StringBuilder(String.format(Locale.ROOT, "<svg xmlns=\"http://www.w3.org/2000/svg\" "
+                + "width=\"%d\" height=\"%d\" viewBox=\"0 0 %d %d\">%n", WIDTH, HEIGHT * charts.size(), WIDTH,
+                HEIGHT * charts.size()));
+        for (int i = 0; i < charts.size(); i++) {
+            String chart = charts.get(i);
+            if (!chart.startsWith("<svg ")) {
+                throw new IllegalArgumentException("chart " + i + " is not an SVG element of this class");
+            }
+            svg.append("<svg x=\"0\" y=\"").append(HEIGHT * i).append("\" ").append(chart.substring(5));
+        }
+        return svg.append("</svg>\n").toString();
+    }
+
+    /**
+     * A y range and tick step: the step is 0.01, 0.02, 0.05, 0.1, 0.2 or 0.5 (times a power of ten) giving at most
+     * 8 ticks over the values, the range the multiples of the step around them (at least two steps), clipped to [0, 1]
+     * when the values lie there.
+     */
     private static double[] yRange(List<LearningCurve.Point> points, List<String> metrics) {
         double min = Double.POSITIVE_INFINITY;
         double max = Double.NEGATIVE_INFINITY;
@@ -74,18 +100,26 @@ final class LearningCurveChart {
             }
         }
         if (min > max) {
-            return new double[] {0, 1};
+            return new double[] {0, 1, 0.2};
         }
-        double lo = Math.floor(min * 20) / 20;
-        double hi = Math.ceil(max * 20) / 20;
-        if (hi - lo < 0.1) {
-            hi = lo + 0.1;
-        }
+        double step = step(Math.max(max - min, 0.05));
+        double lo = Math.floor(min / step + 1e-9) * step;
+        double hi = Math.max(Math.ceil(max / step - 1e-9) * step, lo + 2 * step);
         if (min >= 0 && max <= 1) {
             lo = Math.max(0, lo);
-            hi = Math.min(1, Math.max(hi, lo + 0.1));
+            hi = Math.min(1, hi);
         }
-        return new double[] {lo, hi};
+        return new double[] {lo, hi, step};
+    }
+
+    private static double step(double range) {
+        double power = Math.pow(10, Math.floor(Math.log10(range)) - 1);
+        for (double factor : new double[] {1, 2, 5, 10, 20, 50}) {
+            if (range / (factor * power) <= 7) {
+                return factor * power;
+            }
+        }
+        return 100 * power;
     }
 
     private record Canvas(double xMax, double yMin, double yMax) {
@@ -104,15 +138,18 @@ final class LearningCurveChart {
         for (LearningCurve.Point p : points) {
             double x = c.x(p.trainSize());
             line(svg, x, c.y(y[0]), x, c.y(y[0]) + 5, "black");
-            text(svg, x, c.y(y[0]) + 20, "middle", Integer.toString(p.trainSize()));
+            text(svg, x, c.y(y[0]) + 18, "middle", "black", Integer.toString(p.trainSize()));
+            text(svg, x, c.y(y[0]) + 31, "middle", "#666666", String.format(Locale.ROOT, "%.0f%%",
+                    100 * p.fraction()));
         }
-        text(svg, c.x(c.xMax() / 2), HEIGHT - 15, "middle", "training examples");
-        int ticks = 5;
+        text(svg, c.x(c.xMax() / 2), HEIGHT - 8, "middle", "black", "training examples (share of the training data)");
+        int ticks = (int) Math.round((y[1] - y[0]) / y[2]);
         for (int i = 0; i <= ticks; i++) {
-            double value = y[0] + (y[1] - y[0]) * i / ticks;
+            double value = y[0] + y[2] * i;
             line(svg, c.x(0) - 5, c.y(value), c.x(0), c.y(value), "black");
             line(svg, c.x(0), c.y(value), c.x(c.xMax()), c.y(value), "#e0e0e0");
-            text(svg, c.x(0) - 8, c.y(value) + 4, "end", String.format(Locale.ROOT, "%.3f", value));
+            text(svg, c.x(0) - 8, c.y(value) + 4, "end", "black", String.format(Locale.ROOT, y[2] < 0.01 ? "%.3f"
+                    : "%.2f", value));
         }
     }
 
@@ -126,15 +163,37 @@ final class LearningCurveChart {
                 colour, path.toString().trim()));
         for (LearningCurve.Point p : points) {
             double value = p.metrics().get(metric);
-            double x = c.x(p.trainSize());
-            double y = c.y(value);
             svg.append(String.format(Locale.ROOT, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"4\" fill=\"%s\"><title>%s: %.4f "
-                    + "at %d examples</title></circle>%n", x, y, colour, escape(metric), value, p.trainSize()));
-            text(svg, x, y - 9 - 14 * index, "middle", String.format(Locale.ROOT, "%.3f", value));
+                    + "at %d examples</title></circle>%n", c.x(p.trainSize()), c.y(value), colour, escape(metric), value,
+                    p.trainSize()));
         }
         double legendY = TOP + 20 * index;
         line(svg, WIDTH - RIGHT + 20, legendY, WIDTH - RIGHT + 45, legendY, colour);
-        text(svg, WIDTH - RIGHT + 50, legendY + 4, "start", metric);
+        text(svg, WIDTH - RIGHT + 50, legendY + 4, "start", "black", metric);
+    }
+
+    /**
+     * The value labels, in their series' colours with a white halo over the lines: at each point the highest value's label goes above its dot, and
+     * each lower one above its dot too unless that dot is within {@value #LABEL_GAP} px of the one above, then below.
+     */
+    private static void labels(StringBuilder svg, Canvas c, List<LearningCurve.Point> points, List<String> metrics) {
+        for (LearningCurve.Point p : points) {
+            List<Integer> order = new ArrayList<>();
+            for (int m = 0; m < metrics.size(); m++) {
+                order.add(m);
+            }
+            order.sort(java.util.Comparator.comparingDouble(m -> c.y(p.metrics().get(metrics.get(m)))));
+            double previous = Double.NEGATIVE_INFINITY;
+            for (int m : order) {
+                double value = p.metrics().get(metrics.get(m));
+                double y = c.y(value);
+                double labelY = y - previous < LABEL_GAP ? y + 17 : y - 9;
+                svg.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"middle\" fill=\"%s\" "
+                        + "stroke=\"white\" stroke-width=\"3\" paint-order=\"stroke\">%.3f</text>%n", c.x(p.trainSize()),
+                        labelY, COLOURS[m % COLOURS.length], value));
+                previous = labelY > y ? labelY + 4 : y;
+            }
+        }
     }
 
     private static void line(StringBuilder svg, double x1, double y1, double x2, double y2, String colour) {
@@ -142,9 +201,9 @@ final class LearningCurveChart {
                 x1, y1, x2, y2, colour));
     }
 
-    private static void text(StringBuilder svg, double x, double y, String anchor, String text) {
-        svg.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"%s\">%s</text>%n", x, y,
-                anchor, escape(text)));
+    private static void text(StringBuilder svg, double x, double y, String anchor, String colour, String text) {
+        svg.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"%s\" fill=\"%s\">%s</text>%n",
+                x, y, anchor, colour, escape(text)));
     }
 
     static String escape(String text) {

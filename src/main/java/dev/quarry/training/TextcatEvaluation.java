@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
@@ -17,10 +18,11 @@ import java.util.TreeSet;
  * <p>Exclusive: accuracy over the texts with one gold label, and per label the counts of a one-vs-rest view (a text
  * of gold label A predicted as B is a false negative of A and a false positive of B), plus a confusion matrix.
  * Multi-label: each label is scored on the texts that know it ({@link TextcatExample#has}); a label is predicted
- * when its score reaches its threshold; "accuracy" is the exact-match ratio over complete texts (the predicted
- * label set equals the gold set). In both, per-label P/R/F1 come from {@link SpanCounts}; micro F1 pools the counts
- * of all labels, macro F1 is the mean over labels; ROC AUC per label from the scores ({@link RocAuc}, NaN where a
- * label has no positive or no negative text), macro AUC the mean over labels where it is defined.
+ * when its score reaches its threshold; "accuracy" is the exact-match ratio (the predicted label set equals the
+ * gold set) over the texts that know every label of the model (complete gold, or a choice that showed them all). In
+ * both, per-label P/R/F1 come from {@link SpanCounts}; micro F1 pools the counts of all labels, macro F1 is the mean
+ * over labels; ROC AUC per label from the scores ({@link RocAuc}, NaN where a label has no positive or no negative
+ * text), macro AUC the mean over labels where it is defined.
  *
  * @param mode      how the labels were predicted
  * @param perLabel  counts per label, sorted by label
@@ -136,12 +138,16 @@ public record TextcatEvaluation(TextcatMode mode, Map<String, SpanCounts> perLab
         long correct = 0;
         long total = 0;
         for (int i = 0; i < gold.size(); i++) {
-            if (gold.get(i).complete()) {
+            if (knowsAll(gold.get(i), thresholds.keySet())) {
                 total++;
                 correct += predictedSet(scores.get(i), thresholds).equals(gold.get(i).labels()) ? 1 : 0;
             }
         }
         return new TextcatEvaluation(TextcatMode.MULTI_LABEL, perLabel, auc, correct, total, null);
+    }
+
+    private static boolean knowsAll(TextcatExample example, Set<String> labels) {
+        return labels.stream().allMatch(label -> example.has(label) != null);
     }
 
     private static TreeSet<String> predictedSet(Map<String, Double> scores, Map<String, Double> thresholds) {

@@ -108,7 +108,11 @@ public final class TextcatModel {
         return decide(scores(example));
     }
 
-    Set<String> decide(Map<String, Double> scores) {
+    /**
+     * The labels {@code scores} (as {@link #scores} gives them) decide: exclusive, the most probable label;
+     * multi-label, every label whose score reaches its threshold, in label order (possibly none).
+     */
+    public Set<String> decide(Map<String, Double> scores) {
         if (mode() == TextcatMode.EXCLUSIVE) {
             return Set.of(best(scores));
         }

@@ -33,7 +33,16 @@ public final class TextcatTasks {
      * @throws IllegalArgumentException if an accepted option id is not among the task's options
      */
     public static Optional<TextcatExample> example(Task task) {
-        Answer answer = task.answer().orElse(Answer.IGNORE);
+        return example(task, task.answer().orElse(Answer.IGNORE));
+    }
+
+    /**
+     * The training example {@code task} gives when answered {@code answer} (a dataset stores the answer beside the
+     * task), or empty when it gives none.
+     *
+     * @throws IllegalArgumentException if an accepted option id is not among the task's options
+     */
+    public static Optional<TextcatExample> example(Task task, Answer answer) {
         if (answer == Answer.IGNORE) {
             return Optional.empty();
         }

@@ -85,6 +85,37 @@ public final class TextcatTrainer {
         return model.withThresholds(tuned);
     }
 
+    /**
+     * Multi-label thresholds tuned on a held-out part of {@code examples}: a model trained on the rest is scored on
+     * the held-out part, and each label gets the threshold with the best F1 there ({@link #train(List, List)}; the
+     * settings' default where no held-out text has the label). The
+     * caller then trains on all the examples and sets these thresholds ({@link TextcatModel#withThresholds}), as a
+     * tuned-threshold classifier refits on all its data. Labels the smaller model does not know are left out.
+     *
+     * @param heldOutFraction the share held out, in (0, 1), at least one example, seeded by {@code seed}
+     * @throws IllegalStateException    if the mode is not {@code MULTI_LABEL}
+     * @throws IllegalArgumentException if there are fewer than 2 examples, or the rest lacks positive or negative
+     *                                  examples of a label (naming it)
+     */
+    public Map<String, Double> tuneThresholds(List<TextcatExample> examples, double heldOutFraction, long seed) {
+        if (settings.mode() != TextcatMode.MULTI_LABEL) {
+            throw new IllegalStateException("thresholds apply to MULTI_LABEL models, the settings say "
+                    + settings.mode());
+        }
+        TrainEvalSplit<TextcatExample> split = TrainEvalSplit.of(examples, heldOutFraction, seed, "texts");
+        return train(split.train(), split.eval()).thresholds();
+    }
+
+    /**
+     * The mode the examples' labels fit: {@code EXCLUSIVE} when every example has exactly one label, else {@code
+     * MULTI_LABEL} (a text with several labels, or an answer that only rejects labels, which an exclusive model
+     * cannot learn from).
+     */
+    public static TextcatMode fittingMode(List<TextcatExample> examples) {
+        return examples.stream().allMatch(e -> e.labels().size() == 1) ? TextcatMode.EXCLUSIVE
+                : TextcatMode.MULTI_LABEL;
+    }
+
     /** How many examples the settings' mode cannot learn from (exclusive: those that only reject labels). */
     public long skipped(List<TextcatExample> examples) {
         return settings.mode() == TextcatMode.EXCLUSIVE

@@ -15,7 +15,7 @@ import java.util.Map;
  *
  * @param ner         complete NER annotations (every token outside a span is O); copied
  * @param binaryNer   binary NER answers (tokens outside accepted spans are unknown); copied
- * @param textcat     exclusive-label text classification examples; copied
+ * @param textcat     text classification examples (binary, choice or complete answers); copied
  * @param inputHashes the input hash of every example used, sorted, distinct; copied
  * @param counts      what was read, kept and left out, by reason (for instance {@code ignored},
  *                    {@code silver_overridden}, {@code empty_text}, {@code snapped_spans}); copied

@@ -18,7 +18,8 @@
  *       each document start), evaluates, saves and loads (the clusters and settings travel inside the OpenNLP
  *       model).</li>
  *   <li>From stored annotations: {@link dev.quarry.training.DatasetExamples} reads dataset examples (or task files)
- *       as complete and binary NER examples and exclusive text-classification examples, gold overriding silver by
+ *       as complete and binary NER examples and text-classification examples (binary answers per label and choice
+ *       answers, as {@link dev.quarry.training.TextcatTasks} reads them), gold overriding silver by
  *       input hash, spans aligned to tokens ({@link dev.quarry.training.SpanAlignment}); what it leaves out is
  *       counted in {@link dev.quarry.training.TrainingExamples}, what it cannot read is a {@link
  *       dev.quarry.training.TrainingDataException} naming the dataset, the example and the span.</li>
@@ -37,13 +38,15 @@
  *       with counts, micro and macro F1, ROC AUC per label and macro ({@link dev.quarry.training.RocAuc}), a
  *       {@link dev.quarry.training.ConfusionMatrix}; JSON and a text table). {@link
  *       dev.quarry.training.LearningCurve} trains on nested seeded 25/50/75/100% subsets with any train-and-evaluate
- *       function (NER or textcat) and writes JSON and an SVG chart.</li>
+ *       function (NER or textcat) and writes JSON and an SVG chart (several stacked into one with {@link
+ *       dev.quarry.training.LearningCurve#stack}).</li>
  *   <li>Text classification: {@link dev.quarry.training.TextcatSettings} ({@link dev.quarry.training.TextcatMode}
  *       exclusive or multi-label, learner, features: bag of words and n-grams, presence, counts or tf-idf values,
  *       cluster features and {@code ENT=LABEL} entity features), {@link dev.quarry.training.TextcatExample} (what is
  *       known about a text's labels: gold, a binary accept/reject of one label, or a choice answer), {@link
  *       dev.quarry.training.TextcatTrainer} (one-vs-rest binary models with per-label thresholds, tuned on held-out
- *       data when given), {@link dev.quarry.training.TextcatModel} (scores, predictions, one {@code textcat.bin}
+ *       data when given ({@code tuneThresholds}); {@code fittingMode} says which mode the examples fit), {@link
+ *       dev.quarry.training.TextcatModel} (scores, predictions, one {@code textcat.bin}
  *       stream for either mode).</li>
  * </ul>
  *

@@ -13,10 +13,15 @@ import dev.quarry.patterns.PhrasePattern;
 import dev.quarry.text.Language;
 import dev.quarry.training.NerExample;
 import dev.quarry.training.TextcatExample;
+import dev.quarry.training.TextcatMode;
+import dev.quarry.training.TextcatModel;
+import dev.quarry.training.TextcatSettings;
+import dev.quarry.training.TextcatTrainer;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -121,6 +126,26 @@ class ModelPackageTest {
         editManifest(model, m -> ((ObjectNode) m.get("labels")).putArray("ner").add("LOC").add("ORG"));
         assertEquals(model.resolve("ner.bin") + ": the model's labels [LOC, PER] differ from manifest.json's "
                 + "\"labels.ner\" [LOC, ORG]", loadError(model));
+    }
+
+    @Test
+    void aMultiLabelClassifiersModeAndThresholdsAreInTheManifestAndMustAgree(@TempDir Path dir) throws Exception {
+        TextcatModel multi = new TextcatTrainer(TextcatSettings.naiveBayesBagOfWords()
+                .withMode(TextcatMode.MULTI_LABEL, 0.5), Map.of()).train(TinyModels.textcatExamples(10, 1))
+                .withThresholds(Map.of("SPORT", 0.25));
+        Path model = dir.resolve("multi");
+        ModelPackage.builder(Language.ENGLISH).textcat(multi).build().save(model);
+        ModelPackage loaded = ModelPackage.load(model);
+        assertEquals(Map.of("MEDICINE", 0.5, "SPORT", 0.25), loaded.manifest().labels().textcatThresholds());
+        assertEquals(TextcatMode.MULTI_LABEL, loaded.manifest().settings().textcat().mode());
+        ObjectNode manifest = (ObjectNode) JSON.readTree(model.resolve("manifest.json").toFile());
+        assertEquals("{\"MEDICINE\":0.5,\"SPORT\":0.25}", manifest.at("/labels/textcat_thresholds").toString());
+        editManifest(model, m -> ((ObjectNode) m.at("/labels/textcat_thresholds")).put("SPORT", 0.5));
+        assertEquals(model.resolve("textcat.bin") + ": the model's thresholds {MEDICINE=0.5, SPORT=0.25} differ from "
+                + "manifest.json's \"labels.textcat_thresholds\" {MEDICINE=0.5, SPORT=0.5}", loadError(model));
+        editManifest(model, m -> ((ObjectNode) m.at("/labels/textcat_thresholds")).remove("SPORT"));
+        assertEquals(model.resolve("manifest.json") + ": \"labels.textcat_thresholds\" must hold one threshold per "
+                + "label of \"labels.textcat\" [MEDICINE, SPORT], got [MEDICINE]", loadError(model));
     }
 
     @Test

@@ -18,11 +18,14 @@ import dev.quarry.training.EntitySpan;
 import dev.quarry.training.NerEvaluation;
 import dev.quarry.training.NerExample;
 import dev.quarry.training.TextcatExample;
+import dev.quarry.training.TextcatMode;
+import dev.quarry.training.TextcatModel;
 import dev.quarry.training.TextcatSettings;
 import dev.quarry.training.TextcatTrainer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class PipelineTest {
@@ -115,6 +118,41 @@ class PipelineTest {
         assertEquals("SPORT", analysis.topCategory());
         assertEquals(1.0, analysis.cats().values().stream().mapToDouble(Double::doubleValue).sum(), 1e-9);
         assertEquals(List.of("MEDICINE", "SPORT"), analysis.cats().keySet().stream().sorted().toList());
+    }
+
+    @Test
+    void anExclusiveClassifierDecidesItsMostProbableLabel() {
+        Analysis analysis = FULL.analyze("the team scored a goal in the league match.");
+        assertEquals(List.of("SPORT"), analysis.labels());
+        assertEquals(List.of(), FULL.match("the team scored a goal.").labels());
+    }
+
+    @Test
+    void aMultiLabelClassifierDecidesEveryLabelAtOrAboveItsThresholdAndJsonSaysSo() {
+        List<TextcatExample> training = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            training.add(TextcatExample.of("goal team match " + i, Set.of("SPORT")));
+            training.add(TextcatExample.of("doctor patient dose " + i, Set.of("MEDICINE")));
+            training.add(TextcatExample.of("goal doctor team patient " + i, Set.of("SPORT", "MEDICINE")));
+            training.add(TextcatExample.of("the weather today " + i, Set.of()));
+        }
+        TextcatModel multi = new TextcatTrainer(TextcatSettings.naiveBayesBagOfWords()
+                .withMode(TextcatMode.MULTI_LABEL, 0.5), Map.of()).train(training);
+        Pipeline pipeline = Pipeline.of(ModelPackage.builder(Language.ENGLISH).textcat(multi).build());
+        Analysis both = pipeline.analyze("doctor patient team goal match dose");
+        assertEquals(List.of("MEDICINE", "SPORT"), both.labels(), both.cats().toString());
+        Analysis none = pipeline.analyze("the weather today");
+        assertEquals(List.of(), none.labels());
+        assertTrue(none.cats().values().stream().allMatch(p -> p < 0.5), none.cats().toString());
+        ObjectNode task = AnalysisJson.put(JsonNodeFactory.instance.objectNode(), both);
+        assertEquals("[\"MEDICINE\",\"SPORT\"]", task.get("labels").toString());
+        assertEquals("[]", AnalysisJson.put(JsonNodeFactory.instance.objectNode(), none).get("labels").toString());
+        // a threshold above a label's probability takes it out of the decision, not out of the probabilities
+        Pipeline strict = Pipeline.of(ModelPackage.builder(Language.ENGLISH).textcat(multi.withThresholds(Map.of(
+                "SPORT", 1.0))).build());
+        Analysis strictBoth = strict.analyze("doctor patient team goal match dose");
+        assertEquals(List.of("MEDICINE"), strictBoth.labels());
+        assertEquals(both.cats(), strictBoth.cats());
     }
 
     @Test

@@ -9,6 +9,8 @@ import dev.quarry.model.TinyModels;
 import dev.quarry.model.TrainingData;
 import dev.quarry.text.Language;
 import dev.quarry.training.NerSettings;
+import dev.quarry.training.TextcatExample;
+import dev.quarry.training.TextcatMode;
 import dev.quarry.training.TrainingExamples;
 import java.time.Clock;
 import java.time.Instant;
@@ -47,6 +49,20 @@ class RetrainingTest {
         assertEquals(Retraining.DEFAULT_NER, next.ner().orElseThrow().settings());
         assertEquals(2, next.patterns().size());
         assertEquals("PER", Pipeline.of(next).predict("Anna visited Oslo.").spans().get(0).label());
+    }
+
+    @Test
+    void withoutAModelATextClassifierIsMultiLabelUnlessEveryTextHasOneLabel() {
+        List<TextcatExample> single = TinyModels.textcatExamples(5, 2);
+        List<TextcatExample> binary = new java.util.ArrayList<>(single);
+        binary.add(TextcatExample.rejected("the doctor scored", "SPORT"));
+        assertEquals(TextcatMode.EXCLUSIVE, textcatMode(single));
+        assertEquals(TextcatMode.MULTI_LABEL, textcatMode(binary));
+    }
+
+    private static TextcatMode textcatMode(List<TextcatExample> examples) {
+        return Retraining.retrain(null, Language.ENGLISH, Retraining.Part.TEXTCAT, new TrainingExamples(List.of(),
+                List.of(), examples, List.of(1L), Map.of()), null, DATA, CLOCK).textcat().orElseThrow().mode();
     }
 
     @Test

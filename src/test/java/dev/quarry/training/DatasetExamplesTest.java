@@ -9,6 +9,8 @@ import dev.quarry.text.Tokenizer;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -111,24 +113,42 @@ class DatasetExamplesTest {
     }
 
     @Test
-    void textcatReadsAcceptedLabelsAndSingleChoices() {
+    void textcatReadsBinaryAnswersPerLabelAndChoicesAsTheConventionsSay() {
         TrainingExamples examples = read(
                 "{\"text\":\"goal!\",\"label\":\"SPORT\",\"answer\":\"accept\"}",
                 "{\"text\":\"dose\",\"label\":\"SPORT\",\"answer\":\"reject\"}",
                 "{\"text\":\"clinic\",\"options\":[{\"id\":\"MED\"},{\"id\":\"SPORT\"}],\"accept\":[\"MED\"],"
-                        + "\"_view_id\":\"choice\",\"answer\":\"accept\"}").textcat();
-        assertEquals(List.of(new TextcatExample("goal!", "SPORT"), new TextcatExample("clinic", "MED")),
+                        + "\"_view_id\":\"choice\",\"answer\":\"accept\"}",
+                "{\"text\":\"gym clinic\",\"options\":[{\"id\":\"MED\"},{\"id\":\"SPORT\"}],"
+                        + "\"accept\":[\"MED\",\"SPORT\"],\"answer\":\"accept\"}",
+                "{\"text\":\"x\",\"options\":[{\"id\":\"MED\"}],\"accept\":[],\"answer\":\"reject\"}",
+                "{\"text\":\"y\",\"label\":\"MED\",\"answer\":\"ignore\"}",
+                "{\"text\":\"z\",\"answer\":\"accept\"}").textcat();
+        assertEquals(List.of(TextcatExample.accepted("goal!", "SPORT"), TextcatExample.rejected("dose", "SPORT"),
+                TextcatExample.choice("clinic", Set.of("MED"), Set.of("MED", "SPORT")),
+                TextcatExample.choice("gym clinic", Set.of("MED", "SPORT"), Set.of("MED", "SPORT"))),
                 examples.textcat());
-        assertEquals(1, examples.count("label_rejected"));
+        assertEquals(Map.of("ignored", 1L, "textcat_accept", 1L, "textcat_reject", 1L, "textcat_choice", 2L,
+                "choice_rejected", 1L, "no_label", 1L, "textcat", 4L), examples.counts());
     }
 
     @Test
-    void twoAcceptedOptionsAreAnErrorForExclusiveLabels() {
+    void goldTextcatAnswersOverrideSilverOnesOfTheSameInput() {
+        TrainingExamples examples = read(
+                "{\"text\":\"goal!\",\"label\":\"SPORT\",\"answer\":\"accept\",\"_silver\":true,"
+                        + "\"_input_hash\":1}",
+                "{\"text\":\"goal!\",\"label\":\"SPORT\",\"answer\":\"reject\",\"_input_hash\":1}").textcat();
+        assertEquals(List.of(TextcatExample.rejected("goal!", "SPORT")), examples.textcat());
+        assertEquals(1, examples.count("silver_overridden"));
+    }
+
+    @Test
+    void anAcceptedOptionThatWasNotShownNamesTheTask() {
         TrainingDataException e = assertThrows(TrainingDataException.class, () -> read(
-                "{\"text\":\"x\",\"_input_hash\":9,\"options\":[{\"id\":\"A\"},{\"id\":\"B\"}],\"accept\":[\"A\",\"B\"]}")
+                "{\"text\":\"x\",\"_input_hash\":9,\"options\":[{\"id\":\"A\"},{\"id\":\"B\"}],\"accept\":[\"C\"]}")
                 .textcat());
-        assertEquals("gold.jsonl, task 1 (_input_hash 9): \"accept\" must hold exactly one option for exclusive "
-                + "labels, got [A, B]", e.getMessage());
+        assertEquals("gold.jsonl, task 1 (_input_hash 9): accepted labels must be among the options [A, B], got [C]",
+                e.getMessage());
     }
 
     @Test

@@ -106,6 +106,19 @@ class TextcatEvaluationTest {
     }
 
     @Test
+    void aChoiceThatShowedEveryLabelCountsForExactMatchAndAPartialOneDoesNot() {
+        List<TextcatExample> gold = List.of(
+                TextcatExample.choice("t1", Set.of("A"), Set.of("A", "B")),
+                TextcatExample.choice("t2", Set.of("B"), Set.of("A", "B")),
+                TextcatExample.choice("t3", Set.of("A"), Set.of("A")));
+        TextcatEvaluation e = TextcatEvaluation.multiLabel(gold, List.of(scores(0.9, 0.1), scores(0.9, 0.8),
+                scores(0.9, 0.9)), Map.of("A", 0.5, "B", 0.5));
+        // t1 {A} = {A}; t2 {A, B} != {B}; t3 does not know B
+        assertEquals(1, e.correct());
+        assertEquals(2, e.total());
+    }
+
+    @Test
     void exclusiveEvaluationWithoutScoresKeepsTheOldCounts() {
         TextcatEvaluation e = TextcatEvaluation.of(List.of("A", "A", "B"), List.of("A", "B", "B"));
         assertTrue(e.auc().isEmpty());

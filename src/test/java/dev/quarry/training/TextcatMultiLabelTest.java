@@ -52,6 +52,30 @@ class TextcatMultiLabelTest {
     }
 
     @Test
+    void thresholdsAreTunedOnAHeldOutPartThatTheCallerThenAppliesToAModelOfAllTheData() {
+        List<TextcatExample> examples = data(10, 4);
+        TextcatTrainer trainer = new TextcatTrainer(MULTI, Map.of());
+        Map<String, Double> tuned = trainer.tuneThresholds(examples, 0.25, 9);
+        TrainEvalSplit<TextcatExample> split = TrainEvalSplit.of(examples, 0.25, 9, "texts");
+        assertEquals(trainer.train(split.train(), split.eval()).thresholds(), tuned);
+        assertEquals(Set.of("MEDICINE", "SPORT"), tuned.keySet());
+        assertEquals(tuned, trainer.train(examples).withThresholds(tuned).thresholds());
+        IllegalStateException exclusive = assertThrows(IllegalStateException.class, () -> new TextcatTrainer(
+                TextcatSettings.naiveBayesBagOfWords(), Map.of()).tuneThresholds(examples, 0.25, 9));
+        assertEquals("thresholds apply to MULTI_LABEL models, the settings say EXCLUSIVE", exclusive.getMessage());
+    }
+
+    @Test
+    void theFittingModeIsExclusiveOnlyWhenEveryTextHasOneLabel() {
+        assertEquals(TextcatMode.EXCLUSIVE, TextcatTrainer.fittingMode(List.of(new TextcatExample("a", "A"),
+                TextcatExample.choice("b", Set.of("B"), Set.of("A", "B")))));
+        assertEquals(TextcatMode.MULTI_LABEL, TextcatTrainer.fittingMode(List.of(new TextcatExample("a", "A"),
+                TextcatExample.rejected("b", "B"))));
+        assertEquals(TextcatMode.MULTI_LABEL, TextcatTrainer.fittingMode(List.of(TextcatExample.of("a",
+                Set.of("A", "B")))));
+    }
+
+    @Test
     void oneVersusRestPredictsEveryLabelOfAText() {
         for (String algorithm : List.of("NAIVEBAYES", "MAXENT_QN", "COMPLEMENT_NB")) {
             TextcatModel model = new TextcatTrainer(MULTI.withLearner(algorithm, 30, 0), Map.of()).train(data(15, 1));

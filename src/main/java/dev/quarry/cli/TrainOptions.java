@@ -1,0 +1,226 @@
+package dev.quarry.cli;
+
+import dev.quarry.datasets.Database;
+import dev.quarry.datasets.Example;
+import dev.quarry.matching.Matcher;
+import dev.quarry.text.Tokenizer;
+import dev.quarry.training.DatasetExamples;
+import dev.quarry.training.NerSettings;
+import dev.quarry.training.SpanAlignment;
+import dev.quarry.training.TextcatMode;
+import dev.quarry.training.TextcatSettings;
+import dev.quarry.training.TrainingDataException;
+import dev.quarry.training.TrainingExamples;
+import dev.quarry.training.WordClusters;
+import dev.quarry.vectors.WordVectors;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Stream;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * The data, evaluation and feature options {@code quarry train} and {@code quarry train-curve} share (a picocli
+ * mixin), and the reading of the datasets they name into a {@link TrainRun.Request}.
+ */
+final class TrainOptions {
+
+    @Mixin
+    DbOption db;
+    @Mixin
+    MatcherOptions matching;
+
+    @Option(names = "--ner", split = ",", paramLabel = "DATASET", description = "Datasets to train the NER on.")
+    List<String> nerDatasets = List.of();
+    @Option(names = "--textcat", split = ",", paramLabel = "DATASET",
+            description = "Datasets to train the text classifier on.")
+    List<String> textcatDatasets = List.of();
+    @Option(names = "--textcat-mode", paramLabel = "exclusive|multi-label",
+            description = "Exclusive labels (one per text) or multi-label (one-vs-rest, a threshold per label). "
+                    + "Default: exclusive when every text has exactly one label, else you are asked to choose.")
+    String textcatMode;
+    @Option(names = "--threshold", defaultValue = "0.5", paramLabel = "P",
+            description = "Multi-label: the decision threshold of a label whose threshold is not tuned "
+                    + "(default: ${DEFAULT-VALUE}).")
+    double threshold;
+    @Option(names = "--tune-split", defaultValue = "0.2", paramLabel = "FRACTION",
+            description = "Multi-label: the share of the training texts held out (by --seed) to tune each label's "
+                    + "threshold for F1, before the model is trained on all of them; 0 keeps --threshold "
+                    + "(default: ${DEFAULT-VALUE}).")
+    double tuneSplit;
+    @Option(names = {"-p", "--patterns"}, paramLabel = "FILE|DIR",
+            description = "Pattern files to put into the package (match-then-predict); may be repeated.")
+    List<Path> patterns = List.of();
+    @Option(names = "--pattern-features", description = "The NER also learns from pattern matches (needs --patterns).")
+    boolean patternFeatures;
+    @Option(names = "--vectors", paramLabel = "FILE", description = "Word vectors to cluster into NER features.")
+    Path vectors;
+    @Option(names = "--clusters", split = ",", paramLabel = "K", defaultValue = "256",
+            description = "k-means cluster counts over --vectors, one feature set each (default: ${DEFAULT-VALUE}).")
+    List<Integer> clusterCounts;
+    @Option(names = "--eval", paramLabel = "DATASET", description = "Evaluate on this dataset.")
+    String evalDataset;
+    @Option(names = "--eval-split", paramLabel = "FRACTION",
+            description = "Evaluate on this fraction of the training data (NER split by document), set aside by --seed.")
+    Double evalSplit;
+    @Option(names = "--seed", defaultValue = "0", paramLabel = "N",
+            description = "Seed of the splits and the clustering (default: ${DEFAULT-VALUE}).")
+    long seed;
+    @Option(names = "--ner-algorithm", defaultValue = "PERCEPTRON", paramLabel = "PERCEPTRON|MAXENT")
+    String nerAlgorithm;
+    @Option(names = "--iterations", defaultValue = "300", paramLabel = "N",
+            description = "NER training iterations (default: ${DEFAULT-VALUE}).")
+    int iterations;
+    @Option(names = "--cutoff", defaultValue = "0", paramLabel = "N",
+            description = "NER features seen fewer times are dropped (default: ${DEFAULT-VALUE}).")
+    int cutoff;
+    @Option(names = "--rich-features", description = "NER affixes, word shapes and document features.")
+    boolean richFeatures;
+    @Option(names = "--textcat-algorithm", defaultValue = "NAIVEBAYES",
+            paramLabel = "NAIVEBAYES|COMPLEMENT_NB|PERCEPTRON|MAXENT|MAXENT_QN")
+    String textcatAlgorithm;
+    @Option(names = "--entity-features",
+            description = "The text classifier also sees the labels of the entities patterns and NER find.")
+    boolean entityFeatures;
+    @Option(names = "--snap-spans",
+            description = "Widen spans that do not start or end on token boundaries instead of failing.")
+    boolean snapSpans;
+
+    /**
+     * Checks the options, compiles the patterns, reads the datasets and clusters the vectors.
+     *
+     * @throws UserException for bad options, a missing dataset or unusable annotations
+     */
+    TrainRun.Request request(PrintWriter err) throws IOException {
+        checkOptions();
+        TextcatMode mode = mode();
+        Matcher matcher = patterns.isEmpty() ? null : MatchCommand.compile(patterns, matching.toMatchOptions());
+        TrainRun.Data ner;
+        TrainRun.Data textcat;
+        TrainRun.Data eval;
+        try (Database database = nerDatasets.isEmpty() && textcatDatasets.isEmpty() && evalDataset == null
+                ? null : db.open()) {
+            ner = read(database, nerDatasets, DatasetExamples::ner);
+            textcat = read(database, textcatDatasets, DatasetExamples::textcat);
+            eval = evalDataset == null ? null : readEval(database);
+        } catch (TrainingDataException e) {
+            throw UserException.invalidInput(e.getMessage() + (snapSpans ? "" : hint(e)));
+        }
+        return new TrainRun.Request(MatchCommand.language(matching.language), matcher, ner, textcat, eval,
+                evalSplit, nerSettings(), textcatSettings(), mode, tuneSplit, clusters(err));
+    }
+
+    private static String hint(TrainingDataException e) {
+        return e.getMessage().contains("token boundaries") ? " (--snap-spans widens such spans)" : "";
+    }
+
+    private void checkOptions() {
+        if (nerDatasets.isEmpty() && textcatDatasets.isEmpty() && patterns.isEmpty()) {
+            throw new UserException(ExitCodes.USAGE, "nothing to train: give --ner, --textcat or --patterns");
+        }
+        if (evalDataset != null && evalSplit != null) {
+            throw new UserException(ExitCodes.USAGE, "--eval and --eval-split exclude each other");
+        }
+        if (evalSplit != null && !(evalSplit > 0 && evalSplit < 1)) {
+            throw new UserException(ExitCodes.USAGE, "--eval-split must be between 0 and 1, got " + evalSplit);
+        }
+        if (!(tuneSplit >= 0 && tuneSplit < 1)) {
+            throw new UserException(ExitCodes.USAGE, "--tune-split must be in [0, 1), got " + tuneSplit);
+        }
+        if (patternFeatures && patterns.isEmpty()) {
+            throw new UserException(ExitCodes.USAGE, "--pattern-features needs --patterns");
+        }
+        if (entityFeatures && textcatDatasets.isEmpty()) {
+            throw new UserException(ExitCodes.USAGE, "--entity-features needs --textcat");
+        }
+    }
+
+    /** The mode asked for, or null to choose by the data. */
+    private TextcatMode mode() {
+        if (textcatMode == null) {
+            return null;
+        }
+        return switch (textcatMode.toLowerCase(Locale.ROOT)) {
+            case "exclusive" -> TextcatMode.EXCLUSIVE;
+            case "multi-label" -> TextcatMode.MULTI_LABEL;
+            default -> throw new UserException(ExitCodes.USAGE, "--textcat-mode must be exclusive or multi-label, "
+                    + "got \"" + textcatMode + "\"");
+        };
+    }
+
+    private TrainRun.Data read(Database database, List<String> datasets,
+                               Function<DatasetExamples, TrainingExamples> kind) {
+        if (datasets.isEmpty()) {
+            return null;
+        }
+        DatasetExamples reader = reader();
+        for (String dataset : datasets) {
+            try (Stream<Example> latest = database.latest(dataset)) {
+                reader.addExamples(dataset, latest);
+            }
+        }
+        return new TrainRun.Data(datasets, kind.apply(reader));
+    }
+
+    private TrainRun.Data readEval(Database database) {
+        DatasetExamples reader = reader();
+        try (Stream<Example> latest = database.latest(evalDataset)) {
+            reader.addExamples(evalDataset, latest);
+        }
+        TrainingExamples ner = reader.ner();
+        TrainingExamples textcat = reader.textcat();
+        return new TrainRun.Data(List.of(evalDataset), new TrainingExamples(ner.ner(), List.of(), textcat.textcat(),
+                Stream.concat(ner.inputHashes().stream(), textcat.inputHashes().stream()).toList(), Map.of()));
+    }
+
+    private DatasetExamples reader() {
+        return new DatasetExamples(Tokenizer.forLanguage(MatchCommand.language(matching.language)),
+                snapSpans ? SpanAlignment.SNAP : SpanAlignment.REJECT);
+    }
+
+    private NerSettings nerSettings() {
+        try {
+            NerSettings settings = NerSettings.openNlpDefaults()
+                    .withLearner(nerAlgorithm.toUpperCase(Locale.ROOT), iterations, cutoff)
+                    .withPatternFeatures(patternFeatures);
+            if (vectors != null) {
+                settings = settings.withClusters(clusterCounts.stream().map(k -> "k" + k).toList(), 2);
+            }
+            return richFeatures ? settings.withRichFeatures(4, true, true) : settings;
+        } catch (IllegalArgumentException e) {
+            throw new UserException(ExitCodes.USAGE, "NER settings: " + e.getMessage());
+        }
+    }
+
+    /** The text classification settings, exclusive until the data or --textcat-mode say otherwise. */
+    private TextcatSettings textcatSettings() {
+        try {
+            return TextcatSettings.naiveBayesBagOfWords().withLearner(textcatAlgorithm.toUpperCase(Locale.ROOT), 100, 0)
+                    .withFeatures(1, true, entityFeatures, List.of()).withMode(TextcatMode.EXCLUSIVE, threshold)
+                    .withSeed(seed);
+        } catch (IllegalArgumentException e) {
+            throw new UserException(ExitCodes.USAGE, "text classification settings: " + e.getMessage());
+        }
+    }
+
+    private Map<String, WordClusters> clusters(PrintWriter err) throws IOException {
+        if (vectors == null || nerDatasets.isEmpty()) {
+            return Map.of();
+        }
+        WordVectors table = VectorsCommand.load(vectors, err, () -> { });
+        Map<String, WordClusters> clusters = new LinkedHashMap<>();
+        for (int k : clusterCounts) {
+            if (k < 1 || k > table.size()) {
+                throw new UserException(ExitCodes.USAGE, "--clusters must be in 1.." + table.size() + ", got " + k);
+            }
+            clusters.put("k" + k, WordClusters.kMeans(table, k, 10, seed));
+        }
+        return clusters;
+    }
+}
