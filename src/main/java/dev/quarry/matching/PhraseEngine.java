@@ -54,8 +54,8 @@ final class PhraseEngine {
                 termIds[i] = -1;
                 continue;
             }
-            keys.prepare(attr, string, text, start, end);
-            termIds[i] = dictionary.find(keys.chars(), keys.offset(), keys.length());
+            int hash = keys.prepareHashed(attr, string, text, start, end);
+            termIds[i] = dictionary.find(keys.chars(), keys.offset(), keys.length(), hash);
         }
     }
 

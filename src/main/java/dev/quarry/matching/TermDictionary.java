@@ -47,10 +47,14 @@ final class TermDictionary {
 
     /** The id of the key {@code chars[offset, offset + length)}, or -1. */
     int find(char[] chars, int offset, int length) {
+        return length > maxLength ? -1 : find(chars, offset, length, hash(chars, offset, length));
+    }
+
+    /** The id of the key {@code chars[offset, offset + length)} whose {@link #hash} is {@code hash}, or -1. */
+    int find(char[] chars, int offset, int length, int hash) {
         if (length > maxLength) {
             return -1;
         }
-        int hash = hash(chars, offset, length);
         int bit = hash >>> filterShift;
         if ((filter[bit >>> 6] & (1L << bit)) == 0) {
             return -1;
@@ -88,11 +92,20 @@ final class TermDictionary {
         return true;
     }
 
+    /** FNV-1a over the chars, then a finishing mix ({@link #finish}); part of the saved format. */
     static int hash(char[] chars, int offset, int length) {
-        int h = 0x811C9DC5;
+        int h = FNV_BASIS;
         for (int i = offset, end = offset + length; i < end; i++) {
-            h = (h ^ chars[i]) * 0x01000193;
+            h = (h ^ chars[i]) * FNV_PRIME;
         }
+        return finish(h);
+    }
+
+    static final int FNV_BASIS = 0x811C9DC5;
+    static final int FNV_PRIME = 0x01000193;
+
+    /** The last steps of {@link #hash}, for callers that run the FNV loop themselves. */
+    static int finish(int h) {
         h ^= h >>> 16;
         h *= 0x85EBCA6B;
         h ^= h >>> 13;

@@ -35,6 +35,30 @@ class TermKeysTest {
     }
 
     @Test
+    void hashedKeysEqualTheKeysAndTheirDictionaryHash() {
+        Random random = new Random(17);
+        TermKeys keys = new TermKeys();
+        for (int i = 0; i < 2000; i++) {
+            String token = i % 2 == 0 ? randomString(random, 1 + random.nextInt(6)) : randomAscii(random);
+            String padded = "@" + token + "#";
+            for (Attr attr : new Attr[] {Attr.ORTH, Attr.LOWER, Attr.NORM}) {
+                int hash = keys.prepareHashed(attr, padded, padded.toCharArray(), 1, 1 + token.length());
+                String key = new String(keys.chars(), keys.offset(), keys.length());
+                assertEquals(TermKeys.keyOf(attr, token), key, attr + " " + token);
+                assertEquals(TermDictionary.hash(key.toCharArray(), 0, key.length()), hash, attr + " " + token);
+            }
+        }
+    }
+
+    private static String randomAscii(Random random) {
+        StringBuilder out = new StringBuilder();
+        for (int j = 0, n = 1 + random.nextInt(8); j < n; j++) {
+            out.append((char) (32 + random.nextInt(96)));
+        }
+        return out.toString();
+    }
+
+    @Test
     void plainWordShortcutSplitsAsTheTokenizerDoes() {
         Random random = new Random(11);
         String letters = "abcXYZ019 éÀÿ";
