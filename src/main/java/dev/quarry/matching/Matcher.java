@@ -122,6 +122,31 @@ public final class Matcher {
     }
 
     /**
+     * Reports every match in {@code text}, tokenized with {@code options().tokenizer()}, as
+     * {@link #forEachMatch(Doc, MatchSink)} does for {@code options().tokenizer().tokenize(text)}: the same matches
+     * with the same token indices. When the matcher has no token patterns the text is never turned into a
+     * {@link Doc}: each token is looked up as the tokenizer makes it, and nothing is allocated per token or per match
+     * once the thread's buffers have grown (the exceptions of {@link #forEachMatch(Doc, MatchSink)} aside).
+     */
+    public void forEachMatch(String text, MatchSink sink) {
+        Objects.requireNonNull(sink, "sink");
+        if (!tokens.isEmpty()) {
+            forEachMatch(options.tokenizer().tokenize(text), sink);
+            return;
+        }
+        PhraseEngine.Scratch buffers = scratch.get();
+        if (buffers.inUse) {
+            buffers = new PhraseEngine.Scratch();
+        }
+        buffers.inUse = true;
+        try {
+            phrases.forEachMatch(text, options.tokenizer(), buffers, sink);
+        } finally {
+            buffers.inUse = false;
+        }
+    }
+
+    /**
      * Which pattern element matched which token of {@code match}.
      *
      * @throws IllegalArgumentException if the match's pattern does not match exactly those tokens of {@code doc}

@@ -2,7 +2,10 @@ package dev.quarry.matching;
 
 import dev.quarry.patterns.Attr;
 import dev.quarry.text.Doc;
+import dev.quarry.text.TokenSink;
+import dev.quarry.text.Tokenizer;
 import java.util.Arrays;
+import java.util.stream.IntStream;
 
 /**
  * All phrase patterns of a matcher: per phrase attribute in use (ORTH, LOWER, NORM), a {@link TermDictionary} and a
@@ -16,11 +19,14 @@ final class PhraseEngine {
     final TermDictionary[] dictionaries;
     final PhraseTrie[] tries;
     private final boolean empty;
+    /** The attribute indices that have phrases. */
+    private final int[] inUse;
 
     PhraseEngine(TermDictionary[] dictionaries, PhraseTrie[] tries) {
         this.dictionaries = dictionaries;
         this.tries = tries;
         this.empty = Arrays.stream(tries).allMatch(t -> t == null);
+        this.inUse = IntStream.range(0, tries.length).filter(a -> tries[a] != null).toArray();
     }
 
     boolean isEmpty() {
@@ -40,6 +46,25 @@ final class PhraseEngine {
                 lookUp(a, doc, text, termIds, scratch.keys);
                 tries[a].forEachMatch(termIds, size, sink);
             }
+        }
+    }
+
+    /**
+     * Reports every phrase match in {@code text} as tokenized by {@code tokenizer}, looking each token up as the
+     * tokenizer makes it: no {@link Doc}, nothing allocated once the scratch buffers are large enough.
+     */
+    void forEachMatch(String text, Tokenizer tokenizer, Scratch scratch, MatchSink sink) {
+        if (isEmpty()) {
+            return;
+        }
+        scratch.start(this, text);
+        try {
+            tokenizer.forEachToken(text, scratch);
+        } finally {
+            scratch.clear();
+        }
+        for (int a : inUse) {
+            tries[a].forEachMatch(scratch.termIds[a], scratch.size, sink);
         }
     }
 
@@ -69,12 +94,19 @@ final class PhraseEngine {
         return total;
     }
 
-    /** Per-thread buffers: the doc's chars and the term id of each token. Not thread-safe. */
-    static final class Scratch {
+    /**
+     * Per-thread buffers: the doc's chars and the term id of each token per attribute; as a {@link TokenSink}, the
+     * lookup of each token as the tokenizer makes it. Not thread-safe.
+     */
+    static final class Scratch implements TokenSink {
         final TermKeys keys = new TermKeys();
         private char[] text = new char[1024];
-        private int[] termIds = new int[256];
+        private final int[][] termIds = {new int[256], new int[256], new int[256]};
         boolean inUse;
+        /** While streaming: the engine, the text, and the number of tokens so far. */
+        private PhraseEngine engine;
+        private String string;
+        private int size;
 
         char[] text(String string) {
             if (text.length < string.length()) {
@@ -85,10 +117,41 @@ final class PhraseEngine {
         }
 
         int[] termIds(int size) {
-            if (termIds.length < size) {
-                termIds = new int[Math.max(size, termIds.length * 2)];
+            return termIds(0, size);
+        }
+
+        private int[] termIds(int attrIndex, int size) {
+            if (termIds[attrIndex].length < size) {
+                termIds[attrIndex] = Arrays.copyOf(termIds[attrIndex], Math.max(size, termIds[attrIndex].length * 2));
             }
-            return termIds;
+            return termIds[attrIndex];
+        }
+
+        void start(PhraseEngine engine, String string) {
+            this.engine = engine;
+            this.string = string;
+            this.size = 0;
+            text(string);
+        }
+
+        @Override
+        public void token(int start, int end) {
+            for (int a : engine.inUse) {
+                int[] ids = termIds(a, size + 1);
+                TermDictionary dictionary = engine.dictionaries[a];
+                if (end - start > dictionary.maxLength * 4) {
+                    ids[size] = -1;
+                    continue;
+                }
+                int hash = keys.prepareHashed(PatternTable.PHRASE_ATTRS[a], string, text, start, end);
+                ids[size] = dictionary.find(keys.chars(), keys.offset(), keys.length(), hash);
+            }
+            size++;
+        }
+
+        void clear() {
+            engine = null;
+            string = null;
         }
     }
 

@@ -73,6 +73,9 @@ class ReferenceMatchingTest {
                 }
             }
             assertEquals(expected, actual);
+            Set<String> fromText = new TreeSet<>();
+            matcher.forEachMatch(doc.text(), (p, s, e) -> assertTrue(fromText.add(p + "@" + s + "-" + e)));
+            assertEquals(expected, fromText, "matching the text without a Doc");
             total += expected.size();
         }
         assertTrue(total > 500, "only " + total + " matches");
@@ -115,6 +118,9 @@ class ReferenceMatchingTest {
                 }
             }
             assertEquals(expected, actual, pattern.toString() + " on " + doc);
+            Set<String> fromText = new TreeSet<>();
+            matcher.forEachMatch(doc.text(), (p, s, e) -> assertTrue(fromText.add(s + "-" + e)));
+            assertEquals(expected, fromText, "matching the text without a Doc");
             total += expected.size();
         }
         assertTrue(total > 300, "only " + total + " matches");
