@@ -44,7 +44,7 @@ final class PhraseEngine {
             if (tries[a] != null) {
                 int[] termIds = scratch.termIds(size);
                 lookUp(a, doc, text, termIds, scratch.keys);
-                tries[a].forEachMatch(termIds, size, sink);
+                tries[a].forEachMatch(termIds, size, sink, scratch.starts(size), scratch.walks);
             }
         }
     }
@@ -64,7 +64,7 @@ final class PhraseEngine {
             scratch.clear();
         }
         for (int a : inUse) {
-            tries[a].forEachMatch(scratch.termIds[a], scratch.size, sink);
+            tries[a].forEachMatch(scratch.termIds[a], scratch.size, sink, scratch.starts(scratch.size), scratch.walks);
         }
     }
 
@@ -102,6 +102,9 @@ final class PhraseEngine {
         final TermKeys keys = new TermKeys();
         private char[] text = new char[1024];
         private final int[][] termIds = {new int[256], new int[256], new int[256]};
+        /** The trie walks of one depth: each walk's start token and its transition. */
+        private int[] starts = new int[256];
+        private long[] walks = new long[256];
         boolean inUse;
         /** While streaming: the engine, the text, and the number of tokens so far. */
         private PhraseEngine engine;
@@ -125,6 +128,14 @@ final class PhraseEngine {
                 termIds[attrIndex] = Arrays.copyOf(termIds[attrIndex], Math.max(size, termIds[attrIndex].length * 2));
             }
             return termIds[attrIndex];
+        }
+
+        int[] starts(int size) {
+            if (starts.length < size) {
+                starts = new int[Math.max(size, starts.length * 2)];
+                walks = new long[starts.length];
+            }
+            return starts;
         }
 
         void start(PhraseEngine engine, String string) {

@@ -89,6 +89,47 @@ final class PhraseTrie {
         }
     }
 
+    /**
+     * As {@link #forEachMatch(int[], int, MatchSink)}, walking all starts one depth at a time: the transitions of one
+     * depth are independent reads, so the processor overlaps their cache misses. {@code starts} and {@code walks}
+     * are scratch arrays of at least {@code size} elements.
+     */
+    void forEachMatch(int[] termIds, int size, MatchSink sink, int[] starts, long[] walks) {
+        for (int i = 0; i < size; i++) {
+            int term = termIds[i];
+            walks[i] = rootChild[Math.max(term, 0)] & ~((long) term >> 63);
+        }
+        int active = 0;
+        for (int i = 0; i < size; i++) {
+            active = step(walks[i], i, 1, termIds, size, sink, starts, walks, active);
+        }
+        for (int depth = 1; active > 0; depth++) {
+            int kept = 0;
+            for (int j = 0; j < active; j++) {
+                int start = starts[j];
+                long transition = next((int) (walks[j] >>> 32) >>> FLAG_BITS, termIds[start + depth]);
+                kept = step(transition, start, depth + 1, termIds, size, sink, starts, walks, kept);
+            }
+            active = kept;
+        }
+    }
+
+    /**
+     * Reports the match a transition ends, if any, and keeps the walk (start, transition) at {@code kept} if it can go
+     * on from the token after {@code start + length - 1}; returns the new number of kept walks.
+     */
+    private int step(long transition, int start, int length, int[] termIds, int size, MatchSink sink, int[] starts,
+            long[] walks, int kept) {
+        int code = (int) (transition >>> 32);
+        if ((code & HAS_OUTPUT) != 0) {
+            emit(code, (int) transition, start, start + length, sink);
+        }
+        int end = start + length;
+        starts[kept] = start;
+        walks[kept] = transition;
+        return (code & HAS_CHILDREN) != 0 && end < size && termIds[end] >= 0 ? kept + 1 : kept;
+    }
+
     private void emit(int code, int output, int start, int end, MatchSink sink) {
         if ((code & MANY_OUTPUTS) == 0) {
             sink.accept(output, start, end);
