@@ -104,13 +104,44 @@ final class PhraseTrie {
             active = step(walks[i], i, 1, termIds, size, sink, starts, walks, active);
         }
         for (int depth = 1; active > 0; depth++) {
+            active = filter(termIds, depth, starts, walks, active);
             int kept = 0;
             for (int j = 0; j < active; j++) {
                 int start = starts[j];
-                long transition = next((int) (walks[j] >>> 32) >>> FLAG_BITS, termIds[start + depth]);
+                long transition = probe(((walks[j] >>> 32) >>> FLAG_BITS << 32) | termIds[start + depth]);
                 kept = step(transition, start, depth + 1, termIds, size, sink, starts, walks, kept);
             }
             active = kept;
+        }
+    }
+
+    /** Keeps the walks whose next edge (on the token at {@code start + depth}) passes the edge filter. */
+    private int filter(int[] termIds, int depth, int[] starts, long[] walks, int active) {
+        int kept = 0;
+        int words = edgeFilter.length;
+        for (int j = 0; j < active; j++) {
+            int start = starts[j];
+            long walk = walks[j];
+            long key = ((walk >>> 32) >>> FLAG_BITS << 32) | termIds[start + depth];
+            int bit = filterBit(key, words);
+            starts[kept] = start;
+            walks[kept] = walk;
+            kept += (int) (edgeFilter[bit >>> 6] >>> bit) & 1;
+        }
+        return kept;
+    }
+
+    /** The value of {@code key} in the table, or 0. */
+    private long probe(long key) {
+        int mask = (table.length >>> 1) - 1;
+        for (int slot = mix(key) & mask; ; slot = (slot + 1) & mask) {
+            long k = table[2 * slot];
+            if (k == key) {
+                return table[2 * slot + 1];
+            }
+            if (k == -1) {
+                return 0;
+            }
         }
     }
 
