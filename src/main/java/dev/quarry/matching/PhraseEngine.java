@@ -21,12 +21,28 @@ final class PhraseEngine {
     private final boolean empty;
     /** The attribute indices that have phrases. */
     private final int[] inUse;
+    /** Per attribute, whether lookups are batched ({@link TermBatch}). */
+    private final boolean[] batched;
 
     PhraseEngine(TermDictionary[] dictionaries, PhraseTrie[] tries) {
+        this(dictionaries, tries, false);
+    }
+
+    /** @param batchAll batch the lookups of every dictionary, large or not (for tests) */
+    private PhraseEngine(TermDictionary[] dictionaries, PhraseTrie[] tries, boolean batchAll) {
         this.dictionaries = dictionaries;
         this.tries = tries;
         this.empty = Arrays.stream(tries).allMatch(t -> t == null);
         this.inUse = IntStream.range(0, tries.length).filter(a -> tries[a] != null).toArray();
+        this.batched = new boolean[tries.length];
+        for (int a : inUse) {
+            batched[a] = batchAll || dictionaries[a].large;
+        }
+    }
+
+    /** The same engine, batching every lookup: so that tests with small dictionaries cover the batched path. */
+    PhraseEngine batchingAll() {
+        return new PhraseEngine(dictionaries, tries, true);
     }
 
     boolean isEmpty() {
@@ -39,14 +55,15 @@ final class PhraseEngine {
         if (size == 0 || isEmpty()) {
             return;
         }
-        char[] text = scratch.text(doc.text());
-        for (int a = 0; a < tries.length; a++) {
-            if (tries[a] != null) {
-                int[] termIds = scratch.termIds(size);
-                lookUp(a, doc, text, termIds, scratch.keys);
-                tries[a].forEachMatch(termIds, size, sink, scratch.starts(size), scratch.walks);
+        scratch.start(this, doc.text());
+        try {
+            for (int i = 0; i < size; i++) {
+                scratch.token(doc.start(i), doc.end(i));
             }
+        } finally {
+            scratch.clear();
         }
+        walk(scratch, sink);
     }
 
     /**
@@ -63,24 +80,16 @@ final class PhraseEngine {
         } finally {
             scratch.clear();
         }
-        for (int a : inUse) {
-            tries[a].forEachMatch(scratch.termIds[a], scratch.size, sink, scratch.starts(scratch.size), scratch.walks);
-        }
+        walk(scratch, sink);
     }
 
-    private void lookUp(int attrIndex, Doc doc, char[] text, int[] termIds, TermKeys keys) {
-        TermDictionary dictionary = dictionaries[attrIndex];
-        Attr attr = PatternTable.PHRASE_ATTRS[attrIndex];
-        String string = doc.text();
-        for (int i = 0, n = doc.size(); i < n; i++) {
-            int start = doc.start(i);
-            int end = doc.end(i);
-            if (end - start > dictionary.maxLength * 4) {
-                termIds[i] = -1;
-                continue;
-            }
-            int hash = keys.prepareHashed(attr, string, text, start, end);
-            termIds[i] = dictionary.find(keys.chars(), keys.offset(), keys.length(), hash);
+    /** Finishes the scratch's pending lookups and walks each trie over the term ids. */
+    private void walk(Scratch scratch, MatchSink sink) {
+        int size = scratch.size;
+        for (int a : inUse) {
+            int[] termIds = scratch.termIds[a];
+            scratch.batches[a].resolve(dictionaries[a], a != 0, scratch.text, termIds);
+            tries[a].forEachMatch(termIds, size, sink, scratch.starts(size), scratch.walks);
         }
     }
 
@@ -95,39 +104,52 @@ final class PhraseEngine {
     }
 
     /**
-     * Per-thread buffers: the doc's chars and the term id of each token per attribute; as a {@link TokenSink}, the
-     * lookup of each token as the tokenizer makes it. Not thread-safe.
+     * Per-thread buffers: the doc's chars, and per attribute the term id of each token and the lookups not done yet;
+     * as a {@link TokenSink}, the lookup of each token as the tokenizer makes it. Not thread-safe.
      */
     static final class Scratch implements TokenSink {
-        final TermKeys keys = new TermKeys();
-        private char[] text = new char[1024];
+        private final TermKeys keys = new TermKeys();
+        private final TermBatch[] batches = {new TermBatch(), new TermBatch(), new TermBatch()};
         private final int[][] termIds = {new int[256], new int[256], new int[256]};
+        private char[] text = new char[1024];
         /** The trie walks of one depth: each walk's start token and its transition. */
         private int[] starts = new int[256];
         private long[] walks = new long[256];
         boolean inUse;
-        /** While streaming: the engine, the text, and the number of tokens so far. */
+        /** While a doc is looked up: the engine, the text, and the number of tokens so far. */
         private PhraseEngine engine;
         private String string;
         private int size;
 
-        char[] text(String string) {
+        void start(PhraseEngine engine, String string) {
+            this.engine = engine;
+            this.string = string;
+            this.size = 0;
+            for (TermBatch batch : batches) {
+                batch.count = 0;
+            }
             if (text.length < string.length()) {
                 text = new char[Math.max(string.length(), text.length * 2)];
             }
             string.getChars(0, string.length(), text, 0);
-            return text;
         }
 
-        int[] termIds(int size) {
-            return termIds(0, size);
-        }
-
-        private int[] termIds(int attrIndex, int size) {
-            if (termIds[attrIndex].length < size) {
-                termIds[attrIndex] = Arrays.copyOf(termIds[attrIndex], Math.max(size, termIds[attrIndex].length * 2));
+        @Override
+        public void token(int start, int end) {
+            for (int a : engine.inUse) {
+                int[] ids = termIds[a];
+                if (ids.length == size) {
+                    ids = termIds[a] = Arrays.copyOf(ids, size * 2);
+                }
+                ids[size] = batches[a].lookUp(engine.dictionaries[a], engine.batched[a], PatternTable.PHRASE_ATTRS[a],
+                        string, text, start, end, size, keys);
             }
-            return termIds[attrIndex];
+            size++;
+        }
+
+        void clear() {
+            engine = null;
+            string = null;
         }
 
         int[] starts(int size) {
@@ -136,33 +158,6 @@ final class PhraseEngine {
                 walks = new long[starts.length];
             }
             return starts;
-        }
-
-        void start(PhraseEngine engine, String string) {
-            this.engine = engine;
-            this.string = string;
-            this.size = 0;
-            text(string);
-        }
-
-        @Override
-        public void token(int start, int end) {
-            for (int a : engine.inUse) {
-                int[] ids = termIds(a, size + 1);
-                TermDictionary dictionary = engine.dictionaries[a];
-                if (end - start > dictionary.maxLength * 4) {
-                    ids[size] = -1;
-                    continue;
-                }
-                int hash = keys.prepareHashed(PatternTable.PHRASE_ATTRS[a], string, text, start, end);
-                ids[size] = dictionary.find(keys.chars(), keys.offset(), keys.length(), hash);
-            }
-            size++;
-        }
-
-        void clear() {
-            engine = null;
-            string = null;
         }
     }
 

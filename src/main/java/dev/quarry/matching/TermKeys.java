@@ -74,8 +74,7 @@ final class TermKeys {
         for (int i = 0; i < count; i++) {
             int c = buffer[start + i];
             any |= c;
-            int fromA = c - 'A';
-            int lowered = c + ((~(fromA | ('Z' - c)) >>> 31) << 5);
+            int lowered = lowerAscii(c);
             out[i] = (char) lowered;
             h = (h ^ lowered) * TermDictionary.FNV_PRIME;
         }
@@ -85,6 +84,11 @@ final class TermKeys {
         hash = h;
         set(out, 0, count);
         return true;
+    }
+
+    /** {@code c} lower-cased if it is an ASCII capital, else {@code c}; branch-free. */
+    static int lowerAscii(int c) {
+        return c + ((~((c - 'A') | ('Z' - c)) >>> 31) << 5);
     }
 
     private void set(char[] source, int from, int count) {

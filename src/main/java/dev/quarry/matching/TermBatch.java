@@ -1,0 +1,87 @@
+package dev.quarry.matching;
+
+import dev.quarry.patterns.Attr;
+import java.util.Arrays;
+
+/**
+ * The dictionary lookups of one doc on one phrase attribute, in two steps so that the processor overlaps their cache
+ * misses: {@link #lookUp} hashes each token as it comes and keeps those that pass the dictionary's filter;
+ * {@link #resolve} then probes the table for all of them in one loop of independent reads. Tokens whose key is not
+ * their own chars or their ASCII lower case (non-ASCII LOWER and NORM keys) are looked up at once instead, and so are
+ * all tokens when the dictionary is small enough to stay in the processor's caches, where the batch only costs.
+ *
+ * <p>Per thread; not thread-safe.
+ */
+final class TermBatch {
+
+    /** The pending lookups: token index, start in the text, length, key hash; and the first slot each probes. */
+    int[] tokens = new int[64];
+    int[] starts = new int[64];
+    int[] lengths = new int[64];
+    int[] hashes = new int[64];
+    long[] entries = new long[64];
+    int count;
+
+    /**
+     * Looks up the token {@code text[start, end)}, number {@code token}: returns its term id when it could be found at
+     * once, else -1, and then the id (or -1) is written to {@code ids[token]} by {@link #resolve}.
+     *
+     * @param batched whether to defer lookups that can be (else every token is looked up at once)     *
+     * @param text {@code string}'s chars
+     */
+    int lookUp(TermDictionary dictionary, boolean batched, Attr attr, String string, char[] text, int start, int end,
+            int token, TermKeys keys) {
+        int length = end - start;
+        if (length > dictionary.maxLength * 4) {
+            return -1;
+        }
+        int h = TermDictionary.FNV_BASIS;
+        int any = 0;
+        if (attr == Attr.ORTH) {
+            for (int i = start; i < end; i++) {
+                h = (h ^ text[i]) * TermDictionary.FNV_PRIME;
+            }
+        } else {
+            for (int i = start; i < end; i++) {
+                int c = text[i];
+                any |= c;
+                h = (h ^ TermKeys.lowerAscii(c)) * TermDictionary.FNV_PRIME;
+            }
+        }
+        if (any >= 0x80) {
+            int hash = keys.prepareHashed(attr, string, text, start, end);
+            return dictionary.find(keys.chars(), keys.offset(), keys.length(), hash);
+        }
+        int hash = TermDictionary.finish(h);
+        if (length > dictionary.maxLength || !dictionary.mayContain(hash)) {
+            return -1;
+        }
+        if (!batched) {
+            return dictionary.idOf(hash, text, start, length, attr != Attr.ORTH);
+        }
+        add(token, start, length, hash);
+        return -1;
+    }
+
+    private void add(int token, int start, int length, int hash) {
+        if (count == tokens.length) {
+            int capacity = count * 2;
+            tokens = Arrays.copyOf(tokens, capacity);
+            starts = Arrays.copyOf(starts, capacity);
+            lengths = Arrays.copyOf(lengths, capacity);
+            hashes = Arrays.copyOf(hashes, capacity);
+            entries = Arrays.copyOf(entries, capacity);
+        }
+        tokens[count] = token;
+        starts[count] = start;
+        lengths[count] = length;
+        hashes[count] = hash;
+        count++;
+    }
+
+    /** Writes the term id (or -1) of every pending token to {@code ids}, and empties the batch. */
+    void resolve(TermDictionary dictionary, boolean lower, char[] text, int[] ids) {
+        dictionary.resolve(this, lower, text, ids);
+        count = 0;
+    }
+}
