@@ -12,20 +12,18 @@ import java.util.Objects;
  * <p>Thread-safe: the Lucene scanner is reused per thread.
  */
 public final class Tokenizer {
-    /* Words come from Lucene's scanner driven directly (WordScanner), not through an Analyzer's TokenStream: the
-       same words, faster. TokenizerTest checks the words against Lucene's tokenizers on random text. */
-
-    private static final String[] ENGLISH_CLITICS = {"n't", "n’t", "'s", "’s", "'re", "’re", "'ll", "’ll", "'ve",
-        "’ve", "'m", "’m", "'d", "’d"};
+    /* Words come from Lucene's scanner driven directly (WordScanner), not through an Analyzer's TokenStream, or for
+       ASCII runs from an equivalent hand-written scanner (AsciiWords): the same words, faster. The work is done by
+       one TokenScan per thread. TokenizerTest checks the words against Lucene's tokenizers. */
 
     private final Language language;
     private final boolean urlsAndEmails;
-    private final ThreadLocal<WordScanner> scanners;
+    private final ThreadLocal<TokenScan> scans;
 
     private Tokenizer(Language language, boolean urlsAndEmails) {
         this.language = Objects.requireNonNull(language, "language");
         this.urlsAndEmails = urlsAndEmails;
-        this.scanners = ThreadLocal.withInitial(() -> WordScanner.create(urlsAndEmails));
+        this.scans = ThreadLocal.withInitial(() -> new TokenScan(urlsAndEmails));
     }
 
     /** English, with URLs and e-mail addresses split at punctuation as UAX#29 does. */
@@ -50,7 +48,7 @@ public final class Tokenizer {
     }
 
     public Doc tokenize(String text) {
-        Builder out = new Builder(text, Math.max(8, text.length() / 5));
+        Builder out = new Builder(text, 16 + text.length() / 4);
         forEachToken(text, out);
         return out.build();
     }
@@ -62,94 +60,17 @@ public final class Tokenizer {
      */
     public void forEachToken(String text, TokenSink sink) {
         Objects.requireNonNull(sink, "sink");
-        WordScanner words = scanners.get();
-        if (words.inUse) {
-            words = WordScanner.create(urlsAndEmails);
+        TokenScan scan = scans.get();
+        if (scan.inUse) {
+            scan = new TokenScan(urlsAndEmails);
         }
-        words.inUse = true;
+        scan.inUse = true;
         try {
-            words.reset(text);
-            int previousEnd = 0;
-            while (words.next()) {
-                int start = words.start();
-                int end = start + words.length();
-                addGap(sink, text, previousEnd, start);
-                addWord(sink, text, start, end);
-                previousEnd = end;
-            }
-            addGap(sink, text, previousEnd, text.length());
+            scan.run(text, language == Language.ENGLISH, sink);
         } catch (IOException e) {
             throw new UncheckedIOException("reading a string cannot fail", e);
         } finally {
-            words.clear();
-            words.inUse = false;
-        }
-    }
-
-    private void addWord(TokenSink out, String text, int start, int end) {
-        if (language == Language.ENGLISH && end - start > 2) {
-            int split = cliticStart(text, start, end);
-            if (split > start) {
-                out.token(start, split);
-                out.token(split, end);
-                return;
-            }
-        }
-        out.token(start, end);
-    }
-
-    /**
-     * Where an English clitic starts at the end of the word {@code [start, end)}, or -1. Only words with an
-     * apostrophe among their last four chars are compared against the clitic list, so most words cost one short scan.
-     */
-    private static int cliticStart(String text, int start, int end) {
-        int apostrophe = -1;
-        for (int i = end - 1; i >= Math.max(start + 1, end - 4) && apostrophe < 0; i--) {
-            char c = text.charAt(i);
-            if (c == '\'' || c == '\u2019') {
-                apostrophe = i;
-            }
-        }
-        if (apostrophe < 0) {
-            return -1;
-        }
-        for (String clitic : ENGLISH_CLITICS) {
-            int split = end - clitic.length();
-            if (split > start && text.regionMatches(true, split, clitic, 0, clitic.length())) {
-                return split;
-            }
-        }
-        return -1;
-    }
-
-    /** Every non-space code point between words is a token; runs of {@code .} or {@code -} are one. */
-    private static void addGap(TokenSink out, String text, int from, int to) {
-        int i = from;
-        while (i < to) {
-            char c = text.charAt(i);
-            if (c < 0x80 ? ASCII_SPACE[c] : Character.isWhitespace(c)) {
-                i++;
-                continue;
-            }
-            int end = i + 1;
-            if (c == '.' || c == '-') {
-                while (end < to && text.charAt(end) == c) {
-                    end++;
-                }
-            } else if (Character.isHighSurrogate(c) && end < to && Character.isLowSurrogate(text.charAt(end))) {
-                end++;
-            }
-            out.token(i, end);
-            i = end;
-        }
-    }
-
-    /** {@link Character#isWhitespace} of each ASCII char. */
-    private static final boolean[] ASCII_SPACE = new boolean[0x80];
-
-    static {
-        for (char c = 0; c < 0x80; c++) {
-            ASCII_SPACE[c] = Character.isWhitespace(c);
+            scan.inUse = false;
         }
     }
 

@@ -21,16 +21,24 @@ abstract sealed class WordScanner {
     static final int MAX_TOKEN_LENGTH = 255;
 
     private final StringReader reader = new StringReader();
+    /** Where the scanned range starts in the text. */
+    private int offset;
     boolean inUse;
 
     static WordScanner create(boolean urlsAndEmails) {
         return urlsAndEmails ? new UrlsAndEmails() : new Standard();
     }
 
-    /** Starts scanning {@code text}. */
-    final void reset(String text) {
-        reader.reset(text);
+    /** Starts scanning {@code text[from, to)}; {@link #start()} counts from the start of {@code text}. */
+    final void reset(String text, int from, int to) {
+        reader.reset(text, from, to);
+        offset = from;
         reset(reader);
+    }
+
+    /** The current word's start offset. */
+    final int start() {
+        return offset + scanStart();
     }
 
     abstract void reset(Reader reader);
@@ -47,15 +55,15 @@ abstract sealed class WordScanner {
 
     abstract boolean nextToken() throws IOException;
 
-    /** The current word's start offset. */
-    abstract int start();
+    /** The current word's start offset in the scanned range. */
+    abstract int scanStart();
 
     /** The current word's length in chars. */
     abstract int length();
 
     /** Forgets the text, so the scanner does not keep it reachable. */
     final void clear() {
-        reader.reset("");
+        reader.reset("", 0, 0);
         reset(reader);
     }
 
@@ -73,7 +81,7 @@ abstract sealed class WordScanner {
         }
 
         @Override
-        int start() {
+        int scanStart() {
             return scanner.yychar();
         }
 
@@ -97,7 +105,7 @@ abstract sealed class WordScanner {
         }
 
         @Override
-        int start() {
+        int scanStart() {
             return scanner.yychar();
         }
 
@@ -107,22 +115,24 @@ abstract sealed class WordScanner {
         }
     }
 
-    /** A {@link Reader} over a string that can be pointed at another string, so a scan allocates nothing. */
+    /** A {@link Reader} over part of a string that can be pointed elsewhere, so a scan allocates nothing. */
     private static final class StringReader extends Reader {
         private String text = "";
         private int next;
+        private int end;
 
-        void reset(String text) {
+        void reset(String text, int from, int to) {
             this.text = text;
-            this.next = 0;
+            this.next = from;
+            this.end = to;
         }
 
         @Override
         public int read(char[] buffer, int offset, int length) {
-            if (next >= text.length()) {
+            if (next >= end) {
                 return -1;
             }
-            int count = Math.min(length, text.length() - next);
+            int count = Math.min(length, end - next);
             text.getChars(next, next + count, buffer, offset);
             next += count;
             return count;

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.io.IOException;
 import java.io.StringReader;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Random;
@@ -100,7 +101,7 @@ class TokenizerTest {
             out.appendCodePoint(random.nextInt(4) == 0 ? "abc".charAt(random.nextInt(3)) : cps[random.nextInt(cps.length)]);
         }
         if (random.nextInt(20) == 0) {
-            out.append("x".repeat(250 + random.nextInt(20)));
+            out.insert(random.nextInt(out.length() + 1), "x".repeat(250 + random.nextInt(20)));
         }
         if (random.nextInt(10) == 0) {
             out.append(" see https://example.com/a?b=c or jane@example.org.");
@@ -128,29 +129,59 @@ class TokenizerTest {
     void wordsAreLucenesWordsAndEveryOtherTokenLiesBetweenThem() throws IOException {
         Random random = new Random(29);
         for (int i = 0; i < 3000; i++) {
-            String text = randomText(random, random.nextInt(40));
-            boolean urls = i % 3 == 0;
-            Tokenizer tokenizer = Tokenizer.forLanguage(Language.GERMAN);
-            Doc doc = (urls ? tokenizer.keepingUrlsAndEmails() : tokenizer).tokenize(text);
-            List<String> words = luceneWords(text, urls);
-            Set<String> tokens = new HashSet<>();
-            boolean[] inWord = new boolean[text.length()];
-            for (String word : words) {
-                String[] range = word.split(":");
-                java.util.Arrays.fill(inWord, Integer.parseInt(range[0]), Integer.parseInt(range[1]), true);
-            }
-            for (int t = 0; t < doc.size(); t++) {
-                String range = doc.start(t) + ":" + doc.end(t);
-                tokens.add(range);
-                if (!words.contains(range)) {
-                    for (int c = doc.start(t); c < doc.end(t); c++) {
-                        assertEquals(false, inWord[c], "token " + range + " inside a word of \"" + text + "\"");
-                    }
-                }
-            }
-            assertEquals(true, tokens.containsAll(words), words + " in " + tokens + " of \"" + text + "\"");
+            assertWordsAreLucenes(randomText(random, random.nextInt(40)), i % 3 == 0);
         }
     }
+
+    @Test
+    void asciiWordsAreLucenesOnEveryShortStringOfTheirCharClasses() throws IOException {
+        String alphabet = "a1_.':,;- ";
+        int checked = 0;
+        for (int length = 1; length <= 5; length++) {
+            int[] digits = new int[length];
+            for (boolean more = true; more; checked++) {
+                StringBuilder text = new StringBuilder();
+                for (int d : digits) {
+                    text.append(alphabet.charAt(d));
+                }
+                assertWordsAreLucenes(text.toString(), false);
+                more = false;
+                for (int k = 0; k < length && !more; k++) {
+                    digits[k] = (digits[k] + 1) % alphabet.length();
+                    more = digits[k] != 0;
+                }
+            }
+        }
+        assertEquals(111_110, checked);
+    }
+
+    /**
+     * Asserts that the tokens of {@code text} (German: no clitics) include every word of Lucene's tokenizer, and that
+     * every other token lies outside them.
+     */
+    private static void assertWordsAreLucenes(String text, boolean urls) throws IOException {
+        Tokenizer tokenizer = urls ? GERMAN.keepingUrlsAndEmails() : GERMAN;
+        Doc doc = tokenizer.tokenize(text);
+        List<String> words = luceneWords(text, urls);
+        Set<String> tokens = new HashSet<>();
+        boolean[] inWord = new boolean[text.length()];
+        for (String word : words) {
+            String[] range = word.split(":");
+            Arrays.fill(inWord, Integer.parseInt(range[0]), Integer.parseInt(range[1]), true);
+        }
+        for (int t = 0; t < doc.size(); t++) {
+            String range = doc.start(t) + ":" + doc.end(t);
+            tokens.add(range);
+            if (!words.contains(range)) {
+                for (int c = doc.start(t); c < doc.end(t); c++) {
+                    assertEquals(false, inWord[c], "token " + range + " inside a word of \"" + text + "\"");
+                }
+            }
+        }
+        assertEquals(true, tokens.containsAll(words), words + " in " + tokens + " of \"" + text + "\"");
+    }
+
+    private static final Tokenizer GERMAN = Tokenizer.forLanguage(Language.GERMAN);
 
     @Test
     void streamedTokensAreTheDocsTokens() {
