@@ -87,9 +87,9 @@ final class PhraseEngine {
     private void walk(Scratch scratch, MatchSink sink) {
         int size = scratch.size;
         for (int a : inUse) {
-            int[] termIds = scratch.termIds[a];
-            scratch.batches[a].resolve(dictionaries[a], a != 0, scratch.text, termIds);
-            tries[a].forEachMatch(termIds, size, sink, scratch.starts(size), scratch.walks);
+            TermBatch batch = scratch.batches[a];
+            batch.resolve(scratch.text);
+            tries[a].forEachMatch(batch.ids, size, sink, scratch.starts(size), scratch.walks);
         }
     }
 
@@ -104,13 +104,14 @@ final class PhraseEngine {
     }
 
     /**
-     * Per-thread buffers: the doc's chars, and per attribute the term id of each token and the lookups not done yet;
-     * as a {@link TokenSink}, the lookup of each token as the tokenizer makes it. Not thread-safe.
+     * Per-thread buffers: the doc's chars and, per attribute, its lookups ({@link TermBatch}); as a
+     * {@link TokenSink}, the lookup of each token as the tokenizer makes it. Not thread-safe.
      */
     static final class Scratch implements TokenSink {
         private final TermKeys keys = new TermKeys();
         private final TermBatch[] batches = {new TermBatch(), new TermBatch(), new TermBatch()};
-        private final int[][] termIds = {new int[256], new int[256], new int[256]};
+        /** The batches of the attributes in use, for this doc. */
+        private TermBatch[] active = {};
         private char[] text = new char[1024];
         /** The trie walks of one depth: each walk's start token and its transition. */
         private int[] starts = new int[256];
@@ -125,8 +126,13 @@ final class PhraseEngine {
             this.engine = engine;
             this.string = string;
             this.size = 0;
-            for (TermBatch batch : batches) {
-                batch.count = 0;
+            if (active.length != engine.inUse.length) {
+                active = new TermBatch[engine.inUse.length];
+            }
+            for (int k = 0; k < active.length; k++) {
+                int a = engine.inUse[k];
+                active[k] = batches[a];
+                active[k].start(engine.dictionaries[a], engine.batched[a], PatternTable.PHRASE_ATTRS[a]);
             }
             if (text.length < string.length()) {
                 text = new char[Math.max(string.length(), text.length * 2)];
@@ -136,13 +142,8 @@ final class PhraseEngine {
 
         @Override
         public void token(int start, int end) {
-            for (int a : engine.inUse) {
-                int[] ids = termIds[a];
-                if (ids.length == size) {
-                    ids = termIds[a] = Arrays.copyOf(ids, size * 2);
-                }
-                ids[size] = batches[a].lookUp(engine.dictionaries[a], engine.batched[a], PatternTable.PHRASE_ATTRS[a],
-                        string, text, start, end, size, keys);
+            for (TermBatch batch : active) {
+                batch.lookUp(string, text, start, end, size, keys);
             }
             size++;
         }

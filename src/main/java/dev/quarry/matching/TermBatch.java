@@ -4,15 +4,23 @@ import dev.quarry.patterns.Attr;
 import java.util.Arrays;
 
 /**
- * The dictionary lookups of one doc on one phrase attribute, in two steps so that the processor overlaps their cache
- * misses: {@link #lookUp} hashes each token as it comes and keeps those that pass the dictionary's filter;
- * {@link #resolve} then probes the table for all of them in one loop of independent reads. Tokens whose key is not
- * their own chars or their ASCII lower case (non-ASCII LOWER and NORM keys) are looked up at once instead, and so are
- * all tokens when the dictionary is small enough to stay in the processor's caches, where the batch only costs.
+ * The dictionary lookups of one doc on one phrase attribute, giving each token its term id in {@link #ids}. When
+ * batched they take two steps, so that the processor overlaps their cache misses: {@link #lookUp} hashes each token as
+ * it comes and keeps those that pass the dictionary's filter; {@link #resolve} then probes the table for all of them
+ * in one loop of independent reads. Tokens whose key is not their own chars or their ASCII lower case (non-ASCII
+ * LOWER and NORM keys) are looked up at once, and so are all tokens when the dictionary is small enough to stay in
+ * the processor's caches, where the batch only costs.
  *
  * <p>Per thread; not thread-safe.
  */
 final class TermBatch {
+
+    /** The term id of each token so far, -1 for none (or, until {@link #resolve}, not known yet). */
+    int[] ids = new int[256];
+    /** The doc in progress: its dictionary, whether to batch, the attribute. */
+    private TermDictionary dictionary;
+    private boolean batched;
+    private Attr attr;
 
     /** The pending lookups: token index, start in the text, length, key hash; and the first slot each probes. */
     int[] tokens = new int[64];
@@ -22,15 +30,29 @@ final class TermBatch {
     long[] entries = new long[64];
     int count;
 
+    /** Starts a doc. */
+    void start(TermDictionary dictionary, boolean batched, Attr attr) {
+        this.dictionary = dictionary;
+        this.batched = batched;
+        this.attr = attr;
+        this.count = 0;
+    }
+
     /**
-     * Looks up the token {@code text[start, end)}, number {@code token}: returns its term id when it could be found at
-     * once, else -1, and then the id (or -1) is written to {@code ids[token]} by {@link #resolve}.
+     * Looks up the token {@code text[start, end)}, number {@code token} (tokens come in order from 0), into
+     * {@code ids[token]}, now or at {@link #resolve}.
      *
-     * @param batched whether to defer lookups that can be (else every token is looked up at once)     *
      * @param text {@code string}'s chars
      */
-    int lookUp(TermDictionary dictionary, boolean batched, Attr attr, String string, char[] text, int start, int end,
-            int token, TermKeys keys) {
+    void lookUp(String string, char[] text, int start, int end, int token, TermKeys keys) {
+        if (token == ids.length) {
+            ids = Arrays.copyOf(ids, token * 2);
+        }
+        ids[token] = idOrPending(string, text, start, end, token, keys);
+    }
+
+    /** The token's term id, or -1 when it has none or is left for {@link #resolve}. */
+    private int idOrPending(String string, char[] text, int start, int end, int token, TermKeys keys) {
         int length = end - start;
         if (length > dictionary.maxLength * 4) {
             return -1;
@@ -79,9 +101,9 @@ final class TermBatch {
         count++;
     }
 
-    /** Writes the term id (or -1) of every pending token to {@code ids}, and empties the batch. */
-    void resolve(TermDictionary dictionary, boolean lower, char[] text, int[] ids) {
-        dictionary.resolve(this, lower, text, ids);
+    /** Writes the term id (or -1) of every pending token to {@link #ids}, and empties the batch. */
+    void resolve(char[] text) {
+        dictionary.resolve(this, attr != Attr.ORTH, text, ids);
         count = 0;
     }
 }
