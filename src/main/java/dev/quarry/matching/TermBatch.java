@@ -6,8 +6,8 @@ import java.util.Arrays;
 /**
  * The dictionary lookups of one doc on one phrase attribute, giving each token its term id in {@link #ids}. When
  * batched they take two steps, so that the processor overlaps their cache misses: {@link #lookUp} hashes each token as
- * it comes and keeps those that pass the dictionary's filter; {@link #resolve} then probes the table for all of them
- * in one loop of independent reads. Tokens whose key is not their own chars or their ASCII lower case (non-ASCII
+ * it comes; {@link #resolve} then tests them all against the dictionary's filter, and probes the table for those that
+ * pass, each step one loop of independent reads. Tokens whose key is not their own chars or their ASCII lower case (non-ASCII
  * LOWER and NORM keys) are looked up at once, and so are all tokens when the dictionary is small enough to stay in
  * the processor's caches, where the batch only costs.
  *
@@ -75,14 +75,14 @@ final class TermBatch {
             return dictionary.find(keys.chars(), keys.offset(), keys.length(), hash);
         }
         int hash = TermDictionary.finish(h);
-        if (length > dictionary.maxLength || !dictionary.mayContain(hash)) {
+        if (length > dictionary.maxLength) {
             return -1;
         }
-        if (!batched) {
-            return dictionary.idOf(hash, text, start, length, attr != Attr.ORTH);
+        if (batched) {
+            add(token, start, length, hash);
+            return -1;
         }
-        add(token, start, length, hash);
-        return -1;
+        return dictionary.mayContain(hash) ? dictionary.idOf(hash, text, start, length, attr != Attr.ORTH) : -1;
     }
 
     private void add(int token, int start, int length, int hash) {

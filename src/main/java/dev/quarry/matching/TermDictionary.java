@@ -74,16 +74,26 @@ final class TermDictionary {
     }
 
     /**
-     * Resolves a batch of lookups: reads every pending token's first slot in one loop, then checks each candidate,
-     * so that the slot reads (and then the key reads) of different tokens overlap.
+     * Resolves a batch of lookups: drops the tokens the filter turns away, reads every remaining token's first slot
+     * in one loop, then checks each candidate, so that the filter reads, the slot reads and then the key reads of
+     * different tokens overlap. Tokens turned away keep the -1 they have in {@code ids}.
      *
      * @param lower whether the keys are the ASCII lower case of the text's chars (else the chars themselves)
      */
     void resolve(TermBatch batch, boolean lower, char[] text, int[] ids) {
         int mask = slots.length - 1;
-        int count = batch.count;
         int[] hashes = batch.hashes;
         long[] entries = batch.entries;
+        int count = 0;
+        for (int c = 0; c < batch.count; c++) {
+            int hash = hashes[c];
+            int bit = hash >>> filterShift;
+            batch.tokens[count] = batch.tokens[c];
+            batch.starts[count] = batch.starts[c];
+            batch.lengths[count] = batch.lengths[c];
+            hashes[count] = hash;
+            count += (int) (filter[bit >>> 6] >>> bit) & 1;
+        }
         for (int c = 0; c < count; c++) {
             entries[c] = slots[hashes[c] & mask];
         }
