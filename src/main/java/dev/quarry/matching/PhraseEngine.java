@@ -89,7 +89,7 @@ final class PhraseEngine {
         for (int a : inUse) {
             TermBatch batch = scratch.batches[a];
             batch.resolve(scratch.text);
-            tries[a].forEachMatch(batch.ids, size, sink, scratch.starts(size), scratch.walks);
+            tries[a].forEachMatch(batch.ids, size, sink, scratch.walks);
         }
     }
 
@@ -113,9 +113,7 @@ final class PhraseEngine {
         /** The batches of the attributes in use, for this doc. */
         private TermBatch[] active = {};
         private char[] text = new char[1024];
-        /** The trie walks of one depth: each walk's start token and its transition. */
-        private int[] starts = new int[256];
-        private long[] walks = new long[256];
+        private final PhraseTrie.Walks walks = new PhraseTrie.Walks();
         boolean inUse;
         /** While a doc is looked up: the engine, the text, and the number of tokens so far. */
         private PhraseEngine engine;
@@ -151,14 +149,6 @@ final class PhraseEngine {
         void clear() {
             engine = null;
             string = null;
-        }
-
-        int[] starts(int size) {
-            if (starts.length < size) {
-                starts = new int[Math.max(size, starts.length * 2)];
-                walks = new long[starts.length];
-            }
-            return starts;
         }
     }
 
