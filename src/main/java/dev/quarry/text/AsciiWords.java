@@ -47,28 +47,20 @@ final class AsciiWords {
         return kind == LETTER || kind == DIGIT;
     }
 
-    /** The start of the first word in {@code text[from, to)}, which must be ASCII, or -1. */
-    static int wordStart(char[] text, int from, int to) {
-        for (int i = from; i < to; i++) {
-            int kind = CLASSES[text[i]];
-            if (isLetterOrDigit(kind)) {
-                return i;
-            }
-            if (kind == UNDERSCORE) {
-                int next = i + 1;
-                while (next < to && text[next] == '_') {
-                    next++;
-                }
-                if (next < to && isLetterOrDigit(CLASSES[text[next]])) {
-                    return i;
-                }
-                i = next - 1;
-            }
+    /** Whether a word starts at {@code text[i]}: a letter or digit, or underscores and then one. */
+    static boolean startsWord(char[] text, int i, int to) {
+        int kind = CLASSES[text[i]];
+        if (kind != UNDERSCORE) {
+            return isLetterOrDigit(kind);
         }
-        return -1;
+        int next = i + 1;
+        while (next < to && text[next] == '_') {
+            next++;
+        }
+        return next < to && isLetterOrDigit(CLASSES[text[next]]);
     }
 
-    /** The end of the word that {@link #wordStart} found at {@code start} in {@code text[.., to)}. */
+    /** The end of the word that starts at {@code start} ({@link #startsWord}) in {@code text[.., to)}. */
     static int wordEnd(char[] text, int start, int to) {
         int i = start;
         while (text[i] == '_') {

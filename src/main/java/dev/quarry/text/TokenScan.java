@@ -96,20 +96,36 @@ final class TokenScan {
         }
     }
 
-    /** The tokens of {@code chars[from, to)}, which is all ASCII. */
+    /**
+     * The tokens of {@code chars[from, to)}, which is all ASCII, in one pass: words, whitespace skipped, and every
+     * other char a token of its own (a run of {@code .} or {@code -} one token), as {@link #addGap} has them.
+     */
     private void ascii(int from, int to) throws IOException {
-        int previousEnd = from;
-        for (int start; (start = AsciiWords.wordStart(chars, previousEnd, to)) >= 0; ) {
-            int end = AsciiWords.wordEnd(chars, start, to);
-            if (end - start > WordScanner.MAX_TOKEN_LENGTH) {
-                lucene(previousEnd, to);
-                return;
+        char[] c = chars;
+        int i = from;
+        while (i < to) {
+            char first = c[i];
+            if (AsciiWords.startsWord(c, i, to)) {
+                int end = AsciiWords.wordEnd(c, i, to);
+                if (end - i > WordScanner.MAX_TOKEN_LENGTH) {
+                    lucene(i, to);
+                    return;
+                }
+                addWord(i, end);
+                i = end;
+            } else if (ASCII_SPACE[first]) {
+                i++;
+            } else {
+                int end = i + 1;
+                if (first == '.' || first == '-') {
+                    while (end < to && c[end] == first) {
+                        end++;
+                    }
+                }
+                sink.token(i, end);
+                i = end;
             }
-            addGap(previousEnd, start);
-            addWord(start, end);
-            previousEnd = end;
         }
-        addGap(previousEnd, to);
     }
 
     /** The tokens of {@code text[from, to)}, words by Lucene's scanner. */
