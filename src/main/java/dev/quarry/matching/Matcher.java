@@ -23,9 +23,9 @@ import java.util.function.Function;
  * indices (start inclusive, end exclusive); char offsets are UTF-16 {@code String} indices.
  */
 public final class Matcher {
-    /* The phrase path (PhraseEngine) is the hot one and allocates nothing per token; the token-pattern path
-       (TokenEngine) allocates per doc and per tried pattern, which is fine at the few hundred token patterns real
-       files have. */
+    /* The phrase path (PhraseEngine) is the hot one and allocates nothing per token; from a String it never builds a
+       Doc. The token-pattern path (TokenEngine) needs a Doc and allocates per doc and per tried pattern, which is
+       fine at the few hundred token patterns real files have. */
 
     private final MatchOptions options;
     private final PatternTable table;
