@@ -70,6 +70,7 @@ final class PhraseTrie {
         }
         for (int depth = 1; active > 0; depth++) {
             active = filter(termIds, depth, walks, active);
+            readFirstSlots(walks, active);
             int kept = 0;
             for (int j = 0; j < active; j++) {
                 long transition = walks.firsts[j] == walks.keys[j] ? walks.firsts[j + active]
@@ -82,8 +83,7 @@ final class PhraseTrie {
 
     /**
      * Keeps the walks whose next edge (on the token at {@code start + depth}) passes the edge filter, with the edge's
-     * key in {@code keys}; then reads each kept key's first slot into {@code firsts} (the key there at {@code j}, its
-     * value at {@code active + j}). Returns the number kept.
+     * key in {@code keys}. Returns the number kept.
      */
     private int filter(int[] termIds, int depth, Walks walks, int active) {
         int[] starts = walks.starts;
@@ -99,14 +99,22 @@ final class PhraseTrie {
             keys[kept] = key;
             kept += (int) (edgeFilter[bit >>> 6] >>> bit) & 1;
         }
+        return kept;
+    }
+
+    /**
+     * Reads the first slot of each of the {@code active} keys: its key into {@code firsts[j]}, its value into
+     * {@code firsts[active + j]}.
+     */
+    private void readFirstSlots(Walks walks, int active) {
         int mask = (table.length >>> 1) - 1;
+        long[] keys = walks.keys;
         long[] firsts = walks.firsts;
-        for (int j = 0; j < kept; j++) {
+        for (int j = 0; j < active; j++) {
             int slot = mix(keys[j]) & mask;
             firsts[j] = table[2 * slot];
-            firsts[kept + j] = table[2 * slot + 1];
+            firsts[active + j] = table[2 * slot + 1];
         }
-        return kept;
     }
 
     /** The value of {@code key} in the table, or 0. */

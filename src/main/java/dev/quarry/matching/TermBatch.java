@@ -5,11 +5,11 @@ import java.util.Arrays;
 
 /**
  * The dictionary lookups of one doc on one phrase attribute, giving each token its term id in {@link #ids}. When
- * batched they take two steps, so that the processor overlaps their cache misses: {@link #lookUp} hashes each token as
- * it comes; {@link #resolve} then tests them all against the dictionary's filter, and probes the table for those that
- * pass, each step one loop of independent reads. Tokens whose key is not their own chars or their ASCII lower case (non-ASCII
- * LOWER and NORM keys) are looked up at once, and so are all tokens when the dictionary is small enough to stay in
- * the processor's caches, where the batch only costs.
+ * batched they take two steps, so that the processor overlaps their cache misses: {@link #lookUp} hashes each token
+ * as it comes; {@link #resolve} then tests them all against the dictionary's filter and probes the table for those
+ * that pass, each step one loop of independent reads. Tokens whose key is not their own chars or their ASCII lower
+ * case (non-ASCII LOWER and NORM keys) are looked up at once, and so are all tokens when the dictionary is small
+ * enough to stay in the processor's caches, where the batch only costs.
  *
  * <p>Per thread; not thread-safe.
  */
@@ -71,8 +71,8 @@ final class TermBatch {
             }
         }
         if (any >= 0x80) {
-            int hash = keys.prepareHashed(attr, string, text, start, end);
-            return dictionary.find(keys.chars(), keys.offset(), keys.length(), hash);
+            keys.prepare(attr, string, text, start, end);
+            return dictionary.find(keys.chars(), keys.offset(), keys.length());
         }
         int hash = TermDictionary.finish(h);
         if (length > dictionary.maxLength) {

@@ -17,7 +17,7 @@ final class TermDictionary {
          turns away most tokens that are not keys without touching the table. */
 
     private static final int HEADER = 4;
-    /** Above this many bytes of slots and keys, lookups are batched ({@link TermBatch}): most of them miss the cache. */
+    /** Above this many bytes of slots and keys, lookups are batched ({@link TermBatch}): most would miss the cache. */
     private static final long LARGE_BYTES = 2L << 20;
 
     final char[] pool;
@@ -52,14 +52,10 @@ final class TermDictionary {
 
     /** The id of the key {@code chars[offset, offset + length)}, or -1. */
     int find(char[] chars, int offset, int length) {
-        return length > maxLength ? -1 : find(chars, offset, length, hash(chars, offset, length));
-    }
-
-    /** The id of the key {@code chars[offset, offset + length)} whose {@link #hash} is {@code hash}, or -1. */
-    int find(char[] chars, int offset, int length, int hash) {
         if (length > maxLength) {
             return -1;
         }
+        int hash = hash(chars, offset, length);
         if (!mayContain(hash)) {
             return -1;
         }
@@ -84,6 +80,18 @@ final class TermDictionary {
         int mask = slots.length - 1;
         int[] hashes = batch.hashes;
         long[] entries = batch.entries;
+        int count = dropFiltered(batch);
+        for (int c = 0; c < count; c++) {
+            entries[c] = slots[hashes[c] & mask];
+        }
+        for (int c = 0; c < count; c++) {
+            ids[batch.tokens[c]] = idOf(entries[c], hashes[c], text, batch.starts[c], batch.lengths[c], lower);
+        }
+    }
+
+    /** Keeps the batch's lookups whose hash passes the filter, in order; returns how many. */
+    private int dropFiltered(TermBatch batch) {
+        int[] hashes = batch.hashes;
         int count = 0;
         for (int c = 0; c < batch.count; c++) {
             int hash = hashes[c];
@@ -94,12 +102,7 @@ final class TermDictionary {
             hashes[count] = hash;
             count += (int) (filter[bit >>> 6] >>> bit) & 1;
         }
-        for (int c = 0; c < count; c++) {
-            entries[c] = slots[hashes[c] & mask];
-        }
-        for (int c = 0; c < count; c++) {
-            ids[batch.tokens[c]] = idOf(entries[c], hashes[c], text, batch.starts[c], batch.lengths[c], lower);
-        }
+        return count;
     }
 
     /**

@@ -21,8 +21,6 @@ final class TermKeys {
     private char[] chars;
     private int offset;
     private int length;
-    /** The FNV state left by {@link #lowerAsciiHashed}. */
-    private int hash;
 
     char[] chars() {
         return chars;
@@ -48,42 +46,6 @@ final class TermKeys {
             case NORM -> norm(text, buffer, start, end);
             default -> throw new IllegalArgumentException("not a phrase attribute: " + attr);
         }
-    }
-
-    /**
-     * As {@link #prepare}, and returns the key's {@link TermDictionary#hash}. For LOWER and NORM, a token of ASCII
-     * chars (nearly all of them in English text) is lower-cased and hashed in one branch-free pass.
-     */
-    int prepareHashed(Attr attr, String text, char[] buffer, int start, int end) {
-        if (attr != Attr.ORTH && lowerAsciiHashed(buffer, start, end)) {
-            return TermDictionary.finish(hash);
-        }
-        prepare(attr, text, buffer, start, end);
-        return TermDictionary.hash(chars, offset, length);
-    }
-
-    /** Lower-cases and hashes {@code buffer[start, end)} if it is all ASCII; returns whether it was. */
-    private boolean lowerAsciiHashed(char[] buffer, int start, int end) {
-        int count = end - start;
-        if (lower.length < count) {
-            lower = new char[Math.max(count, lower.length * 2)];
-        }
-        char[] out = lower;
-        int h = TermDictionary.FNV_BASIS;
-        int any = 0;
-        for (int i = 0; i < count; i++) {
-            int c = buffer[start + i];
-            any |= c;
-            int lowered = lowerAscii(c);
-            out[i] = (char) lowered;
-            h = (h ^ lowered) * TermDictionary.FNV_PRIME;
-        }
-        if (any >= 0x80) {
-            return false;
-        }
-        hash = h;
-        set(out, 0, count);
-        return true;
     }
 
     /** {@code c} lower-cased if it is an ASCII capital, else {@code c}; branch-free. */
