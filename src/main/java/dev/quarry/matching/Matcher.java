@@ -23,9 +23,9 @@ import java.util.function.Function;
  * indices (start inclusive, end exclusive); char offsets are UTF-16 {@code String} indices.
  */
 public final class Matcher {
-    /* The phrase path (PhraseEngine) is the hot one and allocates nothing per token; the token-pattern path
-       (TokenEngine) allocates per doc and per tried pattern, which is fine at the few hundred token patterns real
-       files have. */
+    /* The phrase path (PhraseEngine) is the hot one and allocates nothing per token; from a String it never builds a
+       Doc. The token-pattern path (TokenEngine) needs a Doc and allocates per doc and per tried pattern, which is
+       fine at the few hundred token patterns real files have. */
 
     private final MatchOptions options;
     private final PatternTable table;
@@ -119,6 +119,31 @@ public final class Matcher {
             buffers.inUse = false;
         }
         tokens.forEachMatch(doc, options.tokenizer().language(), sink);
+    }
+
+    /**
+     * Reports every match in {@code text}, tokenized with {@code options().tokenizer()}, as
+     * {@link #forEachMatch(Doc, MatchSink)} does for {@code options().tokenizer().tokenize(text)}: the same matches
+     * with the same token indices. When the matcher has no token patterns the text is never turned into a
+     * {@link Doc}: each token is looked up as the tokenizer makes it, and nothing is allocated per token or per match
+     * once the thread's buffers have grown (the exceptions of {@link #forEachMatch(Doc, MatchSink)} aside).
+     */
+    public void forEachMatch(String text, MatchSink sink) {
+        Objects.requireNonNull(sink, "sink");
+        if (!tokens.isEmpty()) {
+            forEachMatch(options.tokenizer().tokenize(text), sink);
+            return;
+        }
+        PhraseEngine.Scratch buffers = scratch.get();
+        if (buffers.inUse) {
+            buffers = new PhraseEngine.Scratch();
+        }
+        buffers.inUse = true;
+        try {
+            phrases.forEachMatch(text, options.tokenizer(), buffers, sink);
+        } finally {
+            buffers.inUse = false;
+        }
     }
 
     /**

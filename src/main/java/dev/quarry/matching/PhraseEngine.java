@@ -2,7 +2,10 @@ package dev.quarry.matching;
 
 import dev.quarry.patterns.Attr;
 import dev.quarry.text.Doc;
+import dev.quarry.text.TokenSink;
+import dev.quarry.text.Tokenizer;
 import java.util.Arrays;
+import java.util.stream.IntStream;
 
 /**
  * All phrase patterns of a matcher: per phrase attribute in use (ORTH, LOWER, NORM), a {@link TermDictionary} and a
@@ -16,11 +19,30 @@ final class PhraseEngine {
     final TermDictionary[] dictionaries;
     final PhraseTrie[] tries;
     private final boolean empty;
+    /** The attribute indices that have phrases. */
+    private final int[] inUse;
+    /** Per attribute, whether lookups are batched ({@link TermBatch}). */
+    private final boolean[] batched;
 
     PhraseEngine(TermDictionary[] dictionaries, PhraseTrie[] tries) {
+        this(dictionaries, tries, false);
+    }
+
+    /** @param batchAll batch the lookups of every dictionary, large or not (for tests) */
+    private PhraseEngine(TermDictionary[] dictionaries, PhraseTrie[] tries, boolean batchAll) {
         this.dictionaries = dictionaries;
         this.tries = tries;
         this.empty = Arrays.stream(tries).allMatch(t -> t == null);
+        this.inUse = IntStream.range(0, tries.length).filter(a -> tries[a] != null).toArray();
+        this.batched = new boolean[tries.length];
+        for (int a : inUse) {
+            batched[a] = batchAll || dictionaries[a].large;
+        }
+    }
+
+    /** The same engine, batching every lookup: so that tests with small dictionaries cover the batched path. */
+    PhraseEngine batchingAll() {
+        return new PhraseEngine(dictionaries, tries, true);
     }
 
     boolean isEmpty() {
@@ -33,29 +55,41 @@ final class PhraseEngine {
         if (size == 0 || isEmpty()) {
             return;
         }
-        char[] text = scratch.text(doc.text());
-        for (int a = 0; a < tries.length; a++) {
-            if (tries[a] != null) {
-                int[] termIds = scratch.termIds(size);
-                lookUp(a, doc, text, termIds, scratch.keys);
-                tries[a].forEachMatch(termIds, size, sink);
+        scratch.start(this, doc.text());
+        try {
+            for (int i = 0; i < size; i++) {
+                scratch.token(doc.start(i), doc.end(i));
             }
+        } finally {
+            scratch.clear();
         }
+        walk(scratch, sink);
     }
 
-    private void lookUp(int attrIndex, Doc doc, char[] text, int[] termIds, TermKeys keys) {
-        TermDictionary dictionary = dictionaries[attrIndex];
-        Attr attr = PatternTable.PHRASE_ATTRS[attrIndex];
-        String string = doc.text();
-        for (int i = 0, n = doc.size(); i < n; i++) {
-            int start = doc.start(i);
-            int end = doc.end(i);
-            if (end - start > dictionary.maxLength * 4) {
-                termIds[i] = -1;
-                continue;
-            }
-            keys.prepare(attr, string, text, start, end);
-            termIds[i] = dictionary.find(keys.chars(), keys.offset(), keys.length());
+    /**
+     * Reports every phrase match in {@code text} as tokenized by {@code tokenizer}, looking each token up as the
+     * tokenizer makes it: no {@link Doc}, nothing allocated once the scratch buffers are large enough.
+     */
+    void forEachMatch(String text, Tokenizer tokenizer, Scratch scratch, MatchSink sink) {
+        if (isEmpty()) {
+            return;
+        }
+        scratch.start(this, text);
+        try {
+            tokenizer.forEachToken(text, scratch);
+        } finally {
+            scratch.clear();
+        }
+        walk(scratch, sink);
+    }
+
+    /** Finishes the scratch's pending lookups and walks each trie over the term ids. */
+    private void walk(Scratch scratch, MatchSink sink) {
+        int size = scratch.size;
+        for (int a : inUse) {
+            TermBatch batch = scratch.batches[a];
+            batch.resolve(scratch.text);
+            tries[a].forEachMatch(batch.ids, size, sink, scratch.walks);
         }
     }
 
@@ -69,26 +103,52 @@ final class PhraseEngine {
         return total;
     }
 
-    /** Per-thread buffers: the doc's chars and the term id of each token. Not thread-safe. */
-    static final class Scratch {
-        final TermKeys keys = new TermKeys();
+    /**
+     * Per-thread buffers: the doc's chars and, per attribute, its lookups ({@link TermBatch}); as a
+     * {@link TokenSink}, the lookup of each token as the tokenizer makes it. Not thread-safe.
+     */
+    static final class Scratch implements TokenSink {
+        private final TermKeys keys = new TermKeys();
+        private final TermBatch[] batches = {new TermBatch(), new TermBatch(), new TermBatch()};
+        /** The batches of the attributes in use, for this doc. */
+        private TermBatch[] active = {};
         private char[] text = new char[1024];
-        private int[] termIds = new int[256];
+        private final PhraseTrie.Walks walks = new PhraseTrie.Walks();
         boolean inUse;
+        /** While a doc is looked up: the engine, the text, and the number of tokens so far. */
+        private PhraseEngine engine;
+        private String string;
+        private int size;
 
-        char[] text(String string) {
+        void start(PhraseEngine engine, String string) {
+            this.engine = engine;
+            this.string = string;
+            this.size = 0;
+            if (active.length != engine.inUse.length) {
+                active = new TermBatch[engine.inUse.length];
+            }
+            for (int k = 0; k < active.length; k++) {
+                int a = engine.inUse[k];
+                active[k] = batches[a];
+                active[k].start(engine.dictionaries[a], engine.batched[a], PatternTable.PHRASE_ATTRS[a]);
+            }
             if (text.length < string.length()) {
                 text = new char[Math.max(string.length(), text.length * 2)];
             }
             string.getChars(0, string.length(), text, 0);
-            return text;
         }
 
-        int[] termIds(int size) {
-            if (termIds.length < size) {
-                termIds = new int[Math.max(size, termIds.length * 2)];
+        @Override
+        public void token(int start, int end) {
+            for (TermBatch batch : active) {
+                batch.lookUp(string, text, start, end, size, keys);
             }
-            return termIds;
+            size++;
+        }
+
+        void clear() {
+            engine = null;
+            string = null;
         }
     }
 

@@ -5,7 +5,8 @@ package dev.quarry.matching;
  * term id, the others one open-addressing table keyed by {@code (state << 32 | termId)}. Made by
  * {@link PhraseTrieBuilder}.
  *
- * <p>Immutable; {@link #forEachMatch} is safe from any thread and allocates nothing.
+ * <p>Immutable; {@link #forEachMatch} is safe from any thread (with a {@link Walks} per thread) and allocates nothing
+ * once the walks have grown to the doc's size.
  */
 final class PhraseTrie {
     /* Why not Lucene's FST: see package-info. At a million patterns nearly every array read here is a cache miss, so
@@ -51,13 +52,73 @@ final class PhraseTrie {
         return (int) (key ^ (key >>> 29) ^ (key >>> 32));
     }
 
-    /** The transition from the state with id {@code state} on {@code termId}, or 0. */
-    long next(int state, int termId) {
-        long key = ((long) state << 32) | termId;
-        int bit = filterBit(key, edgeFilter.length);
-        if ((edgeFilter[bit >>> 6] & (1L << bit)) == 0) {
-            return 0;
+    /**
+     * Reports every phrase match over the doc whose token term ids are {@code termIds[0, size)} (-1: no term). All
+     * starts are walked one depth at a time, each depth in passes of independent reads (edge filter, first slot,
+     * transition), so that the processor overlaps their cache misses.
+     */
+    void forEachMatch(int[] termIds, int size, MatchSink sink, Walks walks) {
+        walks.ensure(size);
+        long[] transitions = walks.transitions;
+        for (int i = 0; i < size; i++) {
+            int term = termIds[i];
+            transitions[i] = rootChild[Math.max(term, 0)] & ~((long) term >> 63);
         }
+        int active = 0;
+        for (int i = 0; i < size; i++) {
+            active = step(transitions[i], i, 1, termIds, size, sink, walks, active);
+        }
+        for (int depth = 1; active > 0; depth++) {
+            active = filter(termIds, depth, walks, active);
+            readFirstSlots(walks, active);
+            int kept = 0;
+            for (int j = 0; j < active; j++) {
+                long transition = walks.firsts[j] == walks.keys[j] ? walks.firsts[j + active]
+                        : walks.firsts[j] == -1 ? 0 : probe(walks.keys[j]);
+                kept = step(transition, walks.starts[j], depth + 1, termIds, size, sink, walks, kept);
+            }
+            active = kept;
+        }
+    }
+
+    /**
+     * Keeps the walks whose next edge (on the token at {@code start + depth}) passes the edge filter, with the edge's
+     * key in {@code keys}. Returns the number kept.
+     */
+    private int filter(int[] termIds, int depth, Walks walks, int active) {
+        int[] starts = walks.starts;
+        long[] transitions = walks.transitions;
+        long[] keys = walks.keys;
+        int kept = 0;
+        int words = edgeFilter.length;
+        for (int j = 0; j < active; j++) {
+            int start = starts[j];
+            long key = ((transitions[j] >>> 32) >>> FLAG_BITS << 32) | termIds[start + depth];
+            int bit = filterBit(key, words);
+            starts[kept] = start;
+            keys[kept] = key;
+            kept += (int) (edgeFilter[bit >>> 6] >>> bit) & 1;
+        }
+        return kept;
+    }
+
+    /**
+     * Reads the first slot of each of the {@code active} keys: its key into {@code firsts[j]}, its value into
+     * {@code firsts[active + j]}.
+     */
+    private void readFirstSlots(Walks walks, int active) {
+        int mask = (table.length >>> 1) - 1;
+        long[] keys = walks.keys;
+        long[] firsts = walks.firsts;
+        for (int j = 0; j < active; j++) {
+            int slot = mix(keys[j]) & mask;
+            firsts[j] = table[2 * slot];
+            firsts[active + j] = table[2 * slot + 1];
+        }
+    }
+
+    /** The value of {@code key} in the table, or 0. */
+    private long probe(long key) {
         int mask = (table.length >>> 1) - 1;
         for (int slot = mix(key) & mask; ; slot = (slot + 1) & mask) {
             long k = table[2 * slot];
@@ -70,23 +131,20 @@ final class PhraseTrie {
         }
     }
 
-    /** Reports every phrase match over the doc whose token term ids are {@code termIds[0, size)} (-1: no term). */
-    void forEachMatch(int[] termIds, int size, MatchSink sink) {
-        for (int start = 0; start < size; start++) {
-            int term = termIds[start];
-            long transition = term < 0 ? 0 : rootChild[term];
-            int end = start + 1;
-            while (transition != 0) {
-                int code = (int) (transition >>> 32);
-                if ((code & HAS_OUTPUT) != 0) {
-                    emit(code, (int) transition, start, end, sink);
-                }
-                if ((code & HAS_CHILDREN) == 0 || end == size || termIds[end] < 0) {
-                    break;
-                }
-                transition = next(code >>> FLAG_BITS, termIds[end++]);
-            }
+    /**
+     * Reports the match a transition ends, if any, and keeps the walk (start, transition) at {@code kept} if it can go
+     * on from the token after {@code start + length - 1}; returns the new number of kept walks.
+     */
+    private int step(long transition, int start, int length, int[] termIds, int size, MatchSink sink, Walks walks,
+            int kept) {
+        int code = (int) (transition >>> 32);
+        if ((code & HAS_OUTPUT) != 0) {
+            emit(code, (int) transition, start, start + length, sink);
         }
+        int end = start + length;
+        walks.starts[kept] = start;
+        walks.transitions[kept] = transition;
+        return (code & HAS_CHILDREN) != 0 && end < size && termIds[end] >= 0 ? kept + 1 : kept;
     }
 
     private void emit(int code, int output, int start, int end, MatchSink sink) {
@@ -96,6 +154,27 @@ final class PhraseTrie {
         }
         for (int i = output + 1, to = output + 1 + outputs[output]; i < to; i++) {
             sink.accept(outputs[i], start, end);
+        }
+    }
+
+    /**
+     * A thread's scratch arrays for {@link #forEachMatch}: the walks of one depth (start token, transition) and the
+     * next edges' keys and first slots. Not thread-safe.
+     */
+    static final class Walks {
+        int[] starts = new int[0];
+        long[] transitions = new long[0];
+        long[] keys = new long[0];
+        long[] firsts = new long[0];
+
+        void ensure(int size) {
+            if (starts.length < size) {
+                int capacity = Math.max(size, 2 * starts.length);
+                starts = new int[capacity];
+                transitions = new long[capacity];
+                keys = new long[capacity];
+                firsts = new long[2 * capacity];
+            }
         }
     }
 

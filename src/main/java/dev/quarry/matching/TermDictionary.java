@@ -17,11 +17,15 @@ final class TermDictionary {
          turns away most tokens that are not keys without touching the table. */
 
     private static final int HEADER = 4;
+    /** Above this many bytes of slots and keys, lookups are batched ({@link TermBatch}): most would miss the cache. */
+    private static final long LARGE_BYTES = 2L << 20;
 
     final char[] pool;
     final long[] slots;
     final int size;
     final int maxLength;
+    /** Whether the table is larger than {@link #LARGE_BYTES}: lookups are worth batching. */
+    final boolean large;
     private final long[] filter;
     private final int filterShift;
 
@@ -30,6 +34,7 @@ final class TermDictionary {
         this.slots = slots;
         this.size = size;
         this.maxLength = maxLength;
+        this.large = 8L * slots.length + 2L * pool.length > LARGE_BYTES;
         int bits = Math.max(64, Integer.highestOneBit(Math.max(1, size)) * 16);
         this.filter = new long[bits / 64];
         this.filterShift = Integer.numberOfLeadingZeros(bits) + 1;
@@ -51,12 +56,86 @@ final class TermDictionary {
             return -1;
         }
         int hash = hash(chars, offset, length);
-        int bit = hash >>> filterShift;
-        if ((filter[bit >>> 6] & (1L << bit)) == 0) {
+        if (!mayContain(hash)) {
             return -1;
         }
         int id = probe(pool, slots, hash, chars, offset, length);
         return id >= 0 ? id : -1;
+    }
+
+    /** Whether a key with this {@link #hash} may be in the dictionary (false: it is not). */
+    boolean mayContain(int hash) {
+        int bit = hash >>> filterShift;
+        return (filter[bit >>> 6] & (1L << bit)) != 0;
+    }
+
+    /**
+     * Resolves a batch of lookups: drops the tokens the filter turns away, reads every remaining token's first slot
+     * in one loop, then checks each candidate, so that the filter reads, the slot reads and then the key reads of
+     * different tokens overlap. Tokens turned away keep the -1 they have in {@code ids}.
+     *
+     * @param lower whether the keys are the ASCII lower case of the text's chars (else the chars themselves)
+     */
+    void resolve(TermBatch batch, boolean lower, char[] text, int[] ids) {
+        int mask = slots.length - 1;
+        int[] hashes = batch.hashes;
+        long[] entries = batch.entries;
+        int count = dropFiltered(batch);
+        for (int c = 0; c < count; c++) {
+            entries[c] = slots[hashes[c] & mask];
+        }
+        for (int c = 0; c < count; c++) {
+            ids[batch.tokens[c]] = idOf(entries[c], hashes[c], text, batch.starts[c], batch.lengths[c], lower);
+        }
+    }
+
+    /** Keeps the batch's lookups whose hash passes the filter, in order; returns how many. */
+    private int dropFiltered(TermBatch batch) {
+        int[] hashes = batch.hashes;
+        int count = 0;
+        for (int c = 0; c < batch.count; c++) {
+            int hash = hashes[c];
+            int bit = hash >>> filterShift;
+            batch.tokens[count] = batch.tokens[c];
+            batch.starts[count] = batch.starts[c];
+            batch.lengths[count] = batch.lengths[c];
+            hashes[count] = hash;
+            count += (int) (filter[bit >>> 6] >>> bit) & 1;
+        }
+        return count;
+    }
+
+    /**
+     * The id of the key {@code text[start, start + length)} (its ASCII lower case if {@code lower}) whose hash is
+     * {@code hash}, or -1.
+     */
+    int idOf(int hash, char[] text, int start, int length, boolean lower) {
+        return idOf(slots[hash & (slots.length - 1)], hash, text, start, length, lower);
+    }
+
+    /** The id of the key whose hash is {@code hash}, probing from the slot {@code hash} picks, whose entry is given. */
+    private int idOf(long entry, int hash, char[] text, int start, int length, boolean lower) {
+        int mask = slots.length - 1;
+        for (int slot = hash & mask; entry != 0; entry = slots[slot = (slot + 1) & mask]) {
+            if ((int) (entry >>> 32) == hash) {
+                int record = (int) entry - 1;
+                if (recordLength(pool, record) == length && (lower
+                        ? sameLowerAscii(pool, record + HEADER, text, start, length)
+                        : sameChars(pool, record + HEADER, text, start, length))) {
+                    return pool[record + 2] << 16 | pool[record + 3];
+                }
+            }
+        }
+        return -1;
+    }
+
+    private static boolean sameLowerAscii(char[] key, int keyFrom, char[] text, int textFrom, int length) {
+        for (int i = 0; i < length; i++) {
+            if (key[keyFrom + i] != TermKeys.lowerAscii(text[textFrom + i])) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The id of the key in the table, or -1 (builder: the bitwise complement of the empty slot it would take). */
@@ -88,11 +167,20 @@ final class TermDictionary {
         return true;
     }
 
+    /** FNV-1a over the chars, then a finishing mix ({@link #finish}); part of the saved format. */
     static int hash(char[] chars, int offset, int length) {
-        int h = 0x811C9DC5;
+        int h = FNV_BASIS;
         for (int i = offset, end = offset + length; i < end; i++) {
-            h = (h ^ chars[i]) * 0x01000193;
+            h = (h ^ chars[i]) * FNV_PRIME;
         }
+        return finish(h);
+    }
+
+    static final int FNV_BASIS = 0x811C9DC5;
+    static final int FNV_PRIME = 0x01000193;
+
+    /** The last steps of {@link #hash}, for callers that run the FNV loop themselves. */
+    static int finish(int h) {
         h ^= h >>> 16;
         h *= 0x85EBCA6B;
         h ^= h >>> 13;

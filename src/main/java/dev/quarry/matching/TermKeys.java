@@ -48,6 +48,11 @@ final class TermKeys {
         }
     }
 
+    /** {@code c} lower-cased if it is an ASCII capital, else {@code c}; branch-free. */
+    static int lowerAscii(int c) {
+        return c + ((~((c - 'A') | ('Z' - c)) >>> 31) << 5);
+    }
+
     private void set(char[] source, int from, int count) {
         chars = source;
         offset = from;

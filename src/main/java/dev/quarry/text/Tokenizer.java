@@ -4,37 +4,26 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Arrays;
 import java.util.Objects;
-import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.analysis.TokenStream;
-import org.apache.lucene.analysis.email.UAX29URLEmailTokenizer;
-import org.apache.lucene.analysis.standard.StandardTokenizer;
-import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
 
 /**
  * Splits text into a {@link Doc}: words from Lucene's UAX#29 tokenizer, plus the punctuation and symbols it drops,
  * plus (for English) clitics split off as spaCy does. See the package documentation for the rules.
  *
- * <p>Thread-safe: the Lucene tokenizer is reused per thread.
+ * <p>Thread-safe: the Lucene scanner is reused per thread.
  */
 public final class Tokenizer {
-
-    private static final String[] ENGLISH_CLITICS = {"n't", "n’t", "'s", "’s", "'re", "’re", "'ll", "’ll", "'ve",
-        "’ve", "'m", "’m", "'d", "’d"};
+    /* Words come from Lucene's scanner driven directly (WordScanner), not through an Analyzer's TokenStream, or for
+       ASCII runs from an equivalent hand-written scanner (AsciiWords): the same words, faster. The work is done by
+       one TokenScan per thread. TokenizerTest checks the words against Lucene's tokenizers. */
 
     private final Language language;
     private final boolean urlsAndEmails;
-    private final Analyzer analyzer;
+    private final ThreadLocal<TokenScan> scans;
 
     private Tokenizer(Language language, boolean urlsAndEmails) {
         this.language = Objects.requireNonNull(language, "language");
         this.urlsAndEmails = urlsAndEmails;
-        this.analyzer = new Analyzer() {
-            @Override
-            protected TokenStreamComponents createComponents(String fieldName) {
-                return new TokenStreamComponents(
-                        urlsAndEmails ? new UAX29URLEmailTokenizer() : new StandardTokenizer());
-            }
-        };
+        this.scans = ThreadLocal.withInitial(() -> new TokenScan(urlsAndEmails));
     }
 
     /** English, with URLs and e-mail addresses split at punctuation as UAX#29 does. */
@@ -59,83 +48,33 @@ public final class Tokenizer {
     }
 
     public Doc tokenize(String text) {
-        Builder out = new Builder(text, Math.max(8, text.length() / 5));
-        try (TokenStream stream = analyzer.tokenStream("", text)) {
-            OffsetAttribute offsets = stream.addAttribute(OffsetAttribute.class);
-            stream.reset();
-            int previousEnd = 0;
-            while (stream.incrementToken()) {
-                int start = offsets.startOffset();
-                int end = offsets.endOffset();
-                addGap(out, text, previousEnd, start);
-                addWord(out, text, start, end);
-                previousEnd = end;
-            }
-            stream.end();
-            addGap(out, text, previousEnd, text.length());
-        } catch (IOException e) {
-            throw new UncheckedIOException("reading a string cannot fail", e);
-        }
+        Builder out = new Builder(text, 16 + text.length() / 4);
+        forEachToken(text, out);
         return out.build();
     }
 
-    private void addWord(Builder out, String text, int start, int end) {
-        if (language == Language.ENGLISH && end - start > 2) {
-            int split = cliticStart(text, start, end);
-            if (split > start) {
-                out.add(start, split);
-                out.add(split, end);
-                return;
-            }
-        }
-        out.add(start, end);
-    }
-
     /**
-     * Where an English clitic starts at the end of the word {@code [start, end)}, or -1. Only words with an
-     * apostrophe among their last four chars are compared against the clitic list, so most words cost one short scan.
+     * Reports the tokens {@link #tokenize} makes, in order, without building a {@link Doc}. Allocates nothing per
+     * token or per call once the thread has tokenized before (unless {@code sink} itself tokenizes on this thread).
+     * The sink runs on the calling thread.
      */
-    private static int cliticStart(String text, int start, int end) {
-        int apostrophe = -1;
-        for (int i = end - 1; i >= Math.max(start + 1, end - 4) && apostrophe < 0; i--) {
-            char c = text.charAt(i);
-            if (c == '\'' || c == '\u2019') {
-                apostrophe = i;
-            }
+    public void forEachToken(String text, TokenSink sink) {
+        Objects.requireNonNull(sink, "sink");
+        TokenScan scan = scans.get();
+        if (scan.inUse) {
+            scan = new TokenScan(urlsAndEmails);
         }
-        if (apostrophe < 0) {
-            return -1;
-        }
-        for (String clitic : ENGLISH_CLITICS) {
-            int split = end - clitic.length();
-            if (split > start && text.regionMatches(true, split, clitic, 0, clitic.length())) {
-                return split;
-            }
-        }
-        return -1;
-    }
-
-    /** Every non-space code point between words is a token; runs of {@code .} or {@code -} are one. */
-    private static void addGap(Builder out, String text, int from, int to) {
-        int i = from;
-        while (i < to) {
-            char c = text.charAt(i);
-            if (Character.isWhitespace(c)) {
-                i++;
-                continue;
-            }
-            int end = i + Character.charCount(text.codePointAt(i));
-            if (c == '.' || c == '-') {
-                while (end < to && text.charAt(end) == c) {
-                    end++;
-                }
-            }
-            out.add(i, Math.min(end, to));
-            i = end;
+        scan.inUse = true;
+        try {
+            scan.run(text, language == Language.ENGLISH, sink);
+        } catch (IOException e) {
+            throw new UncheckedIOException("reading a string cannot fail", e);
+        } finally {
+            scan.inUse = false;
         }
     }
 
-    private static final class Builder {
+    private static final class Builder implements TokenSink {
         private final String text;
         private int[] starts;
         private int[] ends;
@@ -147,7 +86,8 @@ public final class Tokenizer {
             this.ends = new int[capacity];
         }
 
-        void add(int start, int end) {
+        @Override
+        public void token(int start, int end) {
             if (size == starts.length) {
                 starts = Arrays.copyOf(starts, size * 2);
                 ends = Arrays.copyOf(ends, size * 2);

@@ -17,6 +17,12 @@
  * {@link dev.quarry.text.Language#ENGLISH} the clitics spaCy splits off ({@code 's}, {@code n't}, {@code 're},
  * {@code 'll}, {@code 've}, {@code 'm}, {@code 'd}) become tokens of their own. Whitespace never becomes a token.
  *
- * <p>Start with {@code Tokenizer.forLanguage(Language.ENGLISH).tokenize(text)}.
+ * <p>Words are exactly those of Lucene's {@code StandardTokenizer} (its default 255-char limit included). Lucene's
+ * scanner is driven directly, without the token-stream attributes, and text that is all ASCII goes to a hand-written
+ * scanner with the same rules (for ASCII they come down to a few char classes; the tests check it against Lucene on
+ * every short string over those classes, on random text and on all 20 Newsgroups posts).
+ *
+ * <p>Start with {@code Tokenizer.forLanguage(Language.ENGLISH).tokenize(text)}, or
+ * {@link dev.quarry.text.Tokenizer#forEachToken} to see the tokens without building a {@code Doc}.
  */
 package dev.quarry.text;

@@ -19,7 +19,7 @@ class AllocationTest {
     private static final String[] WORDS = {"Ärzte", "heart", "attack", "ΟΔΟΙ", "😀", "𐐀", "Straße", "the", "x1", "déjà", "vu"};
 
     @Test
-    void phrasePathAllocatesNothingPerTokenOnceWarm() {
+    void phrasePathAllocatesNothingPerTokenOnceWarmFromADocOrFromText() {
         assumeTrue(ManagementFactory.getThreadMXBean() instanceof com.sun.management.ThreadMXBean,
                 "this JVM does not count allocated bytes per thread");
         var threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
@@ -43,5 +43,10 @@ class AllocationTest {
         long allocated = threads.getCurrentThreadAllocatedBytes() - before;
         assertTrue(allocated < 1024, allocated + " bytes allocated matching " + doc.size() + " tokens");
         assertTrue(count[0] > 300, count[0] + " matches");
+        matcher.forEachMatch(doc.text(), sink);
+        before = threads.getCurrentThreadAllocatedBytes();
+        matcher.forEachMatch(doc.text(), sink);
+        allocated = threads.getCurrentThreadAllocatedBytes() - before;
+        assertTrue(allocated < 1024, allocated + " bytes allocated tokenizing and matching " + doc.size() + " tokens");
     }
 }

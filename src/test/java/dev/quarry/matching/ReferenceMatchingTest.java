@@ -73,6 +73,17 @@ class ReferenceMatchingTest {
                 }
             }
             assertEquals(expected, actual);
+            Set<String> fromText = new TreeSet<>();
+            matcher.forEachMatch(doc.text(), (p, s, e) -> assertTrue(fromText.add(p + "@" + s + "-" + e)));
+            assertEquals(expected, fromText, "matching the text without a Doc");
+            Matcher batching = new Matcher(matcher.options(), matcher.table(), matcher.phrases().batchingAll(),
+                    matcher.tokens());
+            Set<String> batchedText = new TreeSet<>();
+            batching.forEachMatch(doc.text(), (p, s, e) -> assertTrue(batchedText.add(p + "@" + s + "-" + e)));
+            assertEquals(expected, batchedText, "batched lookups from the text");
+            Set<String> batchedDoc = new TreeSet<>();
+            batching.forEachMatch(doc, (p, s, e) -> assertTrue(batchedDoc.add(p + "@" + s + "-" + e)));
+            assertEquals(expected, batchedDoc, "batched lookups from the Doc");
             total += expected.size();
         }
         assertTrue(total > 500, "only " + total + " matches");
@@ -115,6 +126,9 @@ class ReferenceMatchingTest {
                 }
             }
             assertEquals(expected, actual, pattern.toString() + " on " + doc);
+            Set<String> fromText = new TreeSet<>();
+            matcher.forEachMatch(doc.text(), (p, s, e) -> assertTrue(fromText.add(s + "-" + e)));
+            assertEquals(expected, fromText, "matching the text without a Doc");
             total += expected.size();
         }
         assertTrue(total > 300, "only " + total + " matches");

@@ -35,6 +35,14 @@ class TermKeysTest {
     }
 
     @Test
+    void branchFreeAsciiLowerCaseIsTheStringLowerCase() {
+        for (char c = 0; c < 0x80; c++) {
+            assertEquals(TokenAttributes.lower(String.valueOf(c)), String.valueOf((char) TermKeys.lowerAscii(c)),
+                    "char " + (int) c);
+        }
+    }
+
+    @Test
     void plainWordShortcutSplitsAsTheTokenizerDoes() {
         Random random = new Random(11);
         String letters = "abcXYZ019 éÀÿ";

@@ -2,7 +2,17 @@ package dev.quarry.text;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.io.IOException;
+import java.io.StringReader;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Random;
+import java.util.Set;
+import org.apache.lucene.analysis.email.UAX29URLEmailTokenizer;
+import org.apache.lucene.analysis.standard.StandardTokenizer;
+import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
 import org.junit.jupiter.api.Test;
 
 class TokenizerTest {
@@ -79,5 +89,123 @@ class TokenizerTest {
         assertEquals(2, doc.tokenStartingAt(11));
         assertEquals(-1, doc.tokenStartingAt(12));
         assertEquals(1, doc.tokenEndingAt(10));
+    }
+
+    /** Chars that exercise UAX#29: letters, digits, mid-word and mid-number punctuation, emoji, CJK, marks. */
+    private static final String TRICKY = "aZé9_.,;:'\u2019\"-@/ \n\t😀❤\uFE0F\u200D漢かカ한\u0301\u00AD\u00A0ß";
+
+    private static String randomText(Random random, int length) {
+        int[] cps = TRICKY.codePoints().toArray();
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < length; i++) {
+            out.appendCodePoint(random.nextInt(4) == 0 ? "abc".charAt(random.nextInt(3)) : cps[random.nextInt(cps.length)]);
+        }
+        if (random.nextInt(20) == 0) {
+            out.insert(random.nextInt(out.length() + 1), "x".repeat(250 + random.nextInt(20)));
+        }
+        if (random.nextInt(10) == 0) {
+            out.append(" see https://example.com/a?b=c or jane@example.org.");
+        }
+        return out.toString();
+    }
+
+    /** The words of Lucene's own tokenizer, as {@code start:end}. */
+    private static List<String> luceneWords(String text, boolean urlsAndEmails) throws IOException {
+        List<String> words = new ArrayList<>();
+        try (org.apache.lucene.analysis.Tokenizer lucene =
+                urlsAndEmails ? new UAX29URLEmailTokenizer() : new StandardTokenizer()) {
+            OffsetAttribute offsets = lucene.addAttribute(OffsetAttribute.class);
+            lucene.setReader(new StringReader(text));
+            lucene.reset();
+            while (lucene.incrementToken()) {
+                words.add(offsets.startOffset() + ":" + offsets.endOffset());
+            }
+            lucene.end();
+        }
+        return words;
+    }
+
+    @Test
+    void wordsAreLucenesWordsAndEveryOtherTokenLiesBetweenThem() throws IOException {
+        Random random = new Random(29);
+        for (int i = 0; i < 3000; i++) {
+            assertWordsAreLucenes(randomText(random, random.nextInt(40)), i % 3 == 0);
+        }
+    }
+
+    @Test
+    void asciiWordsAreLucenesOnEveryShortStringOfTheirCharClasses() throws IOException {
+        String alphabet = "a1_.':,;- ";
+        int checked = 0;
+        for (int length = 1; length <= 5; length++) {
+            int[] digits = new int[length];
+            for (boolean more = true; more; checked++) {
+                StringBuilder text = new StringBuilder();
+                for (int d : digits) {
+                    text.append(alphabet.charAt(d));
+                }
+                assertWordsAreLucenes(text.toString(), false);
+                more = false;
+                for (int k = 0; k < length && !more; k++) {
+                    digits[k] = (digits[k] + 1) % alphabet.length();
+                    more = digits[k] != 0;
+                }
+            }
+        }
+        assertEquals(111_110, checked);
+    }
+
+    /**
+     * Asserts that the tokens of {@code text} (German: no clitics) include every word of Lucene's tokenizer, and that
+     * every other token lies outside them.
+     */
+    private static void assertWordsAreLucenes(String text, boolean urls) throws IOException {
+        Tokenizer tokenizer = urls ? GERMAN.keepingUrlsAndEmails() : GERMAN;
+        Doc doc = tokenizer.tokenize(text);
+        List<String> words = luceneWords(text, urls);
+        Set<String> tokens = new HashSet<>();
+        boolean[] inWord = new boolean[text.length()];
+        for (String word : words) {
+            String[] range = word.split(":");
+            Arrays.fill(inWord, Integer.parseInt(range[0]), Integer.parseInt(range[1]), true);
+        }
+        for (int t = 0; t < doc.size(); t++) {
+            String range = doc.start(t) + ":" + doc.end(t);
+            tokens.add(range);
+            if (!words.contains(range)) {
+                for (int c = doc.start(t); c < doc.end(t); c++) {
+                    assertEquals(false, inWord[c], "token " + range + " inside a word of \"" + text + "\"");
+                }
+            }
+        }
+        assertEquals(true, tokens.containsAll(words), words + " in " + tokens + " of \"" + text + "\"");
+    }
+
+    private static final Tokenizer GERMAN = Tokenizer.forLanguage(Language.GERMAN);
+
+    @Test
+    void streamedTokensAreTheDocsTokens() {
+        Random random = new Random(31);
+        Tokenizer tokenizer = Tokenizer.standard();
+        for (int i = 0; i < 500; i++) {
+            String text = randomText(random, random.nextInt(60)) + " don't we're";
+            Doc doc = tokenizer.tokenize(text);
+            List<String> streamed = new ArrayList<>();
+            tokenizer.forEachToken(text, (start, end) -> streamed.add(start + ":" + end));
+            List<String> expected = new ArrayList<>();
+            for (int t = 0; t < doc.size(); t++) {
+                expected.add(doc.start(t) + ":" + doc.end(t));
+            }
+            assertEquals(expected, streamed, text);
+        }
+    }
+
+    @Test
+    void aSinkMayTokenizeAgainOnTheSameThread() {
+        Tokenizer tokenizer = Tokenizer.standard();
+        List<String> inner = new ArrayList<>();
+        tokenizer.forEachToken("a b", (start, end) -> inner.add(tokenizer.tokenize("x y z").size() + "@" + start));
+        assertEquals(List.of("3@0", "3@2"), inner);
+        assertEquals(2, tokenizer.tokenize("c d").size());
     }
 }

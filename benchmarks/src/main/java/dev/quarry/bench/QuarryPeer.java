@@ -16,18 +16,19 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Quarry: {@code Tokenizer.standard().tokenize(text)}, then {@link Matcher#forEachMatch} over a matcher compiled from
- * {@link PhrasePattern}s with {@code MatchOptions.defaults().withPhraseAttr(Attr.LOWER)}: every match, overlaps
- * included, nothing allocated per match.
+ * Quarry: {@link Matcher#forEachMatch(String, MatchSink)}, which tokenizes with {@code Tokenizer.standard()} and looks
+ * each token up as it is made, over a matcher compiled from {@link PhrasePattern}s with
+ * {@code MatchOptions.defaults().withPhraseAttr(Attr.LOWER)}: every match, overlaps included, nothing allocated per
+ * token or match.
  */
 class QuarryPeer implements Peer {
 
-    private final Tokenizer tokenizer = Tokenizer.standard();
-    private Matcher matcher;
+    final Tokenizer tokenizer = Tokenizer.standard();
+    Matcher matcher;
 
-    /** Tokenizes; the match-only row overrides it with docs tokenized before timing. */
-    Doc tokenize(String text) {
-        return tokenizer.tokenize(text);
+    /** Tokenizes and matches; the match-only row overrides it with docs tokenized before timing. */
+    void scan(String text, MatchSink sink) {
+        matcher.forEachMatch(text, sink);
     }
 
     @Override
@@ -44,7 +45,7 @@ class QuarryPeer implements Peer {
         Counter counter = new Counter();
         return text -> {
             counter.count = 0;
-            matcher.forEachMatch(tokenize(text), counter);
+            scan(text, counter);
             return counter.count;
         };
     }
@@ -79,8 +80,9 @@ class QuarryPeer implements Peer {
     }
 
     /**
-     * Quarry's matcher alone: the same, but every document is tokenized in {@link #prepare}, before timing, so the
-     * row shows what {@code forEachMatch} costs without the tokenizer. Not a target row; a diagnostic.
+     * Quarry's matcher alone: {@link Matcher#forEachMatch(Doc, MatchSink)} over documents tokenized in
+     * {@link #prepare}, before timing, so the row shows what matching costs without the tokenizer. Not a target row;
+     * a diagnostic.
      */
     static final class MatchOnly extends QuarryPeer {
         private final Map<String, Doc> docs = new IdentityHashMap<>();
@@ -89,14 +91,14 @@ class QuarryPeer implements Peer {
         public void prepare(Corpus corpus) {
             docs.clear();
             for (String text : corpus.docs()) {
-                docs.put(text, super.tokenize(text));
+                docs.put(text, tokenizer.tokenize(text));
             }
         }
 
         @Override
-        Doc tokenize(String text) {
+        void scan(String text, MatchSink sink) {
             Doc doc = docs.get(text);
-            return doc != null ? doc : super.tokenize(text);
+            matcher.forEachMatch(doc != null ? doc : tokenizer.tokenize(text), sink);
         }
     }
 }

@@ -1,0 +1,91 @@
+package dev.quarry.text;
+
+/**
+ * The words of Lucene's {@code StandardTokenizer} in text that is all ASCII, found by a hand-written scanner instead
+ * of Lucene's JFlex automaton: for ASCII the UAX#29 word rules come down to a few char classes. A word is a run of
+ * letters, digits and underscores, holding at least one letter or digit, in which a single {@code : . '} may stand
+ * between two letters and a single {@code , ; . '} between two digits. Only for runs without whitespace
+ * ({@link Tokenizer} sends everything else to Lucene); TokenizerTest checks the scanner against Lucene on every short
+ * string over these classes and on random text.
+ */
+final class AsciiWords {
+    /* The classes are UAX#29's word-break properties of the ASCII chars as Lucene 10's scanner has them (checked char
+       by char against it): ALetter [A-Za-z], Numeric [0-9], ExtendNumLet _, MidLetter :, MidNum , ;, MidNumLet .
+       and Single_Quote ' (which join both letters and digits). Every other ASCII char breaks words and is no word. */
+
+    private static final byte OTHER = 0;
+    private static final byte LETTER = 1;
+    private static final byte DIGIT = 2;
+    private static final byte UNDERSCORE = 3;
+    private static final byte MID_LETTER = 4;
+    private static final byte MID_NUMBER = 5;
+    private static final byte MID_BOTH = 6;
+
+    private static final byte[] CLASSES = new byte[0x80];
+
+    static {
+        for (char c = 'a'; c <= 'z'; c++) {
+            CLASSES[c] = LETTER;
+            CLASSES[Character.toUpperCase(c)] = LETTER;
+        }
+        for (char c = '0'; c <= '9'; c++) {
+            CLASSES[c] = DIGIT;
+        }
+        CLASSES['_'] = UNDERSCORE;
+        CLASSES[':'] = MID_LETTER;
+        CLASSES[','] = MID_NUMBER;
+        CLASSES[';'] = MID_NUMBER;
+        CLASSES['.'] = MID_BOTH;
+        CLASSES['\''] = MID_BOTH;
+        assert CLASSES[' '] == OTHER;
+    }
+
+    private AsciiWords() {
+    }
+
+    private static boolean isLetterOrDigit(int kind) {
+        return kind == LETTER || kind == DIGIT;
+    }
+
+    /** Whether a word starts at {@code text[i]}: a letter or digit, or underscores and then one. */
+    static boolean startsWord(char[] text, int i, int to) {
+        int kind = CLASSES[text[i]];
+        if (kind != UNDERSCORE) {
+            return isLetterOrDigit(kind);
+        }
+        int next = i + 1;
+        while (next < to && text[next] == '_') {
+            next++;
+        }
+        return next < to && isLetterOrDigit(CLASSES[text[next]]);
+    }
+
+    /** The end of the word that starts at {@code start} ({@link #startsWord}) in {@code text[.., to)}. */
+    static int wordEnd(char[] text, int start, int to) {
+        int i = start;
+        while (text[i] == '_') {
+            i++;
+        }
+        int previous = CLASSES[text[i++]];
+        int end = i;
+        while (i < to) {
+            int kind = CLASSES[text[i]];
+            if (isLetterOrDigit(kind) || kind == UNDERSCORE) {
+                previous = kind;
+                end = ++i;
+            } else if (kind >= MID_LETTER && i + 1 < to && CLASSES[text[i + 1]] == previous
+                    && joins(kind, previous)) {
+                i += 2;
+                end = i;
+            } else {
+                break;
+            }
+        }
+        return end;
+    }
+
+    /** Whether the mid-word char of class {@code mid} joins two chars of class {@code kind}. */
+    private static boolean joins(int mid, int kind) {
+        return kind == LETTER ? mid != MID_NUMBER : kind == DIGIT && mid != MID_LETTER;
+    }
+}
