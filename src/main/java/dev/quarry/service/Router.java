@@ -59,13 +59,11 @@ final class Router implements HttpHandler {
     public void handle(HttpExchange exchange) throws IOException {
         long started = System.nanoTime();
         String path = exchange.getRequestURI().getPath();
-        int status = 500;
         try (exchange) {
             Answer answer = answerSafely(exchange, path);
-            status = answer.status();
+            // Counted before the answer is sent, so a client that has its answer always finds it in /metrics.
+            metrics.record(method(path) != null ? path : "other", answer.status(), System.nanoTime() - started);
             send(exchange, answer);
-        } finally {
-            metrics.record(method(path) != null ? path : "other", status, System.nanoTime() - started);
         }
     }
 
