@@ -34,8 +34,8 @@
  *       hash of the package's files, {@code quarry_model}, {@code quarry_version}, {@code created},
  *       {@code components}, {@code labels}, {@code examples}).</li>
  *   <li>{@code GET /metrics}: Prometheus text, {@code quarry_http_requests_total{endpoint,status}},
- *       {@code quarry_http_request_duration_seconds} (histogram by endpoint: from the request to its answer being ready; a request is counted
- *       before its answer is sent, so a client that has its answer finds it counted),
+ *       {@code quarry_http_request_duration_seconds} (histogram by endpoint: from the request to its answer being
+ *       ready; a request is counted before its answer is sent, so a client that has its answer finds it counted),
  *       {@code quarry_pattern_reloads_total{result}}, {@code quarry_patterns}, {@code quarry_model_loaded} and, when
  *       the annotation app retrains, {@code quarry_model_trainings_total{result}}.</li>
  * </ul>
