@@ -17,7 +17,7 @@ which="${1:-all}"; shift || true
 if [[ -z "${QUARRY_BENCH_SKIP_BUILD:-}" ]]; then (cd "$root" && mvn -q package -DskipTests); fi
 mkdir -p "$here/target/classes" "$here/results"
 cp="$root/target/quarry.jar:$root/target/lib/*"
-"$java_home/bin/javac" --release 21 -Xlint:all -Werror -d "$here/target/classes" -cp "$cp" "$here"/src/*.java
+"$java_home/bin/javac" --release 21 -Xlint:all -Werror -d "$here/target/classes" -cp "$cp" $(find "$here/src" -name "*.java")
 glove="$data/glove-6b-100d-top100k/glove.6B.100d.top100k.txt"
 work="$root/benchmarks/work"
 out="$here/results/$(date -u +%Y%m%dT%H%M%SZ).md"

@@ -2,6 +2,7 @@ package dev.quarry.training;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Completes binary examples into complete ones with a model: each sentence gets the model's best outcome sequence
@@ -24,11 +25,12 @@ final class BinaryCompletion {
      *
      * @param minConfidence the share of the constrained beam's probability a token's completed label needs to be
      *                      trusted; 0 trusts every token
+     * @param weights       factors for the model's outcome probabilities ({@link ConstrainedDecoder}); empty: none
      * @throws IllegalArgumentException if the model is not one {@link NerTrainer} trained
      */
     static List<Completed> complete(NerModel model, List<BinaryNerExample> binary, int beamSize,
-                                    double minConfidence) {
-        ConstrainedDecoder decoder = new ConstrainedDecoder(model.openNlp(), beamSize);
+                                    double minConfidence, Map<String, Double> weights) {
+        ConstrainedDecoder decoder = new ConstrainedDecoder(model.openNlp(), beamSize, weights);
         List<Completed> completed = new ArrayList<>(binary.size());
         for (List<BinaryNerExample> document : documents(binary)) {
             List<String[]> encoded = model.encode(document.stream().map(BinaryNerExample::tokens).toList());
@@ -46,9 +48,9 @@ final class BinaryCompletion {
         return completed;
     }
 
-    /** {@link #complete(NerModel, List, int, double)} trusting every token: the completed examples alone. */
+    /** {@link #complete(NerModel, List, int, double, Map)} trusting every token: the completed examples alone. */
     static List<NerExample> complete(NerModel model, List<BinaryNerExample> binary, int beamSize) {
-        return complete(model, binary, beamSize, 0).stream().map(Completed::example).toList();
+        return complete(model, binary, beamSize, 0, Map.of()).stream().map(Completed::example).toList();
     }
 
     private static boolean[] trusted(BinaryNerExample example, List<ConstrainedDecoder.Scored> beam,

@@ -1,19 +1,33 @@
 package dev.quarry.training;
 
+import java.util.Objects;
+
 /**
  * How {@link NerTrainer#train(java.util.List, java.util.List, BinaryTraining)} learns from binary answers: train a
  * first model, complete each binary example with that model's best sequence that contains every accepted span and no
  * rejected one, retrain on the completed examples, and repeat.
  *
- * @param rounds   completion-and-retraining rounds after the first model, at least 0 (0: the first model only)
- * @param beamSize hypotheses kept per token while completing, at least 1
- * @param start    what the first model is trained on
+ * @param rounds        completion-and-retraining rounds after the first model, at least 0 (0: the first model only)
+ * @param beamSize      hypotheses kept per token while completing, at least 1
+ * @param start         what the first model is trained on
  * @param minConfidence in [0, 1): a token outside the accepted spans is learnt from only when its completed label
- *                 holds at least this share of the constrained beam's probability (the sequences' normalised
- *                 probabilities summed over those that agree with the best one at that token); 0 learns from every
- *                 token. Skipped tokens give OpenNLP no training event (they still serve as context).
+ *                      holds at least this share of the constrained beam's probability (the sequences' normalised
+ *                      probabilities summed over those that agree with the best one at that token); 0 learns from
+ *                      every token. Skipped tokens give OpenNLP no training event (they still serve as context).
+ * @param crossFit      from the second round on, complete each half of the binary documents (even and odd) with a
+ *                      model that learnt that half from its answers' known tokens only and the other half from the
+ *                      previous round's completions, so no model completes sentences it was taught its own guesses
+ *                      on; false: one model, trained on every completion, completes them all
+ * @param priorCorrection in [0, 1]: how far the completing model's outcome probabilities are moved from the label
+ *                      distribution of its own training events to that of the complete examples (each outcome's
+ *                      probability times (complete share / training share) to this power, renormalised). A model
+ *                      that learnt accepted spans but no O from binary examples believes in too many entities; 0
+ *                      leaves its probabilities alone, and so does a training without complete examples
+ * @param completer     the settings of the models that complete the binary examples (the first model and every
+ *                      round's but the last); null: the trainer's own. The last model always has the trainer's.
  */
-public record BinaryTraining(int rounds, int beamSize, Start start, double minConfidence) {
+public record BinaryTraining(int rounds, int beamSize, Start start, double minConfidence, boolean crossFit,
+                             double priorCorrection, NerSettings completer) {
 
     /** The first model's training data. */
     public enum Start {
@@ -44,14 +58,38 @@ public record BinaryTraining(int rounds, int beamSize, Start start, double minCo
         if (beamSize < 1) {
             throw new IllegalArgumentException("beamSize must be >= 1, got " + beamSize);
         }
-        java.util.Objects.requireNonNull(start, "start");
+        Objects.requireNonNull(start, "start");
         if (!(minConfidence >= 0 && minConfidence < 1)) {
             throw new IllegalArgumentException("minConfidence must be in [0, 1), got " + minConfidence);
         }
+        if (!(priorCorrection >= 0 && priorCorrection <= 1)) {
+            throw new IllegalArgumentException("priorCorrection must be in [0, 1], got " + priorCorrection);
+        }
+    }
+
+    /** Without cross-fitting, prior correction or other completion settings. */
+    public BinaryTraining(int rounds, int beamSize, Start start, double minConfidence) {
+        this(rounds, beamSize, start, minConfidence, false, 0, null);
     }
 
     /** What {@link NerTrainer#train(java.util.List, java.util.List)} uses (chosen by measurement, see the README). */
     public static BinaryTraining defaults() {
         return new BinaryTraining(1, 8, Start.KNOWN_TOKENS, 0);
+    }
+
+    public BinaryTraining withRounds(int rounds) {
+        return new BinaryTraining(rounds, beamSize, start, minConfidence, crossFit, priorCorrection, completer);
+    }
+
+    public BinaryTraining withCrossFit(boolean crossFit) {
+        return new BinaryTraining(rounds, beamSize, start, minConfidence, crossFit, priorCorrection, completer);
+    }
+
+    public BinaryTraining withPriorCorrection(double priorCorrection) {
+        return new BinaryTraining(rounds, beamSize, start, minConfidence, crossFit, priorCorrection, completer);
+    }
+
+    public BinaryTraining withCompleter(NerSettings completer) {
+        return new BinaryTraining(rounds, beamSize, start, minConfidence, crossFit, priorCorrection, completer);
     }
 }

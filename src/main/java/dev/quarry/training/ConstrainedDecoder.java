@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import opennlp.tools.ml.model.MaxentModel;
 import opennlp.tools.namefind.NameContextGenerator;
@@ -33,6 +34,7 @@ final class ConstrainedDecoder {
     private final NameContextGenerator contexts;
     private final int beamSize;
     private final String[] outcomes;
+    private final double[] weights;
 
     /**
      * @param model    a model trained through OpenNLP's event trainer (as {@link NerTrainer} trains)
@@ -40,6 +42,16 @@ final class ConstrainedDecoder {
      * @throws IllegalArgumentException if the model is not event-trained
      */
     ConstrainedDecoder(TokenNameFinderModel model, int beamSize) {
+        this(model, beamSize, Map.of());
+    }
+
+    /**
+     * A decoder that reweights the model's outcome probabilities: each is multiplied by its outcome's weight (1 for
+     * an outcome not in {@code weights}) and the token's probabilities are renormalised.
+     *
+     * @param weights positive factors by outcome name ({@code L-start}, {@code L-cont}, {@code other})
+     */
+    ConstrainedDecoder(TokenNameFinderModel model, int beamSize, Map<String, Double> weights) {
         if (beamSize < 1) {
             throw new IllegalArgumentException("beamSize must be >= 1, got " + beamSize);
         }
@@ -53,6 +65,27 @@ final class ConstrainedDecoder {
         String[] known = new String[maxent.getNumOutcomes()];
         Arrays.setAll(known, maxent::getOutcome);
         this.outcomes = maxent.getIndex(OTHER) >= 0 ? known : append(known, OTHER);
+        this.weights = weights.isEmpty() ? null : new double[known.length];
+        for (int o = 0; this.weights != null && o < known.length; o++) {
+            this.weights[o] = weights.getOrDefault(known[o], 1.0);
+        }
+    }
+
+    /** The model's outcome probabilities for token {@code i}, reweighted when this decoder has weights. */
+    private double[] eval(int i, String[] tokens, String[] previous) {
+        double[] probabilities = model.eval(contexts.getContext(i, tokens, previous, null));
+        if (weights == null) {
+            return probabilities;
+        }
+        double sum = 0;
+        for (int o = 0; o < probabilities.length; o++) {
+            probabilities[o] *= weights[o];
+            sum += probabilities[o];
+        }
+        for (int o = 0; o < probabilities.length; o++) {
+            probabilities[o] /= sum;
+        }
+        return probabilities;
     }
 
     /** The constraints of one sentence, for this decoder's model. */
@@ -102,7 +135,7 @@ final class ConstrainedDecoder {
         Hypothesis hypothesis = Hypothesis.EMPTY;
         for (int i = 0; i < tokens.length; i++) {
             String outcome = constraints.forced(i) == null ? OTHER : constraints.forced(i);
-            double[] probabilities = model.eval(contexts.getContext(i, tokens, hypothesis.outcomes(i), null));
+            double[] probabilities = eval(i, tokens, hypothesis.outcomes(i));
             int index = model.getIndex(outcome);
             hypothesis = hypothesis.plus(outcome, index < 0 ? 0 : probabilities[index]);
         }
@@ -112,7 +145,7 @@ final class ConstrainedDecoder {
     private void extend(Hypothesis hypothesis, int i, String[] tokens, Constraints constraints,
                         List<Hypothesis> next) {
         String[] previous = hypothesis.outcomes(i);
-        double[] probabilities = model.eval(contexts.getContext(i, tokens, previous, null));
+        double[] probabilities = eval(i, tokens, previous);
         String forced = constraints.forced(i);
         if (forced != null) {
             int index = model.getIndex(forced);

@@ -125,51 +125,22 @@ public final class NerTrainer {
      *     rejects the same span
      */
     public NerModel train(List<NerExample> complete, List<BinaryNerExample> binary, BinaryTraining how) {
+        return train(complete, binary, how, null);
+    }
+
+    /** As {@link #train(List, List, BinaryTraining)}, showing each round's completions to {@code observer}. */
+    NerModel train(List<NerExample> complete, List<BinaryNerExample> binary, BinaryTraining how,
+                   BinaryTrainer.Observer observer) {
         if (binary.isEmpty()) {
             return train(complete);
         }
         checkAnswers(binary);
-        List<NerExample> asComplete = binary.stream()
-                .map(b -> new NerExample(b.documentId(), b.tokens(), b.accepted())).toList();
-        NerModel model = first(complete, binary, asComplete, how.start());
-        for (int round = 0; round < how.rounds(); round++) {
-            List<BinaryCompletion.Completed> completed = BinaryCompletion.complete(model, binary, how.beamSize(),
-                    how.minConfidence());
-            List<NerExample> examples = new ArrayList<>(complete);
-            List<boolean[]> masks = allTokens(complete.size());
-            for (BinaryCompletion.Completed c : completed) {
-                examples.add(c.example());
-                masks.add(c.trusted());
-            }
-            model = trainMasked(examples, how.minConfidence() > 0 ? masks : null);
-        }
-        return model;
+        return new BinaryTrainer(this, how, observer).train(complete, binary);
     }
 
-    private NerModel first(List<NerExample> complete, List<BinaryNerExample> binary, List<NerExample> asComplete,
-                           BinaryTraining.Start start) {
-        boolean completeHasSpans = complete.stream().anyMatch(e -> !e.spans().isEmpty());
-        return switch (start) {
-            case COMPLETE_ONLY -> completeHasSpans ? train(complete) : train(concat(complete, asComplete));
-            case ANSWERS_AS_COMPLETE -> train(concat(complete, asComplete));
-            case KNOWN_TOKENS -> {
-                if (complete.isEmpty()) {
-                    yield train(asComplete);
-                }
-                List<boolean[]> masks = allTokens(complete.size());
-                for (BinaryNerExample example : binary) {
-                    boolean[] known = new boolean[example.tokens().size()];
-                    example.accepted().forEach(span -> java.util.Arrays.fill(known, span.start(), span.end(), true));
-                    masks.add(known);
-                }
-                yield trainMasked(concat(complete, asComplete), masks);
-            }
-        };
-    }
-
-    /** Masks for {@code size} examples that learn from every token, in a list to add to. */
-    private static List<boolean[]> allTokens(int size) {
-        return new ArrayList<>(java.util.Collections.nCopies(size, (boolean[]) null));
+    /** A trainer with other settings and the same clusters and matcher. */
+    NerTrainer withSettings(NerSettings other) {
+        return new NerTrainer(other, clusters, matcher);
     }
 
     private static void checkAnswers(List<BinaryNerExample> binary) {
@@ -182,13 +153,6 @@ public final class NerTrainer {
                 }
             }
         }
-    }
-
-    private static List<NerExample> concat(List<NerExample> first, List<NerExample> second) {
-        List<NerExample> all = new ArrayList<>(first.size() + second.size());
-        all.addAll(first);
-        all.addAll(second);
-        return all;
     }
 
     private static List<NerExample> flatten(List<List<NerExample>> documents) {
