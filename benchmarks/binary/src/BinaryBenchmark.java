@@ -210,18 +210,27 @@ public final class BinaryBenchmark {
         static String completionScore(int round, List<NerExample> completed, Simulation simulation) {
             int[] all = new int[3];
             int[] unknown = new int[3];
+            int[] onRejected = new int[2];
             for (int i = 0; i < completed.size(); i++) {
                 List<EntitySpan> accepted = simulation.binary().get(i).accepted();
+                List<EntitySpan> rejected = simulation.binary().get(i).rejected();
                 List<EntitySpan> gold = simulation.gold().get(i).spans();
                 List<EntitySpan> guess = completed.get(i).spans();
                 count(gold, guess, all);
+                for (EntitySpan span : guess) {
+                    if (rejected.stream().anyMatch(r -> r.start() == span.start() && r.end() == span.end())) {
+                        onRejected[0]++;
+                        onRejected[1] += gold.contains(span) ? 1 : 0;
+                    }
+                }
                 count(gold.stream().filter(s -> !accepted.contains(s)).toList(),
                         guess.stream().filter(s -> !accepted.contains(s)).toList(), unknown);
             }
             return String.format(Locale.ROOT, "    completion round %d vs gold: all spans P %.2f R %.2f F1 %.2f; "
-                    + "unaccepted spans P %.2f R %.2f F1 %.2f (%d gold, %d completed)", round,
+                    + "unaccepted spans P %.2f R %.2f F1 %.2f (%d gold, %d completed); on a rejected span's tokens "
+                    + "with another label: %d completed, %d right", round,
                     100 * p(all), 100 * r(all), 100 * f(all), 100 * p(unknown), 100 * r(unknown), 100 * f(unknown),
-                    unknown[0] + unknown[2], unknown[0] + unknown[1]);
+                    unknown[0] + unknown[2], unknown[0] + unknown[1], onRejected[0], onRejected[1]);
         }
 
         /** counts[0] true positives, [1] false positives, [2] false negatives. */
