@@ -29,7 +29,7 @@ import java.util.function.Supplier;
  *
  * <p>Usage: BinaryBenchmark CONLL_DIR GLOVE WORK SETTINGS(a|b) SEED_SENTENCES ANSWERS PER_SENTENCE
  * SELECTION(uncertain|top) [VARIANT...] where VARIANT is comma-separated {@code key=value}: rounds, beam,
- * start (complete | answers | known), min (min confidence), cross (0|1), prior (0..1), completer (a | b | p:
+ * start (complete | answers | known), min (min confidence), cross (0|1), prior (0..1), soft (0|1), completer (a | b | p:
  * perceptron 300 / cutoff 0 without clusters); unset keys as {@link BinaryTraining#defaults()}. Default variant: the
  * defaults.
  */
@@ -115,7 +115,8 @@ public final class BinaryBenchmark {
                     case "" -> how.completer();
                     case "p" -> NerSettings.openNlpDefaults().withLearner("PERCEPTRON", 300, 0);
                     default -> BenchData.settings(values.get("completer"));
-                });
+                },
+                values.getOrDefault("soft", how.softLabels() ? "1" : "0").equals("1"));
     }
 
     private NerModel timed(String name, Supplier<NerModel> training) {

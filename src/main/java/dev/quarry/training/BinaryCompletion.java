@@ -16,8 +16,10 @@ final class BinaryCompletion {
     /**
      * A completed example and which of its tokens to learn from: every token of an accepted span, and every other
      * token whose completed label holds at least the minimum share of the beam's probability; null when all are.
+     * {@code readings}: the constrained beam's sequences, best first, each weighted by its share of the beam's
+     * probability (for soft labels).
      */
-    record Completed(NerExample example, boolean[] trusted) {
+    record Completed(NerExample example, boolean[] trusted, List<MaskedTraining.Reading> readings) {
     }
 
     /**
@@ -42,7 +44,8 @@ final class BinaryCompletion {
                 List<ConstrainedDecoder.Scored> beam = decoder.decode(encoded.get(s), constraints);
                 NerExample done = new NerExample(example.documentId(), example.tokens(),
                         ConstrainedDecoder.spans(beam.getFirst().outcomes()));
-                completed.add(new Completed(done, minConfidence > 0 ? trusted(example, beam, minConfidence) : null));
+                completed.add(new Completed(done, minConfidence > 0 ? trusted(example, beam, minConfidence) : null,
+                        readings(beam)));
             }
         }
         return completed;
@@ -51,6 +54,20 @@ final class BinaryCompletion {
     /** {@link #complete(NerModel, List, int, double, Map)} trusting every token: the completed examples alone. */
     static List<NerExample> complete(NerModel model, List<BinaryNerExample> binary, int beamSize) {
         return complete(model, binary, beamSize, 0, Map.of()).stream().map(Completed::example).toList();
+    }
+
+    private static List<MaskedTraining.Reading> readings(List<ConstrainedDecoder.Scored> beam) {
+        double[] weights = new double[beam.size()];
+        double total = 0;
+        for (int k = 0; k < beam.size(); k++) {
+            weights[k] = Math.exp(beam.get(k).score() - beam.getFirst().score());
+            total += weights[k];
+        }
+        List<MaskedTraining.Reading> readings = new ArrayList<>(beam.size());
+        for (int k = 0; k < beam.size(); k++) {
+            readings.add(new MaskedTraining.Reading(beam.get(k).outcomes(), weights[k] / total));
+        }
+        return List.copyOf(readings);
     }
 
     private static boolean[] trusted(BinaryNerExample example, List<ConstrainedDecoder.Scored> beam,

@@ -2,6 +2,7 @@ package dev.quarry.training;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,11 +19,20 @@ final class BinaryTrainer {
         void completed(int round, List<NerExample> completed);
     }
 
-    /** Examples to train on; a token whose mask entry is false gives no event. {@code masks} null: every token. */
-    record Data(List<NerExample> examples, List<boolean[]> masks) {
+    /**
+     * Examples to train on; a token whose mask entry is false gives no event ({@code masks} null: every token), an
+     * example with readings is learnt from them ({@code readings} null: none has), {@code copies} events per unit of
+     * weight ({@link MaskedTraining}).
+     */
+    record Data(List<NerExample> examples, List<boolean[]> masks, List<List<MaskedTraining.Reading>> readings,
+                int copies) {
+
+        Data(List<NerExample> examples, List<boolean[]> masks) {
+            this(examples, masks, null, 1);
+        }
 
         NerModel train(NerTrainer trainer) {
-            return trainer.trainMasked(examples, masks);
+            return trainer.trainWeighted(examples, masks, readings, copies);
         }
 
         /** The share of each BIO outcome among the tokens that give events. */
@@ -44,6 +54,9 @@ final class BinaryTrainer {
             return counts;
         }
     }
+
+    /** Event copies per unit of weight with soft labels: weights in quarters. */
+    static final int SOFT_COPIES = 4;
 
     private final NerTrainer last;
     private final NerTrainer completer;
@@ -129,11 +142,12 @@ final class BinaryTrainer {
      * The complete examples and the completed ones (masked by their trust), except that the binary examples of
      * {@code knownFold} (-1: none) contribute their known tokens only.
      */
-    private static Data withCompletions(List<NerExample> complete, List<BinaryCompletion.Completed> completed,
-                                        List<BinaryNerExample> binary, int knownFold) {
+    private Data withCompletions(List<NerExample> complete, List<BinaryCompletion.Completed> completed,
+                                 List<BinaryNerExample> binary, int knownFold) {
         int[] folds = knownFold < 0 ? null : folds(binary);
         List<NerExample> examples = new ArrayList<>(complete);
         List<boolean[]> masks = allTokens(complete.size());
+        List<List<MaskedTraining.Reading>> readings = new ArrayList<>(Collections.nCopies(complete.size(), null));
         boolean masked = false;
         for (int i = 0; i < completed.size(); i++) {
             boolean known = folds != null && folds[i] == knownFold;
@@ -141,8 +155,10 @@ final class BinaryTrainer {
             boolean[] mask = known ? knownTokens(binary.get(i)) : completed.get(i).trusted();
             masks.add(mask);
             masked |= mask != null;
+            readings.add(known || !how.softLabels() ? null : completed.get(i).readings());
         }
-        return new Data(examples, masked ? masks : null);
+        return how.softLabels() ? new Data(examples, masked ? masks : null, readings, SOFT_COPIES)
+                : new Data(examples, masked ? masks : null);
     }
 
     /** The first model's training data, by {@link BinaryTraining#start()}. */
@@ -206,7 +222,7 @@ final class BinaryTrainer {
 
     /** Masks for {@code size} examples that learn from every token, in a list to add to. */
     static List<boolean[]> allTokens(int size) {
-        return new ArrayList<>(java.util.Collections.nCopies(size, (boolean[]) null));
+        return new ArrayList<>(Collections.nCopies(size, (boolean[]) null));
     }
 
     private static List<NerExample> concat(List<NerExample> first, List<NerExample> second) {

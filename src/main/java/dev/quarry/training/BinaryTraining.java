@@ -25,9 +25,12 @@ import java.util.Objects;
  *                      leaves its probabilities alone, and so does a training without complete examples
  * @param completer     the settings of the models that complete the binary examples (the first model and every
  *                      round's but the last); null: the trainer's own. The last model always has the trainer's.
+ * @param softLabels    learn a completed example from every sequence of its constrained beam, each weighted by its
+ *                      share of the beam's probability (as whole event copies, in quarters), instead of from the
+ *                      best sequence alone
  */
 public record BinaryTraining(int rounds, int beamSize, Start start, double minConfidence, boolean crossFit,
-                             double priorCorrection, NerSettings completer) {
+                             double priorCorrection, NerSettings completer, boolean softLabels) {
 
     /** The first model's training data. */
     public enum Start {
@@ -69,7 +72,7 @@ public record BinaryTraining(int rounds, int beamSize, Start start, double minCo
 
     /** Without cross-fitting, prior correction or other completion settings. */
     public BinaryTraining(int rounds, int beamSize, Start start, double minConfidence) {
-        this(rounds, beamSize, start, minConfidence, false, 0, null);
+        this(rounds, beamSize, start, minConfidence, false, 0, null, false);
     }
 
     /** What {@link NerTrainer#train(java.util.List, java.util.List)} uses (chosen by measurement, see the README). */
@@ -78,18 +81,27 @@ public record BinaryTraining(int rounds, int beamSize, Start start, double minCo
     }
 
     public BinaryTraining withRounds(int rounds) {
-        return new BinaryTraining(rounds, beamSize, start, minConfidence, crossFit, priorCorrection, completer);
+        return new BinaryTraining(rounds, beamSize, start, minConfidence, crossFit, priorCorrection, completer,
+                softLabels);
     }
 
     public BinaryTraining withCrossFit(boolean crossFit) {
-        return new BinaryTraining(rounds, beamSize, start, minConfidence, crossFit, priorCorrection, completer);
+        return new BinaryTraining(rounds, beamSize, start, minConfidence, crossFit, priorCorrection, completer,
+                softLabels);
     }
 
     public BinaryTraining withPriorCorrection(double priorCorrection) {
-        return new BinaryTraining(rounds, beamSize, start, minConfidence, crossFit, priorCorrection, completer);
+        return new BinaryTraining(rounds, beamSize, start, minConfidence, crossFit, priorCorrection, completer,
+                softLabels);
+    }
+
+    public BinaryTraining withSoftLabels(boolean softLabels) {
+        return new BinaryTraining(rounds, beamSize, start, minConfidence, crossFit, priorCorrection, completer,
+                softLabels);
     }
 
     public BinaryTraining withCompleter(NerSettings completer) {
-        return new BinaryTraining(rounds, beamSize, start, minConfidence, crossFit, priorCorrection, completer);
+        return new BinaryTraining(rounds, beamSize, start, minConfidence, crossFit, priorCorrection, completer,
+                softLabels);
     }
 }

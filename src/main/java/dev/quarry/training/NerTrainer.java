@@ -75,6 +75,17 @@ public final class NerTrainer {
      * training event (the first pass of a two-pass model still learns from every token).
      */
     NerModel trainMasked(List<NerExample> examples, List<boolean[]> masks) {
+        return trainWeighted(examples, masks, null, 1);
+    }
+
+    /**
+     * As {@link #trainMasked}, and where {@code readings} (null, or one entry per example) holds a non-null list,
+     * that example is learnt from those weighted outcome sequences instead of its spans ({@link MaskedTraining}).
+     *
+     * @param copies event copies for weight 1 (the learner's cutoff is scaled by it), at least 1
+     */
+    NerModel trainWeighted(List<NerExample> examples, List<boolean[]> masks,
+                           List<List<MaskedTraining.Reading>> readings, int copies) {
         if (examples.isEmpty()) {
             throw new IllegalArgumentException("no training examples");
         }
@@ -82,7 +93,7 @@ public final class NerTrainer {
             throw new IllegalArgumentException("no entity spans in " + examples.size() + " training examples");
         }
         if (!settings.twoPass()) {
-            return trainOnce(settings, examples, masks, null, null);
+            return trainOnce(settings, new Weighted(examples, masks, readings, copies), null, null);
         }
         NerTrainer first = new NerTrainer(settings.firstPass(), clusters, matcher);
         List<List<NerExample>> documents = NerExample.documents(examples);
@@ -99,7 +110,7 @@ public final class NerTrainer {
             jackknifed.add(other.predict(documents.get(d).stream().map(NerExample::tokens).toList()));
         }
         NerModel all = first.train(examples);
-        return trainOnce(settings, examples, masks, jackknifed, all);
+        return trainOnce(settings, new Weighted(examples, masks, readings, copies), jackknifed, all);
     }
 
     /**
@@ -159,16 +170,24 @@ public final class NerTrainer {
         return documents.stream().flatMap(List::stream).toList();
     }
 
-    private NerModel trainOnce(NerSettings run, List<NerExample> examples, List<boolean[]> masks,
-                               List<List<List<EntitySpan>>> firstLabels, NerModel firstPass) {
-        List<NameSample> samples = samples(run, examples, firstLabels);
+    /** Examples with their masks and readings (either may be null) and the event copies for weight 1. */
+    private record Weighted(List<NerExample> examples, List<boolean[]> masks,
+                            List<List<MaskedTraining.Reading>> readings, int copies) {
+        boolean plain() {
+            return masks == null && readings == null && copies == 1;
+        }
+    }
+
+    private NerModel trainOnce(NerSettings run, Weighted data, List<List<List<EntitySpan>>> firstLabels,
+                               NerModel firstPass) {
+        List<NameSample> samples = samples(run, data.examples(), firstLabels);
         TrainingParameters params = new TrainingParameters();
         run.trainingParameters().forEach(params::put);
         QuarryNameFinderFactory factory = new QuarryNameFinderFactory(run, clusters);
         try {
-            TokenNameFinderModel model = masks == null
+            TokenNameFinderModel model = data.plain()
                     ? NameFinderME.train("und", null, ObjectStreamUtils.createObjectStream(samples), params, factory)
-                    : MaskedTraining.train(samples, masks, params, factory);
+                    : MaskedTraining.train(samples, data.masks(), data.readings(), data.copies(), params, factory);
             return new NerModel(model, run, firstPass, matcher);
         } catch (IOException e) {
             throw new UncheckedIOException("NER training failed", e);

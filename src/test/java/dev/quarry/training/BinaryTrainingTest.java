@@ -21,7 +21,7 @@ class BinaryTrainingTest {
     private static NerModel model;
 
     /** "X visited Y ." with X a person and Y a city, or "X met X ." with two people; one sentence per document. */
-    private static List<NerExample> data(int size, long seed) {
+    static List<NerExample> data(int size, long seed) {
         Random random = new Random(seed);
         List<NerExample> examples = new ArrayList<>();
         for (int i = 0; i < size; i++) {
