@@ -29,8 +29,8 @@ import java.util.function.Supplier;
  *
  * <p>Usage: BinaryBenchmark CONLL_DIR GLOVE WORK SETTINGS(a|b) SEED_SENTENCES ANSWERS PER_SENTENCE
  * SELECTION(uncertain|top) [VARIANT...] where VARIANT is comma-separated {@code key=value}: rounds, beam,
- * start (complete | answers | known), min (min confidence), cross (0|1), prior (0..1), soft (0|1), completer (a | b | p:
- * perceptron 300 / cutoff 0 without clusters); unset keys as {@link BinaryTraining#defaults()}. Default variant: the
+ * start (complete | answers | known), min (min confidence), mino (min confidence for O), cross (0|1), prior (0..1),
+ * soft (0|1), completer (a | b | p: perceptron 300 / cutoff 0 without clusters); unset keys as {@link BinaryTraining#defaults()}. Default variant: the
  * defaults.
  */
 public final class BinaryBenchmark {
@@ -116,7 +116,8 @@ public final class BinaryBenchmark {
                     case "p" -> NerSettings.openNlpDefaults().withLearner("PERCEPTRON", 300, 0);
                     default -> BenchData.settings(values.get("completer"));
                 },
-                values.getOrDefault("soft", how.softLabels() ? "1" : "0").equals("1"));
+                values.getOrDefault("soft", how.softLabels() ? "1" : "0").equals("1"),
+                Double.parseDouble(values.getOrDefault("mino", "" + how.minConfidenceForO())));
     }
 
     private NerModel timed(String name, Supplier<NerModel> training) {
@@ -212,6 +213,7 @@ public final class BinaryBenchmark {
             int[] all = new int[3];
             int[] unknown = new int[3];
             int[] onRejected = new int[2];
+            int[] nearRejected = new int[2];
             for (int i = 0; i < completed.size(); i++) {
                 List<EntitySpan> accepted = simulation.binary().get(i).accepted();
                 List<EntitySpan> rejected = simulation.binary().get(i).rejected();
@@ -222,6 +224,10 @@ public final class BinaryBenchmark {
                     if (rejected.stream().anyMatch(r -> r.start() == span.start() && r.end() == span.end())) {
                         onRejected[0]++;
                         onRejected[1] += gold.contains(span) ? 1 : 0;
+                    } else if (rejected.stream().anyMatch(r -> r.label().equals(span.label())
+                            && r.start() < span.end() && span.start() < r.end())) {
+                        nearRejected[0]++;
+                        nearRejected[1] += gold.contains(span) ? 1 : 0;
                     }
                 }
                 count(gold.stream().filter(s -> !accepted.contains(s)).toList(),
@@ -229,9 +235,11 @@ public final class BinaryBenchmark {
             }
             return String.format(Locale.ROOT, "    completion round %d vs gold: all spans P %.2f R %.2f F1 %.2f; "
                     + "unaccepted spans P %.2f R %.2f F1 %.2f (%d gold, %d completed); on a rejected span's tokens "
-                    + "with another label: %d completed, %d right", round,
+                    + "with another label: %d completed, %d right; overlapping a rejected span of its label: %d "
+                    + "completed, %d right", round,
                     100 * p(all), 100 * r(all), 100 * f(all), 100 * p(unknown), 100 * r(unknown), 100 * f(unknown),
-                    unknown[0] + unknown[2], unknown[0] + unknown[1], onRejected[0], onRejected[1]);
+                    unknown[0] + unknown[2], unknown[0] + unknown[1], onRejected[0], onRejected[1], nearRejected[0],
+                    nearRejected[1]);
         }
 
         /** counts[0] true positives, [1] false positives, [2] false negatives. */

@@ -27,11 +27,12 @@ final class BinaryCompletion {
      *
      * @param minConfidence the share of the constrained beam's probability a token's completed label needs to be
      *                      trusted; 0 trusts every token
+     * @param minConfidenceForO the share a token completed as O needs besides (the larger of the two counts)
      * @param weights       factors for the model's outcome probabilities ({@link ConstrainedDecoder}); empty: none
      * @throws IllegalArgumentException if the model is not one {@link NerTrainer} trained
      */
     static List<Completed> complete(NerModel model, List<BinaryNerExample> binary, int beamSize,
-                                    double minConfidence, Map<String, Double> weights) {
+                                    double minConfidence, double minConfidenceForO, Map<String, Double> weights) {
         ConstrainedDecoder decoder = new ConstrainedDecoder(model.openNlp(), beamSize, weights);
         List<Completed> completed = new ArrayList<>(binary.size());
         for (List<BinaryNerExample> document : documents(binary)) {
@@ -44,16 +45,18 @@ final class BinaryCompletion {
                 List<ConstrainedDecoder.Scored> beam = decoder.decode(encoded.get(s), constraints);
                 NerExample done = new NerExample(example.documentId(), example.tokens(),
                         ConstrainedDecoder.spans(beam.getFirst().outcomes()));
-                completed.add(new Completed(done, minConfidence > 0 ? trusted(example, beam, minConfidence) : null,
+                boolean trustAll = minConfidence == 0 && minConfidenceForO == 0;
+                completed.add(new Completed(done, trustAll ? null : trusted(example, beam, minConfidence,
+                        Math.max(minConfidence, minConfidenceForO)),
                         readings(beam)));
             }
         }
         return completed;
     }
 
-    /** {@link #complete(NerModel, List, int, double, Map)} trusting every token: the completed examples alone. */
+    /** {@link #complete(NerModel, List, int, double, double, Map)} trusting every token: the completions alone. */
     static List<NerExample> complete(NerModel model, List<BinaryNerExample> binary, int beamSize) {
-        return complete(model, binary, beamSize, 0, Map.of()).stream().map(Completed::example).toList();
+        return complete(model, binary, beamSize, 0, 0, Map.of()).stream().map(Completed::example).toList();
     }
 
     private static List<MaskedTraining.Reading> readings(List<ConstrainedDecoder.Scored> beam) {
@@ -71,7 +74,7 @@ final class BinaryCompletion {
     }
 
     private static boolean[] trusted(BinaryNerExample example, List<ConstrainedDecoder.Scored> beam,
-                                     double minConfidence) {
+                                     double minConfidence, double minConfidenceForO) {
         String[] best = beam.getFirst().outcomes();
         double[] agree = new double[best.length];
         double total = 0;
@@ -84,7 +87,8 @@ final class BinaryCompletion {
         }
         boolean[] trusted = new boolean[best.length];
         for (int i = 0; i < best.length; i++) {
-            trusted[i] = agree[i] / total >= minConfidence;
+            double needed = best[i].equals(ConstrainedDecoder.OTHER) ? minConfidenceForO : minConfidence;
+            trusted[i] = agree[i] / total >= needed;
         }
         for (EntitySpan span : example.accepted()) {
             java.util.Arrays.fill(trusted, span.start(), span.end(), true);

@@ -28,9 +28,13 @@ import java.util.Objects;
  * @param softLabels    learn a completed example from every sequence of its constrained beam, each weighted by its
  *                      share of the beam's probability (as whole event copies, in quarters), instead of from the
  *                      best sequence alone
+ * @param minConfidenceForO in [0, 1): as {@code minConfidence}, for the tokens completed as O only (the larger of the
+ *                      two applies to them): a missed entity learnt as O costs recall, so O may need more confidence
+ *                      than an entity label
  */
 public record BinaryTraining(int rounds, int beamSize, Start start, double minConfidence, boolean crossFit,
-                             double priorCorrection, NerSettings completer, boolean softLabels) {
+                             double priorCorrection, NerSettings completer, boolean softLabels,
+                             double minConfidenceForO) {
 
     /** The first model's training data. */
     public enum Start {
@@ -65,6 +69,9 @@ public record BinaryTraining(int rounds, int beamSize, Start start, double minCo
         if (!(minConfidence >= 0 && minConfidence < 1)) {
             throw new IllegalArgumentException("minConfidence must be in [0, 1), got " + minConfidence);
         }
+        if (!(minConfidenceForO >= 0 && minConfidenceForO < 1)) {
+            throw new IllegalArgumentException("minConfidenceForO must be in [0, 1), got " + minConfidenceForO);
+        }
         if (!(priorCorrection >= 0 && priorCorrection <= 1)) {
             throw new IllegalArgumentException("priorCorrection must be in [0, 1], got " + priorCorrection);
         }
@@ -72,7 +79,7 @@ public record BinaryTraining(int rounds, int beamSize, Start start, double minCo
 
     /** Without cross-fitting, prior correction or other completion settings. */
     public BinaryTraining(int rounds, int beamSize, Start start, double minConfidence) {
-        this(rounds, beamSize, start, minConfidence, false, 0, null, false);
+        this(rounds, beamSize, start, minConfidence, false, 0, null, false, 0);
     }
 
     /** What {@link NerTrainer#train(java.util.List, java.util.List)} uses (chosen by measurement, see the README). */
@@ -82,26 +89,31 @@ public record BinaryTraining(int rounds, int beamSize, Start start, double minCo
 
     public BinaryTraining withRounds(int rounds) {
         return new BinaryTraining(rounds, beamSize, start, minConfidence, crossFit, priorCorrection, completer,
-                softLabels);
+                softLabels, minConfidenceForO);
     }
 
     public BinaryTraining withCrossFit(boolean crossFit) {
         return new BinaryTraining(rounds, beamSize, start, minConfidence, crossFit, priorCorrection, completer,
-                softLabels);
+                softLabels, minConfidenceForO);
     }
 
     public BinaryTraining withPriorCorrection(double priorCorrection) {
         return new BinaryTraining(rounds, beamSize, start, minConfidence, crossFit, priorCorrection, completer,
-                softLabels);
+                softLabels, minConfidenceForO);
+    }
+
+    public BinaryTraining withMinConfidenceForO(double minConfidenceForO) {
+        return new BinaryTraining(rounds, beamSize, start, minConfidence, crossFit, priorCorrection, completer,
+                softLabels, minConfidenceForO);
     }
 
     public BinaryTraining withSoftLabels(boolean softLabels) {
         return new BinaryTraining(rounds, beamSize, start, minConfidence, crossFit, priorCorrection, completer,
-                softLabels);
+                softLabels, minConfidenceForO);
     }
 
     public BinaryTraining withCompleter(NerSettings completer) {
         return new BinaryTraining(rounds, beamSize, start, minConfidence, crossFit, priorCorrection, completer,
-                softLabels);
+                softLabels, minConfidenceForO);
     }
 }

@@ -79,7 +79,7 @@ class BinaryTrainerTest {
     }
 
     private static List<EntitySpan> completed(NerModel model, BinaryNerExample example, Map<String, Double> weights) {
-        return BinaryCompletion.complete(model, List.of(example), 4, 0, weights).getFirst().example().spans();
+        return BinaryCompletion.complete(model, List.of(example), 4, 0, 0, weights).getFirst().example().spans();
     }
 
     @Test
