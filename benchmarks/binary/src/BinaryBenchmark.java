@@ -30,8 +30,9 @@ import java.util.function.Supplier;
  * <p>Usage: BinaryBenchmark CONLL_DIR GLOVE WORK SETTINGS(a|b) SEED_SENTENCES ANSWERS PER_SENTENCE
  * SELECTION(uncertain|top) [VARIANT...] where VARIANT is comma-separated {@code key=value}: rounds, beam,
  * start (complete | answers | known), min (min confidence), mino (min confidence for O), cross (0|1), prior (0..1),
- * soft (0|1), completer (a | b | p: perceptron 300 / cutoff 0 without clusters); unset keys as {@link BinaryTraining#defaults()}. Default variant: the
- * defaults.
+ * soft (0|1), overlaps (0|1: a reject rules out overlapping spans of its label), completer (a | b | p: perceptron
+ * 300 / cutoff 0 without clusters; pr: p with affixes, shapes and document features; br: b with them); unset keys
+ * as {@link BinaryTraining#defaults()}. Default variant: the defaults.
  */
 public final class BinaryBenchmark {
 
@@ -51,8 +52,9 @@ public final class BinaryBenchmark {
     public static void main(String[] args) throws Exception {
         Path conll = Path.of(args[0]);
         NerSettings settings = BenchData.settings(args[3]);
-        NerTrainer trainer = new NerTrainer(settings, BenchData.clusters(settings, Path.of(args[1]), Path.of(args[2])),
-                null);
+        // the clusters of settings b also for a completer with settings b
+        NerTrainer trainer = new NerTrainer(settings, BenchData.clusters(BenchData.settings("b"), Path.of(args[1]),
+                Path.of(args[2])), null);
         int seedSentences = Integer.parseInt(args[4]);
         int answers = Integer.parseInt(args[5]);
         int perSentence = Integer.parseInt(args[6]);
@@ -114,10 +116,14 @@ public final class BinaryBenchmark {
                 switch (values.getOrDefault("completer", "")) {
                     case "" -> how.completer();
                     case "p" -> NerSettings.openNlpDefaults().withLearner("PERCEPTRON", 300, 0);
+                    case "pr" -> NerSettings.openNlpDefaults().withLearner("PERCEPTRON", 300, 0)
+                            .withRichFeatures(4, true, true);
+                    case "br" -> BenchData.settings("b").withRichFeatures(4, true, true);
                     default -> BenchData.settings(values.get("completer"));
                 },
                 values.getOrDefault("soft", how.softLabels() ? "1" : "0").equals("1"),
-                Double.parseDouble(values.getOrDefault("mino", "" + how.minConfidenceForO())));
+                Double.parseDouble(values.getOrDefault("mino", "" + how.minConfidenceForO())),
+                values.getOrDefault("overlaps", how.rejectOverlaps() ? "1" : "0").equals("1"));
     }
 
     private NerModel timed(String name, Supplier<NerModel> training) {

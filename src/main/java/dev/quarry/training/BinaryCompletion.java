@@ -25,15 +25,16 @@ final class BinaryCompletion {
     /**
      * The binary examples completed by {@code model}, in order; each keeps its document id and tokens.
      *
-     * @param minConfidence the share of the constrained beam's probability a token's completed label needs to be
-     *                      trusted; 0 trusts every token
-     * @param minConfidenceForO the share a token completed as O needs besides (the larger of the two counts)
-     * @param weights       factors for the model's outcome probabilities ({@link ConstrainedDecoder}); empty: none
+     * @param how     the beam size, which tokens to trust ({@link BinaryTraining#minConfidence()}, {@link
+     *                BinaryTraining#minConfidenceForO()}) and how rejected spans constrain
+     * @param weights factors for the model's outcome probabilities ({@link ConstrainedDecoder}); empty: none
      * @throws IllegalArgumentException if the model is not one {@link NerTrainer} trained
      */
-    static List<Completed> complete(NerModel model, List<BinaryNerExample> binary, int beamSize,
-                                    double minConfidence, double minConfidenceForO, Map<String, Double> weights) {
-        ConstrainedDecoder decoder = new ConstrainedDecoder(model.openNlp(), beamSize, weights);
+    static List<Completed> complete(NerModel model, List<BinaryNerExample> binary, BinaryTraining how,
+                                    Map<String, Double> weights) {
+        ConstrainedDecoder decoder = new ConstrainedDecoder(model.openNlp(), how.beamSize(), weights);
+        double minConfidence = how.minConfidence();
+        double minConfidenceForO = Math.max(minConfidence, how.minConfidenceForO());
         List<Completed> completed = new ArrayList<>(binary.size());
         for (List<BinaryNerExample> document : documents(binary)) {
             List<String[]> encoded = model.encode(document.stream().map(BinaryNerExample::tokens).toList());
@@ -41,22 +42,22 @@ final class BinaryCompletion {
             for (int s = 0; s < document.size(); s++) {
                 BinaryNerExample example = document.get(s);
                 var constraints = decoder.constraints(example.tokens().size(), example.accepted(),
-                        example.rejected());
+                        example.rejected(), how.rejectOverlaps());
                 List<ConstrainedDecoder.Scored> beam = decoder.decode(encoded.get(s), constraints);
                 NerExample done = new NerExample(example.documentId(), example.tokens(),
                         ConstrainedDecoder.spans(beam.getFirst().outcomes()));
-                boolean trustAll = minConfidence == 0 && minConfidenceForO == 0;
+                boolean trustAll = minConfidenceForO == 0;
                 completed.add(new Completed(done, trustAll ? null : trusted(example, beam, minConfidence,
-                        Math.max(minConfidence, minConfidenceForO)),
-                        readings(beam)));
+                        minConfidenceForO), readings(beam)));
             }
         }
         return completed;
     }
 
-    /** {@link #complete(NerModel, List, int, double, double, Map)} trusting every token: the completions alone. */
+    /** {@link #complete(NerModel, List, BinaryTraining, Map)} with a beam and nothing else: the completions. */
     static List<NerExample> complete(NerModel model, List<BinaryNerExample> binary, int beamSize) {
-        return complete(model, binary, beamSize, 0, 0, Map.of()).stream().map(Completed::example).toList();
+        BinaryTraining how = new BinaryTraining(1, beamSize, BinaryTraining.Start.KNOWN_TOKENS, 0);
+        return complete(model, binary, how, Map.of()).stream().map(Completed::example).toList();
     }
 
     private static List<MaskedTraining.Reading> readings(List<ConstrainedDecoder.Scored> beam) {

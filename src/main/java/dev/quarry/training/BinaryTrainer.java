@@ -93,8 +93,7 @@ final class BinaryTrainer {
     private List<BinaryCompletion.Completed> complete(Data data, List<NerExample> complete,
                                                       List<BinaryNerExample> binary) {
         NerModel model = data.train(completer);
-        return BinaryCompletion.complete(model, binary, how.beamSize(), how.minConfidence(), how.minConfidenceForO(),
-                weights(data, complete));
+        return BinaryCompletion.complete(model, binary, how, weights(data, complete));
     }
 
     /**

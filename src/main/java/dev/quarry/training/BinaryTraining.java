@@ -31,10 +31,12 @@ import java.util.Objects;
  * @param minConfidenceForO in [0, 1): as {@code minConfidence}, for the tokens completed as O only (the larger of the
  *                      two applies to them): a missed entity learnt as O costs recall, so O may need more confidence
  *                      than an entity label
+ * @param rejectOverlaps a rejected span also rules out every span of its label that overlaps it (a sub- or
+ *                      super-span), outside accepted spans; false: only the exact span is ruled out
  */
 public record BinaryTraining(int rounds, int beamSize, Start start, double minConfidence, boolean crossFit,
                              double priorCorrection, NerSettings completer, boolean softLabels,
-                             double minConfidenceForO) {
+                             double minConfidenceForO, boolean rejectOverlaps) {
 
     /** The first model's training data. */
     public enum Start {
@@ -79,7 +81,7 @@ public record BinaryTraining(int rounds, int beamSize, Start start, double minCo
 
     /** Without cross-fitting, prior correction or other completion settings. */
     public BinaryTraining(int rounds, int beamSize, Start start, double minConfidence) {
-        this(rounds, beamSize, start, minConfidence, false, 0, null, false, 0);
+        this(rounds, beamSize, start, minConfidence, false, 0, null, false, 0, false);
     }
 
     /** What {@link NerTrainer#train(java.util.List, java.util.List)} uses (chosen by measurement, see the README). */
@@ -89,31 +91,36 @@ public record BinaryTraining(int rounds, int beamSize, Start start, double minCo
 
     public BinaryTraining withRounds(int rounds) {
         return new BinaryTraining(rounds, beamSize, start, minConfidence, crossFit, priorCorrection, completer,
-                softLabels, minConfidenceForO);
+                softLabels, minConfidenceForO, rejectOverlaps);
     }
 
     public BinaryTraining withCrossFit(boolean crossFit) {
         return new BinaryTraining(rounds, beamSize, start, minConfidence, crossFit, priorCorrection, completer,
-                softLabels, minConfidenceForO);
+                softLabels, minConfidenceForO, rejectOverlaps);
     }
 
     public BinaryTraining withPriorCorrection(double priorCorrection) {
         return new BinaryTraining(rounds, beamSize, start, minConfidence, crossFit, priorCorrection, completer,
-                softLabels, minConfidenceForO);
+                softLabels, minConfidenceForO, rejectOverlaps);
     }
 
     public BinaryTraining withMinConfidenceForO(double minConfidenceForO) {
         return new BinaryTraining(rounds, beamSize, start, minConfidence, crossFit, priorCorrection, completer,
-                softLabels, minConfidenceForO);
+                softLabels, minConfidenceForO, rejectOverlaps);
+    }
+
+    public BinaryTraining withRejectOverlaps(boolean rejectOverlaps) {
+        return new BinaryTraining(rounds, beamSize, start, minConfidence, crossFit, priorCorrection, completer,
+                softLabels, minConfidenceForO, rejectOverlaps);
     }
 
     public BinaryTraining withSoftLabels(boolean softLabels) {
         return new BinaryTraining(rounds, beamSize, start, minConfidence, crossFit, priorCorrection, completer,
-                softLabels, minConfidenceForO);
+                softLabels, minConfidenceForO, rejectOverlaps);
     }
 
     public BinaryTraining withCompleter(NerSettings completer) {
         return new BinaryTraining(rounds, beamSize, start, minConfidence, crossFit, priorCorrection, completer,
-                softLabels, minConfidenceForO);
+                softLabels, minConfidenceForO, rejectOverlaps);
     }
 }

@@ -90,7 +90,16 @@ final class ConstrainedDecoder {
 
     /** The constraints of one sentence, for this decoder's model. */
     Constraints constraints(int length, List<EntitySpan> accepted, List<EntitySpan> rejected) {
-        return new Constraints(length, accepted, rejected, outcome -> model.getIndex(outcome) >= 0);
+        return constraints(length, accepted, rejected, false);
+    }
+
+    /**
+     * @param rejectOverlaps also forbid every span of a rejected span's label that overlaps it (sub- and super-spans
+     *                       too), unless an accepted span forces it
+     */
+    Constraints constraints(int length, List<EntitySpan> accepted, List<EntitySpan> rejected,
+                            boolean rejectOverlaps) {
+        return new Constraints(length, accepted, rejected, outcome -> model.getIndex(outcome) >= 0, rejectOverlaps);
     }
 
     /** Call at every document start: forgets the adaptive data of the previous document. */
@@ -230,7 +239,8 @@ final class ConstrainedDecoder {
      * What the answers on one sentence fix: accepted spans force their outcomes ({@code L-start}, then
      * {@code L-cont}) and forbid {@code L-cont} right after their end; a rejected span may not appear as an exact
      * span of its label. A rejected span is caught at its last token when the next token cannot continue it (the end
-     * of the sentence or a forced outcome), else at the next token, where continuing it stays allowed.
+     * of the sentence or a forced outcome), else at the next token, where continuing it stays allowed. Optionally
+     * ({@code rejectOverlaps}) no token of a rejected span may carry its label at all, outside accepted spans.
      */
     static final class Constraints {
         private final int length;
@@ -238,9 +248,10 @@ final class ConstrainedDecoder {
         private final String[] notContinued;
         private final List<EntitySpan> rejected;
         private final java.util.function.Predicate<String> known;
+        private final boolean rejectOverlaps;
 
         Constraints(int length, List<EntitySpan> accepted, List<EntitySpan> rejected) {
-            this(length, accepted, rejected, outcome -> true);
+            this(length, accepted, rejected, outcome -> true, false);
         }
 
         /**
@@ -248,7 +259,7 @@ final class ConstrainedDecoder {
          *              avoided at its last token already
          */
         Constraints(int length, List<EntitySpan> accepted, List<EntitySpan> rejected,
-                    java.util.function.Predicate<String> known) {
+                    java.util.function.Predicate<String> known, boolean rejectOverlaps) {
             this.length = length;
             this.forced = new String[length];
             this.notContinued = new String[length + 1];
@@ -261,6 +272,7 @@ final class ConstrainedDecoder {
             }
             this.rejected = List.copyOf(rejected);
             this.known = known;
+            this.rejectOverlaps = rejectOverlaps;
         }
 
         static Constraints none(int length) {
@@ -275,7 +287,19 @@ final class ConstrainedDecoder {
             if (outcome.endsWith(CONT) && label(outcome).equals(notContinued[i])) {
                 return false;
             }
+            if (rejectOverlaps && !outcome.equals(OTHER) && insideRejected(i, label(outcome))) {
+                return false;
+            }
             return !completesRejected(previous, i, outcome);
+        }
+
+        private boolean insideRejected(int i, String label) {
+            for (EntitySpan span : rejected) {
+                if (span.start() <= i && i < span.end() && span.label().equals(label)) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         /** Whether choosing {@code outcome} at {@code i} makes a rejected span certain. */

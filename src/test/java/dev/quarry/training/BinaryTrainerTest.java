@@ -79,7 +79,32 @@ class BinaryTrainerTest {
     }
 
     private static List<EntitySpan> completed(NerModel model, BinaryNerExample example, Map<String, Double> weights) {
-        return BinaryCompletion.complete(model, List.of(example), 4, 0, 0, weights).getFirst().example().spans();
+        return BinaryCompletion.complete(model, List.of(example), BinaryTraining.defaults(), weights).getFirst()
+                .example().spans();
+    }
+
+    @Test
+    void rejectOverlapsRulesOutSubSpansOfTheRejectedLabelButNotAcceptedOnes() {
+        NerModel model = trainer(MAXENT).train(BinaryTrainingTest.data(40, 1));
+        List<String> tokens = List.of("Anna", "Boris", "visited", "Paris", ".");
+        EntitySpan both = new EntitySpan(0, 2, "PER");
+        BinaryNerExample rejected = new BinaryNerExample("t", tokens, List.of(), List.of(both));
+        BinaryTraining overlaps = BinaryTraining.defaults().withRejectOverlaps(true);
+        assertTrue(completed(model, rejected, BinaryTraining.defaults()).stream().anyMatch(s -> overlap(s, both)));
+        List<EntitySpan> strict = completed(model, rejected, overlaps);
+        assertFalse(strict.stream().anyMatch(s -> overlap(s, both)), strict.toString());
+        assertTrue(strict.contains(new EntitySpan(3, 4, "LOC")), strict.toString());
+        BinaryNerExample annaAccepted = new BinaryNerExample("t", tokens, List.of(new EntitySpan(0, 1, "PER")),
+                List.of(both));
+        assertTrue(completed(model, annaAccepted, overlaps).contains(new EntitySpan(0, 1, "PER")));
+    }
+
+    private static boolean overlap(EntitySpan span, EntitySpan other) {
+        return span.label().equals(other.label()) && span.start() < other.end() && other.start() < span.end();
+    }
+
+    private static List<EntitySpan> completed(NerModel model, BinaryNerExample example, BinaryTraining how) {
+        return BinaryCompletion.complete(model, List.of(example), how, Map.of()).getFirst().example().spans();
     }
 
     @Test
