@@ -7,6 +7,7 @@ import dev.quarry.training.NerModel;
 import dev.quarry.training.NerSettings;
 import dev.quarry.training.NerTrainer;
 import dev.quarry.training.SpanSuggestion;
+import dev.quarry.training.WordClusters;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -32,7 +33,8 @@ import java.util.function.Supplier;
  * start (complete | answers | known), min (min confidence), mino (min confidence for O), cross (0|1), prior (0..1),
  * soft (0|1), overlaps (0|1: a reject rules out overlapping spans of its label), completer (a | b | p: perceptron
  * 300 / cutoff 0 without clusters; pr: p with affixes, shapes and document features; br: b with them); unset keys
- * as {@link BinaryTraining#defaults()}. Default variant: the defaults.
+ * as {@link BinaryTraining#defaults()}. Default variant: the defaults. VARIANT {@code full:NAME} trains the full gold
+ * with the completer settings NAME instead (what the stronger learner makes of full annotation).
  */
 public final class BinaryBenchmark {
 
@@ -53,8 +55,9 @@ public final class BinaryBenchmark {
         Path conll = Path.of(args[0]);
         NerSettings settings = BenchData.settings(args[3]);
         // the clusters of settings b also for a completer with settings b
-        NerTrainer trainer = new NerTrainer(settings, BenchData.clusters(BenchData.settings("b"), Path.of(args[1]),
-                Path.of(args[2])), null);
+        Map<String, WordClusters> clusters = BenchData.clusters(BenchData.settings("b"), Path.of(args[1]),
+                Path.of(args[2]));
+        NerTrainer trainer = new NerTrainer(settings, clusters, null);
         int seedSentences = Integer.parseInt(args[4]);
         int answers = Integer.parseInt(args[5]);
         int perSentence = Integer.parseInt(args[6]);
@@ -81,7 +84,14 @@ public final class BinaryBenchmark {
                 new BinaryTraining(0, 1, BinaryTraining.Start.ANSWERS_AS_COMPLETE, 0)));
         bench.timed("accepted spans as the only gold, the rest masked", () -> trainer.train(seed,
                 simulation.binary(), BinaryTraining.defaults().withRounds(0)));
+        List<NerExample> full = new ArrayList<>(seed);
+        full.addAll(simulation.gold());
         for (String variant : variants) {
+            if (variant.startsWith("full:")) {
+                NerTrainer other = new NerTrainer(completer(variant.substring(5)), clusters, null);
+                bench.timed("(iii) full gold, settings " + variant.substring(5), () -> other.train(full));
+                continue;
+            }
             BinaryTraining how = parse(variant);
             List<String> completionScores = new ArrayList<>();
             bench.timed("(ii) Quarry " + (variant.isEmpty() ? "defaults" : variant), () -> BinaryProbe.train(
@@ -89,8 +99,6 @@ public final class BinaryBenchmark {
                             Simulation.completionScore(round, completed, simulation))));
             completionScores.forEach(System.out::println);
         }
-        List<NerExample> full = new ArrayList<>(seed);
-        full.addAll(simulation.gold());
         bench.timed("(iii) full gold of the same sentences", () -> trainer.train(full));
     }
 
@@ -113,17 +121,20 @@ public final class BinaryBenchmark {
                 Double.parseDouble(values.getOrDefault("min", "" + how.minConfidence())),
                 values.getOrDefault("cross", how.crossFit() ? "1" : "0").equals("1"),
                 Double.parseDouble(values.getOrDefault("prior", "" + how.priorCorrection())),
-                switch (values.getOrDefault("completer", "")) {
-                    case "" -> how.completer();
-                    case "p" -> NerSettings.openNlpDefaults().withLearner("PERCEPTRON", 300, 0);
-                    case "pr" -> NerSettings.openNlpDefaults().withLearner("PERCEPTRON", 300, 0)
-                            .withRichFeatures(4, true, true);
-                    case "br" -> BenchData.settings("b").withRichFeatures(4, true, true);
-                    default -> BenchData.settings(values.get("completer"));
-                },
+                values.containsKey("completer") ? completer(values.get("completer")) : how.completer(),
                 values.getOrDefault("soft", how.softLabels() ? "1" : "0").equals("1"),
                 Double.parseDouble(values.getOrDefault("mino", "" + how.minConfidenceForO())),
                 values.getOrDefault("overlaps", how.rejectOverlaps() ? "1" : "0").equals("1"));
+    }
+
+    static NerSettings completer(String name) {
+        return switch (name) {
+            case "p" -> NerSettings.openNlpDefaults().withLearner("PERCEPTRON", 300, 0);
+            case "pr" -> NerSettings.openNlpDefaults().withLearner("PERCEPTRON", 300, 0)
+                    .withRichFeatures(4, true, true);
+            case "br" -> BenchData.settings("b").withRichFeatures(4, true, true);
+            default -> BenchData.settings(name);
+        };
     }
 
     private NerModel timed(String name, Supplier<NerModel> training) {
