@@ -121,7 +121,12 @@ public final class BinaryBenchmark {
                 Double.parseDouble(values.getOrDefault("min", "" + how.minConfidence())),
                 values.getOrDefault("cross", how.crossFit() ? "1" : "0").equals("1"),
                 Double.parseDouble(values.getOrDefault("prior", "" + how.priorCorrection())),
-                values.containsKey("completer") ? completer(values.get("completer")) : how.completer(),
+                switch (values.getOrDefault("completer", "")) {
+                    case "" -> how.completer();
+                    case "own" -> BinaryTraining.Completer.trainers();
+                    case "stronger" -> BinaryTraining.Completer.stronger();
+                    default -> BinaryTraining.Completer.of(completer(values.get("completer")));
+                },
                 values.getOrDefault("soft", how.softLabels() ? "1" : "0").equals("1"),
                 Double.parseDouble(values.getOrDefault("mino", "" + how.minConfidenceForO())),
                 values.getOrDefault("overlaps", how.rejectOverlaps() ? "1" : "0").equals("1"));

@@ -65,7 +65,8 @@ final class BinaryTrainer {
 
     BinaryTrainer(NerTrainer trainer, BinaryTraining how, Observer observer) {
         this.last = trainer;
-        this.completer = how.completer() == null ? trainer : trainer.withSettings(how.completer());
+        NerSettings settings = how.completer().settingsFor(trainer.settings());
+        this.completer = settings.equals(trainer.settings()) ? trainer : trainer.withSettings(settings);
         this.how = how;
         this.observer = observer == null ? (round, completed) -> { } : observer;
     }

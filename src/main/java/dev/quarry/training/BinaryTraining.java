@@ -24,7 +24,7 @@ import java.util.Objects;
  *                      that learnt accepted spans but no O from binary examples believes in too many entities; 0
  *                      leaves its probabilities alone, and so does a training without complete examples
  * @param completer     the settings of the models that complete the binary examples (the first model and every
- *                      round's but the last); null: the trainer's own. The last model always has the trainer's.
+ *                      round's but the last), from the trainer's; the last model always has the trainer's
  * @param softLabels    learn a completed example from every sequence of its constrained beam, each weighted by its
  *                      share of the beam's probability (as whole event copies, in quarters), instead of from the
  *                      best sequence alone
@@ -35,7 +35,7 @@ import java.util.Objects;
  *                      super-span), outside accepted spans; false: only the exact span is ruled out
  */
 public record BinaryTraining(int rounds, int beamSize, Start start, double minConfidence, boolean crossFit,
-                             double priorCorrection, NerSettings completer, boolean softLabels,
+                             double priorCorrection, Completer completer, boolean softLabels,
                              double minConfidenceForO, boolean rejectOverlaps) {
 
     /** The first model's training data. */
@@ -60,6 +60,56 @@ public record BinaryTraining(int rounds, int beamSize, Start start, double minCo
         KNOWN_TOKENS
     }
 
+    /** The settings of the completing models, given the trainer's. */
+    public sealed interface Completer {
+
+        /** The settings for a trainer with {@code trainer} settings. */
+        NerSettings settingsFor(NerSettings trainer);
+
+        /** The trainer's own settings. */
+        static Completer trainers() {
+            return new TrainersOwn();
+        }
+
+        /**
+         * A stronger learner from the same resources: the averaged perceptron (300 iterations, cutoff 0) with the
+         * trainer's features plus prefixes and suffixes of up to 4 characters, word shapes and document features.
+         */
+        static Completer stronger() {
+            return new Stronger();
+        }
+
+        /** Fixed settings (their word clusters must be among the trainer's). */
+        static Completer of(NerSettings settings) {
+            return new Fixed(Objects.requireNonNull(settings, "settings"));
+        }
+
+        /** See {@link #trainers()}. */
+        record TrainersOwn() implements Completer {
+            @Override
+            public NerSettings settingsFor(NerSettings trainer) {
+                return trainer;
+            }
+        }
+
+        /** See {@link #stronger()}. */
+        record Stronger() implements Completer {
+            @Override
+            public NerSettings settingsFor(NerSettings trainer) {
+                return trainer.withLearner("PERCEPTRON", 300, 0)
+                        .withRichFeatures(Math.max(4, trainer.affixLength()), true, true);
+            }
+        }
+
+        /** See {@link #of(NerSettings)}. */
+        record Fixed(NerSettings settings) implements Completer {
+            @Override
+            public NerSettings settingsFor(NerSettings trainer) {
+                return settings;
+            }
+        }
+    }
+
     public BinaryTraining {
         if (rounds < 0) {
             throw new IllegalArgumentException("rounds must be >= 0, got " + rounds);
@@ -68,6 +118,7 @@ public record BinaryTraining(int rounds, int beamSize, Start start, double minCo
             throw new IllegalArgumentException("beamSize must be >= 1, got " + beamSize);
         }
         Objects.requireNonNull(start, "start");
+        Objects.requireNonNull(completer, "completer");
         if (!(minConfidence >= 0 && minConfidence < 1)) {
             throw new IllegalArgumentException("minConfidence must be in [0, 1), got " + minConfidence);
         }
@@ -79,9 +130,9 @@ public record BinaryTraining(int rounds, int beamSize, Start start, double minCo
         }
     }
 
-    /** Without cross-fitting, prior correction or other completion settings. */
+    /** With the trainer's own settings for completion, no cross-fitting, prior correction or soft labels. */
     public BinaryTraining(int rounds, int beamSize, Start start, double minConfidence) {
-        this(rounds, beamSize, start, minConfidence, false, 0, null, false, 0, false);
+        this(rounds, beamSize, start, minConfidence, false, 0, Completer.trainers(), false, 0, false);
     }
 
     /** What {@link NerTrainer#train(java.util.List, java.util.List)} uses (chosen by measurement, see the README). */
@@ -119,7 +170,7 @@ public record BinaryTraining(int rounds, int beamSize, Start start, double minCo
                 softLabels, minConfidenceForO, rejectOverlaps);
     }
 
-    public BinaryTraining withCompleter(NerSettings completer) {
+    public BinaryTraining withCompleter(Completer completer) {
         return new BinaryTraining(rounds, beamSize, start, minConfidence, crossFit, priorCorrection, completer,
                 softLabels, minConfidenceForO, rejectOverlaps);
     }

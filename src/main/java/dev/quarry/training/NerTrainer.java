@@ -149,6 +149,10 @@ public final class NerTrainer {
         return new BinaryTrainer(this, how, observer).train(complete, binary);
     }
 
+    NerSettings settings() {
+        return settings;
+    }
+
     /** A trainer with other settings and the same clusters and matcher. */
     NerTrainer withSettings(NerSettings other) {
         return new NerTrainer(other, clusters, matcher);

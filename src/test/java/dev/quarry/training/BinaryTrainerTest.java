@@ -108,6 +108,17 @@ class BinaryTrainerTest {
     }
 
     @Test
+    void theStrongerCompleterIsThePerceptronWithTheTrainersFeaturesAndRicherOnes() {
+        NerSettings trainer = NerSettings.openNlpDefaults().withClusters(List.of("k"), 2).withRichFeatures(6, false,
+                false);
+        NerSettings completer = BinaryTraining.Completer.stronger().settingsFor(trainer);
+        assertEquals(NerSettings.openNlpDefaults().withLearner("PERCEPTRON", 300, 0).withClusters(List.of("k"), 2)
+                .withRichFeatures(6, true, true), completer);
+        assertEquals(trainer, BinaryTraining.Completer.trainers().settingsFor(trainer));
+        assertEquals(MAXENT, BinaryTraining.Completer.of(MAXENT).settingsFor(trainer));
+    }
+
+    @Test
     void outcomeSharesCountOnlyTheTokensThatGiveEvents() {
         NerExample example = new NerExample("d", List.of("Anna", "Boris", "visited", "Paris"),
                 List.of(new EntitySpan(0, 2, "PER"), new EntitySpan(3, 4, "LOC")));
