@@ -79,6 +79,16 @@ final class BenchData {
         return row.append(String.format(Locale.ROOT, " %.0f |", seconds)).toString();
     }
 
+    /** The binary benchmark's rows: testa F1 (for choosing), then testb as {@link #row}. */
+    static String binaryHeader() {
+        return "| run | testa F1 | testb F1 | P | R | LOC | MISC | ORG | PER | train s |\n"
+                + "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |";
+    }
+
+    static String row(String name, NerEvaluation testa, NerEvaluation testb, double seconds) {
+        return row(name + String.format(Locale.ROOT, " | %.2f", 100 * testa.micro().f1()), testb, seconds);
+    }
+
     static NerEvaluation evaluate(List<NerExample> gold, List<List<EntitySpan>> predicted) {
         return NerEvaluation.of(gold.stream().map(NerExample::spans).toList(), predicted);
     }

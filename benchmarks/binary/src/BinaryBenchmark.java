@@ -1,4 +1,5 @@
 import dev.quarry.training.BinaryNerExample;
+import dev.quarry.training.BinaryProbe;
 import dev.quarry.training.BinaryTraining;
 import dev.quarry.training.EntitySpan;
 import dev.quarry.training.NerExample;
@@ -6,41 +7,64 @@ import dev.quarry.training.NerModel;
 import dev.quarry.training.NerSettings;
 import dev.quarry.training.NerTrainer;
 import dev.quarry.training.SpanSuggestion;
+import dev.quarry.training.WordClusters;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.function.Supplier;
 
 /**
  * Binary answers against full annotations on CoNLL-2003. A model trained on a complete seed set (the first documents
  * of a seeded shuffle of eng.train, up to SEED_SENTENCES sentences) suggests spans on the following documents (its
- * beam's distinct spans); each sentence gets up to PER_SENTENCE questions, the most uncertain suggestions first
- * (probability closest to 0.5, as Prodigy's ner.teach orders them), answered from the gold annotation (accept when
- * the gold has exactly that span and label, reject otherwise), until ANSWERS answers are given. Then three models
- * are trained on the seed plus the answered sentences: the answers read as complete annotations (unknown = O), the
- * answers trained the Quarry way (variants), and the full gold annotation of the same sentences (the ceiling).
+ * beam's distinct spans); each sentence gets up to PER_SENTENCE questions, answered from the gold annotation (accept
+ * when the gold has exactly that span and label, reject otherwise), until ANSWERS answers are given. SELECTION picks
+ * the questions of a sentence: {@code uncertain} the suggestions with probability closest to 0.5 (as Prodigy's
+ * ner.teach orders them), {@code top} the most probable ones. Then models are trained on the seed plus the answered
+ * sentences: the answers read as complete annotations (unknown = O), the accepted spans as the only gold (everything
+ * else masked), the answers trained the Quarry way (variants), and the full gold annotation of the same sentences
+ * (the ceiling). Every model is scored on testa (for choosing) and testb (to report).
  *
- * <p>Usage: BinaryBenchmark CONLL_DIR GLOVE WORK SETTINGS(a|b) SEED_SENTENCES ANSWERS PER_SENTENCE [VARIANT...]
- * where VARIANT is {@code rounds:beam:start[:minConfidence]} (start: complete | answers | known), default
- * {@code 2:8:complete}.
+ * <p>Usage: BinaryBenchmark CONLL_DIR GLOVE WORK SETTINGS(a|b) SEED_SENTENCES ANSWERS PER_SENTENCE
+ * SELECTION(uncertain|top) [VARIANT...] where VARIANT is comma-separated {@code key=value}: rounds, beam,
+ * start (complete | answers | known), min (min confidence), mino (min confidence for O), cross (0|1), prior (0..1),
+ * soft (0|1), overlaps (0|1: a reject rules out overlapping spans of its label), completer (a | b | p: perceptron
+ * 300 / cutoff 0 without clusters; pr: p with affixes, shapes and document features; br: b with them); unset keys
+ * as {@link BinaryTraining#defaults()}. Default variant: the defaults. VARIANT {@code full:NAME} trains the full gold
+ * with the completer settings NAME instead (what the stronger learner makes of full annotation).
  */
 public final class BinaryBenchmark {
 
     private static final long SEED = 42;
     private static final int SUGGEST_BEAM = 8;
 
+    private final NerTrainer trainer;
+    private final List<NerExample> testa;
+    private final List<NerExample> testb;
+
+    private BinaryBenchmark(NerTrainer trainer, List<NerExample> testa, List<NerExample> testb) {
+        this.trainer = trainer;
+        this.testa = testa;
+        this.testb = testb;
+    }
+
     public static void main(String[] args) throws Exception {
         Path conll = Path.of(args[0]);
         NerSettings settings = BenchData.settings(args[3]);
-        NerTrainer trainer = new NerTrainer(settings, BenchData.clusters(settings, Path.of(args[1]), Path.of(args[2])),
-                null);
+        // the clusters of settings b also for a completer with settings b
+        Map<String, WordClusters> clusters = BenchData.clusters(BenchData.settings("b"), Path.of(args[1]),
+                Path.of(args[2]));
+        NerTrainer trainer = new NerTrainer(settings, clusters, null);
         int seedSentences = Integer.parseInt(args[4]);
         int answers = Integer.parseInt(args[5]);
         int perSentence = Integer.parseInt(args[6]);
-        List<String> variants = args.length > 7 ? List.of(args).subList(7, args.length) : List.of("2:8:complete");
-        List<NerExample> testb = BenchData.read(conll, "eng.testb");
+        String selection = args[7];
+        List<String> variants = args.length > 8 ? List.of(args).subList(8, args.length) : List.of("");
+        BinaryBenchmark bench = new BinaryBenchmark(trainer, BenchData.read(conll, "eng.testa"),
+                BenchData.read(conll, "eng.testb"));
         List<List<NerExample>> documents = BenchData.shuffledDocuments(BenchData.read(conll, "eng.train"), SEED);
 
         List<NerExample> seed = new ArrayList<>();
@@ -50,86 +74,214 @@ public final class BinaryBenchmark {
         }
         System.out.printf(Locale.ROOT, "settings %s: %s%nseed: %d sentences (%d documents), %d entities%n", args[3],
                 settings.encode(), seed.size(), next, entities(seed));
-        System.out.println(BenchData.header());
-        NerModel seedModel = timed("seed only", () -> trainer.train(seed), testb);
+        System.out.println(BenchData.binaryHeader());
+        NerModel seedModel = bench.timed("seed only", () -> trainer.train(seed));
 
-        Simulation simulation = simulate(seedModel, documents.subList(next, documents.size()), answers, perSentence);
+        Simulation simulation = Simulation.run(seedModel, documents.subList(next, documents.size()), answers,
+                perSentence, selection);
         System.out.println(simulation.summary());
-        timed("(i) answers as complete (unknown = O)", () -> trainer.train(seed, simulation.binary(),
-                new BinaryTraining(0, 1, BinaryTraining.Start.ANSWERS_AS_COMPLETE, 0)), testb);
-        for (String variant : variants) {
-            String[] parts = variant.split(":");
-            double minConfidence = parts.length > 3 ? Double.parseDouble(parts[3]) : 0;
-            BinaryTraining how = new BinaryTraining(Integer.parseInt(parts[0]), Integer.parseInt(parts[1]),
-                    switch (parts[2]) {
-                        case "complete" -> BinaryTraining.Start.COMPLETE_ONLY;
-                        case "answers" -> BinaryTraining.Start.ANSWERS_AS_COMPLETE;
-                        case "known" -> BinaryTraining.Start.KNOWN_TOKENS;
-                        default -> throw new IllegalArgumentException("start must be complete, answers or known");
-                    }, minConfidence);
-            timed("(ii) Quarry, rounds " + parts[0] + ", beam " + parts[1] + ", start " + parts[2]
-                    + (minConfidence > 0 ? ", min confidence " + parts[3] : ""),
-                    () -> trainer.train(seed, simulation.binary(), how), testb);
-        }
+        bench.timed("(i) answers as complete (unknown = O)", () -> trainer.train(seed, simulation.binary(),
+                new BinaryTraining(0, 1, BinaryTraining.Start.ANSWERS_AS_COMPLETE, 0)));
+        bench.timed("accepted spans as the only gold, the rest masked", () -> trainer.train(seed,
+                simulation.binary(), BinaryTraining.defaults().withRounds(0)));
         List<NerExample> full = new ArrayList<>(seed);
         full.addAll(simulation.gold());
-        timed("(iii) full gold of the same sentences", () -> trainer.train(full), testb);
+        for (String variant : variants) {
+            if (variant.startsWith("full:")) {
+                NerTrainer other = new NerTrainer(completer(variant.substring(5)), clusters, null);
+                bench.timed("(iii) full gold, settings " + variant.substring(5), () -> other.train(full));
+                continue;
+            }
+            BinaryTraining how = parse(variant);
+            List<String> completionScores = new ArrayList<>();
+            bench.timed("(ii) Quarry " + (variant.isEmpty() ? "defaults" : variant), () -> BinaryProbe.train(
+                    trainer, seed, simulation.binary(), how, (round, completed) -> completionScores.add(
+                            Simulation.completionScore(round, completed, simulation))));
+            completionScores.forEach(System.out::println);
+        }
+        bench.timed("(iii) full gold of the same sentences", () -> trainer.train(full));
     }
 
-    private static NerModel timed(String name, Supplier<NerModel> training, List<NerExample> test) {
+    static BinaryTraining parse(String variant) {
+        BinaryTraining how = BinaryTraining.defaults();
+        Map<String, String> values = new LinkedHashMap<>();
+        for (String pair : variant.isEmpty() ? new String[0] : variant.split(",")) {
+            String[] kv = pair.split("=", 2);
+            values.put(kv[0], kv[1]);
+        }
+        return new BinaryTraining(
+                Integer.parseInt(values.getOrDefault("rounds", "" + how.rounds())),
+                Integer.parseInt(values.getOrDefault("beam", "" + how.beamSize())),
+                switch (values.getOrDefault("start", "known")) {
+                    case "complete" -> BinaryTraining.Start.COMPLETE_ONLY;
+                    case "answers" -> BinaryTraining.Start.ANSWERS_AS_COMPLETE;
+                    case "known" -> BinaryTraining.Start.KNOWN_TOKENS;
+                    default -> throw new IllegalArgumentException("start must be complete, answers or known");
+                },
+                Double.parseDouble(values.getOrDefault("min", "" + how.minConfidence())),
+                values.getOrDefault("cross", how.crossFit() ? "1" : "0").equals("1"),
+                Double.parseDouble(values.getOrDefault("prior", "" + how.priorCorrection())),
+                switch (values.getOrDefault("completer", "")) {
+                    case "" -> how.completer();
+                    case "own" -> BinaryTraining.Completer.trainers();
+                    case "stronger" -> BinaryTraining.Completer.stronger();
+                    default -> BinaryTraining.Completer.of(completer(values.get("completer")));
+                },
+                values.getOrDefault("soft", how.softLabels() ? "1" : "0").equals("1"),
+                Double.parseDouble(values.getOrDefault("mino", "" + how.minConfidenceForO())),
+                values.getOrDefault("overlaps", how.rejectOverlaps() ? "1" : "0").equals("1"));
+    }
+
+    static NerSettings completer(String name) {
+        return switch (name) {
+            case "p" -> NerSettings.openNlpDefaults().withLearner("PERCEPTRON", 300, 0);
+            case "pr" -> NerSettings.openNlpDefaults().withLearner("PERCEPTRON", 300, 0)
+                    .withRichFeatures(4, true, true);
+            case "br" -> BenchData.settings("b").withRichFeatures(4, true, true);
+            default -> BenchData.settings(name);
+        };
+    }
+
+    private NerModel timed(String name, Supplier<NerModel> training) {
         long t0 = System.nanoTime();
         NerModel model = training.get();
         double seconds = (System.nanoTime() - t0) / 1e9;
-        System.out.println(BenchData.row(name, model.evaluate(test), seconds));
+        System.out.println(BenchData.row(name, model.evaluate(testa), model.evaluate(testb), seconds));
         return model;
-    }
-
-    record Simulation(List<BinaryNerExample> binary, List<NerExample> gold, int accepted, int rejected,
-                      int goldEntities) {
-        String summary() {
-            return String.format(Locale.ROOT, "simulated: %d answers (%d accept, %d reject) on %d sentences; their "
-                    + "gold has %d entities, %d of them accepted (%.1f%%), the rest unknown to the binary runs",
-                    accepted + rejected, accepted, rejected, binary.size(), goldEntities, accepted,
-                    100.0 * accepted / Math.max(1, goldEntities));
-        }
-    }
-
-    private static Simulation simulate(NerModel model, List<List<NerExample>> documents, int budget, int perSentence) {
-        List<BinaryNerExample> binary = new ArrayList<>();
-        List<NerExample> gold = new ArrayList<>();
-        int accepted = 0;
-        int rejected = 0;
-        int goldEntities = 0;
-        for (List<NerExample> document : documents) {
-            List<List<SpanSuggestion>> suggestions = model.suggest(document.stream().map(NerExample::tokens).toList(),
-                    SUGGEST_BEAM);
-            for (int s = 0; s < document.size() && accepted + rejected < budget; s++) {
-                List<SpanSuggestion> asked = new ArrayList<>(suggestions.get(s));
-                asked.sort(Comparator.comparingDouble((SpanSuggestion x) -> Math.abs(x.probability() - 0.5)));
-                asked = asked.subList(0, Math.min(perSentence, Math.min(asked.size(), budget - accepted - rejected)));
-                if (asked.isEmpty()) {
-                    continue;
-                }
-                NerExample example = document.get(s);
-                List<EntitySpan> yes = new ArrayList<>();
-                List<EntitySpan> no = new ArrayList<>();
-                for (SpanSuggestion question : asked) {
-                    (example.spans().contains(question.span()) ? yes : no).add(question.span());
-                }
-                accepted += yes.size();
-                rejected += no.size();
-                goldEntities += example.spans().size();
-                binary.add(new BinaryNerExample(example.documentId(), example.tokens(), yes, no));
-                gold.add(example);
-            }
-            if (accepted + rejected >= budget) {
-                break;
-            }
-        }
-        return new Simulation(binary, gold, accepted, rejected, goldEntities);
     }
 
     private static int entities(List<NerExample> examples) {
         return examples.stream().mapToInt(e -> e.spans().size()).sum();
+    }
+
+    /** The simulated annotation session: binary answers and the gold of the same sentences. */
+    record Simulation(List<BinaryNerExample> binary, List<NerExample> gold) {
+
+        static Simulation run(NerModel model, List<List<NerExample>> documents, int budget, int perSentence,
+                              String selection) {
+            Comparator<SpanSuggestion> order = switch (selection) {
+                case "uncertain" -> Comparator.comparingDouble(x -> Math.abs(x.probability() - 0.5));
+                case "top" -> Comparator.comparingDouble(x -> -x.probability());
+                default -> throw new IllegalArgumentException("selection must be uncertain or top, got " + selection);
+            };
+            List<BinaryNerExample> binary = new ArrayList<>();
+            List<NerExample> gold = new ArrayList<>();
+            int asked = 0;
+            for (List<NerExample> document : documents) {
+                List<List<SpanSuggestion>> suggestions = model.suggest(
+                        document.stream().map(NerExample::tokens).toList(), SUGGEST_BEAM);
+                for (int s = 0; s < document.size() && asked < budget; s++) {
+                    List<SpanSuggestion> questions = new ArrayList<>(suggestions.get(s));
+                    questions.sort(order);
+                    questions = questions.subList(0, Math.min(perSentence, Math.min(questions.size(),
+                            budget - asked)));
+                    if (questions.isEmpty()) {
+                        continue;
+                    }
+                    NerExample example = document.get(s);
+                    List<EntitySpan> yes = new ArrayList<>();
+                    List<EntitySpan> no = new ArrayList<>();
+                    for (SpanSuggestion question : questions) {
+                        (example.spans().contains(question.span()) ? yes : no).add(question.span());
+                    }
+                    asked += questions.size();
+                    binary.add(new BinaryNerExample(example.documentId(), example.tokens(), yes, no));
+                    gold.add(example);
+                }
+                if (asked >= budget) {
+                    break;
+                }
+            }
+            return new Simulation(binary, gold);
+        }
+
+        String summary() {
+            int accepted = binary.stream().mapToInt(b -> b.accepted().size()).sum();
+            int rejected = binary.stream().mapToInt(b -> b.rejected().size()).sum();
+            int goldEntities = entities(gold);
+            int[] rejectKinds = new int[4];
+            for (int i = 0; i < binary.size(); i++) {
+                for (EntitySpan span : binary.get(i).rejected()) {
+                    rejectKinds[rejectKind(span, gold.get(i).spans())]++;
+                }
+            }
+            return String.format(Locale.ROOT, "simulated: %d answers (%d accept, %d reject) on %d sentences "
+                    + "(%.2f questions, %.2f accepts per sentence); their gold has %d entities (%.2f per sentence), "
+                    + "%d of them accepted (%.1f%%), the rest unknown to the binary runs%n"
+                    + "rejected spans: %d same tokens other label, %d overlap a gold span of the same label (bounds), "
+                    + "%d overlap a gold span of another label, %d no gold entity on them",
+                    accepted + rejected, accepted, rejected, binary.size(),
+                    (accepted + rejected) / (double) binary.size(), accepted / (double) binary.size(), goldEntities,
+                    goldEntities / (double) binary.size(), accepted, 100.0 * accepted / Math.max(1, goldEntities),
+                    rejectKinds[0], rejectKinds[1], rejectKinds[2], rejectKinds[3]);
+        }
+
+        /** 0 same tokens, other label; 1 overlaps a gold span of its label; 2 overlaps another label; 3 none. */
+        private static int rejectKind(EntitySpan rejected, List<EntitySpan> gold) {
+            int kind = 3;
+            for (EntitySpan g : gold) {
+                if (g.start() == rejected.start() && g.end() == rejected.end()) {
+                    return 0;
+                }
+                if (g.start() < rejected.end() && rejected.start() < g.end()) {
+                    kind = Math.min(kind, g.label().equals(rejected.label()) ? 1 : 2);
+                }
+            }
+            return kind;
+        }
+
+        /** The completions of one round against the gold: all spans, and the spans no answer accepted. */
+        static String completionScore(int round, List<NerExample> completed, Simulation simulation) {
+            int[] all = new int[3];
+            int[] unknown = new int[3];
+            int[] onRejected = new int[2];
+            int[] nearRejected = new int[2];
+            for (int i = 0; i < completed.size(); i++) {
+                List<EntitySpan> accepted = simulation.binary().get(i).accepted();
+                List<EntitySpan> rejected = simulation.binary().get(i).rejected();
+                List<EntitySpan> gold = simulation.gold().get(i).spans();
+                List<EntitySpan> guess = completed.get(i).spans();
+                count(gold, guess, all);
+                for (EntitySpan span : guess) {
+                    if (rejected.stream().anyMatch(r -> r.start() == span.start() && r.end() == span.end())) {
+                        onRejected[0]++;
+                        onRejected[1] += gold.contains(span) ? 1 : 0;
+                    } else if (rejected.stream().anyMatch(r -> r.label().equals(span.label())
+                            && r.start() < span.end() && span.start() < r.end())) {
+                        nearRejected[0]++;
+                        nearRejected[1] += gold.contains(span) ? 1 : 0;
+                    }
+                }
+                count(gold.stream().filter(s -> !accepted.contains(s)).toList(),
+                        guess.stream().filter(s -> !accepted.contains(s)).toList(), unknown);
+            }
+            return String.format(Locale.ROOT, "    completion round %d vs gold: all spans P %.2f R %.2f F1 %.2f; "
+                    + "unaccepted spans P %.2f R %.2f F1 %.2f (%d gold, %d completed); on a rejected span's tokens "
+                    + "with another label: %d completed, %d right; overlapping a rejected span of its label: %d "
+                    + "completed, %d right", round,
+                    100 * p(all), 100 * r(all), 100 * f(all), 100 * p(unknown), 100 * r(unknown), 100 * f(unknown),
+                    unknown[0] + unknown[2], unknown[0] + unknown[1], onRejected[0], onRejected[1], nearRejected[0],
+                    nearRejected[1]);
+        }
+
+        /** counts[0] true positives, [1] false positives, [2] false negatives. */
+        private static void count(List<EntitySpan> gold, List<EntitySpan> guess, int[] counts) {
+            int tp = (int) guess.stream().filter(gold::contains).count();
+            counts[0] += tp;
+            counts[1] += guess.size() - tp;
+            counts[2] += gold.size() - tp;
+        }
+
+        private static double p(int[] c) {
+            return c[0] / (double) Math.max(1, c[0] + c[1]);
+        }
+
+        private static double r(int[] c) {
+            return c[0] / (double) Math.max(1, c[0] + c[2]);
+        }
+
+        private static double f(int[] c) {
+            return 2 * c[0] / (double) Math.max(1, 2 * c[0] + c[1] + c[2]);
+        }
     }
 }

@@ -2,6 +2,7 @@ package dev.quarry.training;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Completes binary examples into complete ones with a model: each sentence gets the model's best outcome sequence
@@ -15,20 +16,25 @@ final class BinaryCompletion {
     /**
      * A completed example and which of its tokens to learn from: every token of an accepted span, and every other
      * token whose completed label holds at least the minimum share of the beam's probability; null when all are.
+     * {@code readings}: the constrained beam's sequences, best first, each weighted by its share of the beam's
+     * probability (for soft labels).
      */
-    record Completed(NerExample example, boolean[] trusted) {
+    record Completed(NerExample example, boolean[] trusted, List<MaskedTraining.Reading> readings) {
     }
 
     /**
      * The binary examples completed by {@code model}, in order; each keeps its document id and tokens.
      *
-     * @param minConfidence the share of the constrained beam's probability a token's completed label needs to be
-     *                      trusted; 0 trusts every token
+     * @param how     the beam size, which tokens to trust ({@link BinaryTraining#minConfidence()}, {@link
+     *                BinaryTraining#minConfidenceForO()}) and how rejected spans constrain
+     * @param weights factors for the model's outcome probabilities ({@link ConstrainedDecoder}); empty: none
      * @throws IllegalArgumentException if the model is not one {@link NerTrainer} trained
      */
-    static List<Completed> complete(NerModel model, List<BinaryNerExample> binary, int beamSize,
-                                    double minConfidence) {
-        ConstrainedDecoder decoder = new ConstrainedDecoder(model.openNlp(), beamSize);
+    static List<Completed> complete(NerModel model, List<BinaryNerExample> binary, BinaryTraining how,
+                                    Map<String, Double> weights) {
+        ConstrainedDecoder decoder = new ConstrainedDecoder(model.openNlp(), how.beamSize(), weights);
+        double minConfidence = how.minConfidence();
+        double minConfidenceForO = Math.max(minConfidence, how.minConfidenceForO());
         List<Completed> completed = new ArrayList<>(binary.size());
         for (List<BinaryNerExample> document : documents(binary)) {
             List<String[]> encoded = model.encode(document.stream().map(BinaryNerExample::tokens).toList());
@@ -36,23 +42,40 @@ final class BinaryCompletion {
             for (int s = 0; s < document.size(); s++) {
                 BinaryNerExample example = document.get(s);
                 var constraints = decoder.constraints(example.tokens().size(), example.accepted(),
-                        example.rejected());
+                        example.rejected(), how.rejectOverlaps());
                 List<ConstrainedDecoder.Scored> beam = decoder.decode(encoded.get(s), constraints);
                 NerExample done = new NerExample(example.documentId(), example.tokens(),
                         ConstrainedDecoder.spans(beam.getFirst().outcomes()));
-                completed.add(new Completed(done, minConfidence > 0 ? trusted(example, beam, minConfidence) : null));
+                boolean trustAll = minConfidenceForO == 0;
+                completed.add(new Completed(done, trustAll ? null : trusted(example, beam, minConfidence,
+                        minConfidenceForO), readings(beam)));
             }
         }
         return completed;
     }
 
-    /** {@link #complete(NerModel, List, int, double)} trusting every token: the completed examples alone. */
+    /** {@link #complete(NerModel, List, BinaryTraining, Map)} with a beam and nothing else: the completions. */
     static List<NerExample> complete(NerModel model, List<BinaryNerExample> binary, int beamSize) {
-        return complete(model, binary, beamSize, 0).stream().map(Completed::example).toList();
+        BinaryTraining how = new BinaryTraining(1, beamSize, BinaryTraining.Start.KNOWN_TOKENS, 0);
+        return complete(model, binary, how, Map.of()).stream().map(Completed::example).toList();
+    }
+
+    private static List<MaskedTraining.Reading> readings(List<ConstrainedDecoder.Scored> beam) {
+        double[] weights = new double[beam.size()];
+        double total = 0;
+        for (int k = 0; k < beam.size(); k++) {
+            weights[k] = Math.exp(beam.get(k).score() - beam.getFirst().score());
+            total += weights[k];
+        }
+        List<MaskedTraining.Reading> readings = new ArrayList<>(beam.size());
+        for (int k = 0; k < beam.size(); k++) {
+            readings.add(new MaskedTraining.Reading(beam.get(k).outcomes(), weights[k] / total));
+        }
+        return List.copyOf(readings);
     }
 
     private static boolean[] trusted(BinaryNerExample example, List<ConstrainedDecoder.Scored> beam,
-                                     double minConfidence) {
+                                     double minConfidence, double minConfidenceForO) {
         String[] best = beam.getFirst().outcomes();
         double[] agree = new double[best.length];
         double total = 0;
@@ -65,7 +88,8 @@ final class BinaryCompletion {
         }
         boolean[] trusted = new boolean[best.length];
         for (int i = 0; i < best.length; i++) {
-            trusted[i] = agree[i] / total >= minConfidence;
+            double needed = best[i].equals(ConstrainedDecoder.OTHER) ? minConfidenceForO : minConfidence;
+            trusted[i] = agree[i] / total >= needed;
         }
         for (EntitySpan span : example.accepted()) {
             java.util.Arrays.fill(trusted, span.start(), span.end(), true);

@@ -1,19 +1,42 @@
 package dev.quarry.training;
 
+import java.util.Objects;
+
 /**
  * How {@link NerTrainer#train(java.util.List, java.util.List, BinaryTraining)} learns from binary answers: train a
  * first model, complete each binary example with that model's best sequence that contains every accepted span and no
  * rejected one, retrain on the completed examples, and repeat.
  *
- * @param rounds   completion-and-retraining rounds after the first model, at least 0 (0: the first model only)
- * @param beamSize hypotheses kept per token while completing, at least 1
- * @param start    what the first model is trained on
+ * @param rounds        completion-and-retraining rounds after the first model, at least 0 (0: the first model only)
+ * @param beamSize      hypotheses kept per token while completing, at least 1
+ * @param start         what the first model is trained on
  * @param minConfidence in [0, 1): a token outside the accepted spans is learnt from only when its completed label
- *                 holds at least this share of the constrained beam's probability (the sequences' normalised
- *                 probabilities summed over those that agree with the best one at that token); 0 learns from every
- *                 token. Skipped tokens give OpenNLP no training event (they still serve as context).
+ *                      holds at least this share of the constrained beam's probability (the sequences' normalised
+ *                      probabilities summed over those that agree with the best one at that token); 0 learns from
+ *                      every token. Skipped tokens give OpenNLP no training event (they still serve as context).
+ * @param crossFit      from the second round on, complete each half of the binary documents (even and odd) with a
+ *                      model that learnt that half from its answers' known tokens only and the other half from the
+ *                      previous round's completions, so no model completes sentences it was taught its own guesses
+ *                      on; false: one model, trained on every completion, completes them all
+ * @param priorCorrection in [0, 1]: how far the completing model's outcome probabilities are moved from the label
+ *                      distribution of its own training events to that of the complete examples (each outcome's
+ *                      probability times (complete share / training share) to this power, renormalised). A model
+ *                      that learnt accepted spans but no O from binary examples believes in too many entities; 0
+ *                      leaves its probabilities alone, and so does a training without complete examples
+ * @param completer     the settings of the models that complete the binary examples (the first model and every
+ *                      round's but the last), from the trainer's; the last model always has the trainer's
+ * @param softLabels    learn a completed example from every sequence of its constrained beam, each weighted by its
+ *                      share of the beam's probability (as whole event copies, in quarters), instead of from the
+ *                      best sequence alone
+ * @param minConfidenceForO in [0, 1): as {@code minConfidence}, for the tokens completed as O only (the larger of the
+ *                      two applies to them): a missed entity learnt as O costs recall, so O may need more confidence
+ *                      than an entity label
+ * @param rejectOverlaps a rejected span also rules out every span of its label that overlaps it (a sub- or
+ *                      super-span), outside accepted spans; false: only the exact span is ruled out
  */
-public record BinaryTraining(int rounds, int beamSize, Start start, double minConfidence) {
+public record BinaryTraining(int rounds, int beamSize, Start start, double minConfidence, boolean crossFit,
+                             double priorCorrection, Completer completer, boolean softLabels,
+                             double minConfidenceForO, boolean rejectOverlaps) {
 
     /** The first model's training data. */
     public enum Start {
@@ -37,6 +60,56 @@ public record BinaryTraining(int rounds, int beamSize, Start start, double minCo
         KNOWN_TOKENS
     }
 
+    /** The settings of the completing models, given the trainer's. */
+    public sealed interface Completer {
+
+        /** The settings for a trainer with {@code trainer} settings. */
+        NerSettings settingsFor(NerSettings trainer);
+
+        /** The trainer's own settings. */
+        static Completer trainers() {
+            return new TrainersOwn();
+        }
+
+        /**
+         * A stronger learner from the same resources: the averaged perceptron (300 iterations, cutoff 0) with the
+         * trainer's features plus prefixes and suffixes of up to 4 characters, word shapes and document features.
+         */
+        static Completer stronger() {
+            return new Stronger();
+        }
+
+        /** Fixed settings (their word clusters must be among the trainer's). */
+        static Completer of(NerSettings settings) {
+            return new Fixed(Objects.requireNonNull(settings, "settings"));
+        }
+
+        /** See {@link #trainers()}. */
+        record TrainersOwn() implements Completer {
+            @Override
+            public NerSettings settingsFor(NerSettings trainer) {
+                return trainer;
+            }
+        }
+
+        /** See {@link #stronger()}. */
+        record Stronger() implements Completer {
+            @Override
+            public NerSettings settingsFor(NerSettings trainer) {
+                return trainer.withLearner("PERCEPTRON", 300, 0)
+                        .withRichFeatures(Math.max(4, trainer.affixLength()), true, true);
+            }
+        }
+
+        /** See {@link #of(NerSettings)}. */
+        record Fixed(NerSettings settings) implements Completer {
+            @Override
+            public NerSettings settingsFor(NerSettings trainer) {
+                return settings;
+            }
+        }
+    }
+
     public BinaryTraining {
         if (rounds < 0) {
             throw new IllegalArgumentException("rounds must be >= 0, got " + rounds);
@@ -44,14 +117,61 @@ public record BinaryTraining(int rounds, int beamSize, Start start, double minCo
         if (beamSize < 1) {
             throw new IllegalArgumentException("beamSize must be >= 1, got " + beamSize);
         }
-        java.util.Objects.requireNonNull(start, "start");
+        Objects.requireNonNull(start, "start");
+        Objects.requireNonNull(completer, "completer");
         if (!(minConfidence >= 0 && minConfidence < 1)) {
             throw new IllegalArgumentException("minConfidence must be in [0, 1), got " + minConfidence);
         }
+        if (!(minConfidenceForO >= 0 && minConfidenceForO < 1)) {
+            throw new IllegalArgumentException("minConfidenceForO must be in [0, 1), got " + minConfidenceForO);
+        }
+        if (!(priorCorrection >= 0 && priorCorrection <= 1)) {
+            throw new IllegalArgumentException("priorCorrection must be in [0, 1], got " + priorCorrection);
+        }
+    }
+
+    /** With the trainer's own settings for completion, no cross-fitting, prior correction or soft labels. */
+    public BinaryTraining(int rounds, int beamSize, Start start, double minConfidence) {
+        this(rounds, beamSize, start, minConfidence, false, 0, Completer.trainers(), false, 0, false);
     }
 
     /** What {@link NerTrainer#train(java.util.List, java.util.List)} uses (chosen by measurement, see the README). */
     public static BinaryTraining defaults() {
-        return new BinaryTraining(1, 8, Start.KNOWN_TOKENS, 0);
+        return new BinaryTraining(2, 8, Start.KNOWN_TOKENS, 0, false, 0.5, Completer.stronger(), false, 0, false);
+    }
+
+    public BinaryTraining withRounds(int rounds) {
+        return new BinaryTraining(rounds, beamSize, start, minConfidence, crossFit, priorCorrection, completer,
+                softLabels, minConfidenceForO, rejectOverlaps);
+    }
+
+    public BinaryTraining withCrossFit(boolean crossFit) {
+        return new BinaryTraining(rounds, beamSize, start, minConfidence, crossFit, priorCorrection, completer,
+                softLabels, minConfidenceForO, rejectOverlaps);
+    }
+
+    public BinaryTraining withPriorCorrection(double priorCorrection) {
+        return new BinaryTraining(rounds, beamSize, start, minConfidence, crossFit, priorCorrection, completer,
+                softLabels, minConfidenceForO, rejectOverlaps);
+    }
+
+    public BinaryTraining withMinConfidenceForO(double minConfidenceForO) {
+        return new BinaryTraining(rounds, beamSize, start, minConfidence, crossFit, priorCorrection, completer,
+                softLabels, minConfidenceForO, rejectOverlaps);
+    }
+
+    public BinaryTraining withRejectOverlaps(boolean rejectOverlaps) {
+        return new BinaryTraining(rounds, beamSize, start, minConfidence, crossFit, priorCorrection, completer,
+                softLabels, minConfidenceForO, rejectOverlaps);
+    }
+
+    public BinaryTraining withSoftLabels(boolean softLabels) {
+        return new BinaryTraining(rounds, beamSize, start, minConfidence, crossFit, priorCorrection, completer,
+                softLabels, minConfidenceForO, rejectOverlaps);
+    }
+
+    public BinaryTraining withCompleter(Completer completer) {
+        return new BinaryTraining(rounds, beamSize, start, minConfidence, crossFit, priorCorrection, completer,
+                softLabels, minConfidenceForO, rejectOverlaps);
     }
 }

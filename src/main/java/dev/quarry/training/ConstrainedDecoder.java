@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import opennlp.tools.ml.model.MaxentModel;
 import opennlp.tools.namefind.NameContextGenerator;
@@ -33,6 +34,7 @@ final class ConstrainedDecoder {
     private final NameContextGenerator contexts;
     private final int beamSize;
     private final String[] outcomes;
+    private final double[] weights;
 
     /**
      * @param model    a model trained through OpenNLP's event trainer (as {@link NerTrainer} trains)
@@ -40,6 +42,16 @@ final class ConstrainedDecoder {
      * @throws IllegalArgumentException if the model is not event-trained
      */
     ConstrainedDecoder(TokenNameFinderModel model, int beamSize) {
+        this(model, beamSize, Map.of());
+    }
+
+    /**
+     * A decoder that reweights the model's outcome probabilities: each is multiplied by its outcome's weight (1 for
+     * an outcome not in {@code weights}) and the token's probabilities are renormalised.
+     *
+     * @param weights positive factors by outcome name ({@code L-start}, {@code L-cont}, {@code other})
+     */
+    ConstrainedDecoder(TokenNameFinderModel model, int beamSize, Map<String, Double> weights) {
         if (beamSize < 1) {
             throw new IllegalArgumentException("beamSize must be >= 1, got " + beamSize);
         }
@@ -53,11 +65,41 @@ final class ConstrainedDecoder {
         String[] known = new String[maxent.getNumOutcomes()];
         Arrays.setAll(known, maxent::getOutcome);
         this.outcomes = maxent.getIndex(OTHER) >= 0 ? known : append(known, OTHER);
+        this.weights = weights.isEmpty() ? null : new double[known.length];
+        for (int o = 0; this.weights != null && o < known.length; o++) {
+            this.weights[o] = weights.getOrDefault(known[o], 1.0);
+        }
+    }
+
+    /** The model's outcome probabilities for token {@code i}, reweighted when this decoder has weights. */
+    private double[] eval(int i, String[] tokens, String[] previous) {
+        double[] probabilities = model.eval(contexts.getContext(i, tokens, previous, null));
+        if (weights == null) {
+            return probabilities;
+        }
+        double sum = 0;
+        for (int o = 0; o < probabilities.length; o++) {
+            probabilities[o] *= weights[o];
+            sum += probabilities[o];
+        }
+        for (int o = 0; o < probabilities.length; o++) {
+            probabilities[o] /= sum;
+        }
+        return probabilities;
     }
 
     /** The constraints of one sentence, for this decoder's model. */
     Constraints constraints(int length, List<EntitySpan> accepted, List<EntitySpan> rejected) {
-        return new Constraints(length, accepted, rejected, outcome -> model.getIndex(outcome) >= 0);
+        return constraints(length, accepted, rejected, false);
+    }
+
+    /**
+     * @param rejectOverlaps also forbid every span of a rejected span's label that overlaps it (sub- and super-spans
+     *                       too), unless an accepted span forces it
+     */
+    Constraints constraints(int length, List<EntitySpan> accepted, List<EntitySpan> rejected,
+                            boolean rejectOverlaps) {
+        return new Constraints(length, accepted, rejected, outcome -> model.getIndex(outcome) >= 0, rejectOverlaps);
     }
 
     /** Call at every document start: forgets the adaptive data of the previous document. */
@@ -102,7 +144,7 @@ final class ConstrainedDecoder {
         Hypothesis hypothesis = Hypothesis.EMPTY;
         for (int i = 0; i < tokens.length; i++) {
             String outcome = constraints.forced(i) == null ? OTHER : constraints.forced(i);
-            double[] probabilities = model.eval(contexts.getContext(i, tokens, hypothesis.outcomes(i), null));
+            double[] probabilities = eval(i, tokens, hypothesis.outcomes(i));
             int index = model.getIndex(outcome);
             hypothesis = hypothesis.plus(outcome, index < 0 ? 0 : probabilities[index]);
         }
@@ -112,7 +154,7 @@ final class ConstrainedDecoder {
     private void extend(Hypothesis hypothesis, int i, String[] tokens, Constraints constraints,
                         List<Hypothesis> next) {
         String[] previous = hypothesis.outcomes(i);
-        double[] probabilities = model.eval(contexts.getContext(i, tokens, previous, null));
+        double[] probabilities = eval(i, tokens, previous);
         String forced = constraints.forced(i);
         if (forced != null) {
             int index = model.getIndex(forced);
@@ -197,7 +239,8 @@ final class ConstrainedDecoder {
      * What the answers on one sentence fix: accepted spans force their outcomes ({@code L-start}, then
      * {@code L-cont}) and forbid {@code L-cont} right after their end; a rejected span may not appear as an exact
      * span of its label. A rejected span is caught at its last token when the next token cannot continue it (the end
-     * of the sentence or a forced outcome), else at the next token, where continuing it stays allowed.
+     * of the sentence or a forced outcome), else at the next token, where continuing it stays allowed. Optionally
+     * ({@code rejectOverlaps}) no token of a rejected span may carry its label at all, outside accepted spans.
      */
     static final class Constraints {
         private final int length;
@@ -205,9 +248,10 @@ final class ConstrainedDecoder {
         private final String[] notContinued;
         private final List<EntitySpan> rejected;
         private final java.util.function.Predicate<String> known;
+        private final boolean rejectOverlaps;
 
         Constraints(int length, List<EntitySpan> accepted, List<EntitySpan> rejected) {
-            this(length, accepted, rejected, outcome -> true);
+            this(length, accepted, rejected, outcome -> true, false);
         }
 
         /**
@@ -215,7 +259,7 @@ final class ConstrainedDecoder {
          *              avoided at its last token already
          */
         Constraints(int length, List<EntitySpan> accepted, List<EntitySpan> rejected,
-                    java.util.function.Predicate<String> known) {
+                    java.util.function.Predicate<String> known, boolean rejectOverlaps) {
             this.length = length;
             this.forced = new String[length];
             this.notContinued = new String[length + 1];
@@ -228,6 +272,7 @@ final class ConstrainedDecoder {
             }
             this.rejected = List.copyOf(rejected);
             this.known = known;
+            this.rejectOverlaps = rejectOverlaps;
         }
 
         static Constraints none(int length) {
@@ -242,7 +287,19 @@ final class ConstrainedDecoder {
             if (outcome.endsWith(CONT) && label(outcome).equals(notContinued[i])) {
                 return false;
             }
+            if (rejectOverlaps && !outcome.equals(OTHER) && insideRejected(i, label(outcome))) {
+                return false;
+            }
             return !completesRejected(previous, i, outcome);
+        }
+
+        private boolean insideRejected(int i, String label) {
+            for (EntitySpan span : rejected) {
+                if (span.start() <= i && i < span.end() && span.label().equals(label)) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         /** Whether choosing {@code outcome} at {@code i} makes a rejected span certain. */

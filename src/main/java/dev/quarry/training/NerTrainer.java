@@ -22,16 +22,17 @@ import opennlp.tools.util.TrainingParameters;
  * each half labels the other, so the second model learns from first-pass labels as noisy as those it will see on new
  * text; the first pass kept with the model is trained on all the data. Training is single-threaded and deterministic.
  *
- * <p><b>Binary answers</b> ({@link #train(List, List, BinaryTraining)}): a token outside every accepted span is
- * unknown, never O. Of the ways tried on CoNLL-2003 (benchmarks/binary/README.md: a 551-sentence complete seed, 3,000
- * answers, one per sentence, on the seed model's most uncertain suggestions), the default is the best: a first model
- * learns from the complete examples and the accepted spans' tokens only ({@link BinaryTraining.Start#KNOWN_TOKENS},
- * OpenNLP's event trainer simply gets no event for an unknown token), then completes each binary example with its best
- * label sequence that contains every accepted span and no rejected one ({@code ConstrainedDecoder}, a beam search over
- * the model's own outcome probabilities), and one final model learns from the complete and completed examples
- * (testb F1 65.0; answers read as complete annotations 23.8; the seed alone 57.7; full annotation of the same
- * sentences 70.6). More rounds of completion drifted down (the model confirms its own misses), as did starting from
- * the complete examples alone and leaving low-confidence completed tokens out.
+ * <p><b>Binary answers</b> ({@link #train(List, List, BinaryTraining)}, engine {@code BinaryTrainer}): a token
+ * outside every accepted span is unknown, never O. Of the ways tried on CoNLL-2003 (benchmarks/binary/README.md: a
+ * 551-sentence complete seed, 3,000 answers on the seed model's most uncertain suggestions, chosen on testa), the
+ * default is the best: a first model learns from the complete examples and the accepted spans' tokens only
+ * ({@link BinaryTraining.Start#KNOWN_TOKENS}: OpenNLP's event trainer gets no event for an unknown token), with a
+ * stronger learner than the trainer's ({@link BinaryTraining.Completer#stronger()}); it completes each binary example
+ * with its best label sequence that contains every accepted span and no rejected one ({@code ConstrainedDecoder}, a
+ * beam search over its outcome probabilities, corrected halfway towards the complete examples' label distribution),
+ * a model learns from the complete and completed examples, completes them again, and the final model, with the
+ * trainer's settings, learns from those completions. Maxent defaults, one answer per sentence: testb F1 68.0 (full
+ * annotation of the same sentences 70.6, answers read as complete 23.8, the seed alone 57.7).
  */
 public final class NerTrainer {
 
@@ -75,6 +76,17 @@ public final class NerTrainer {
      * training event (the first pass of a two-pass model still learns from every token).
      */
     NerModel trainMasked(List<NerExample> examples, List<boolean[]> masks) {
+        return trainWeighted(examples, masks, null, 1);
+    }
+
+    /**
+     * As {@link #trainMasked}, and where {@code readings} (null, or one entry per example) holds a non-null list,
+     * that example is learnt from those weighted outcome sequences instead of its spans ({@link MaskedTraining}).
+     *
+     * @param copies event copies for weight 1 (the learner's cutoff is scaled by it), at least 1
+     */
+    NerModel trainWeighted(List<NerExample> examples, List<boolean[]> masks,
+                           List<List<MaskedTraining.Reading>> readings, int copies) {
         if (examples.isEmpty()) {
             throw new IllegalArgumentException("no training examples");
         }
@@ -82,7 +94,7 @@ public final class NerTrainer {
             throw new IllegalArgumentException("no entity spans in " + examples.size() + " training examples");
         }
         if (!settings.twoPass()) {
-            return trainOnce(settings, examples, masks, null, null);
+            return trainOnce(settings, new Weighted(examples, masks, readings, copies), null, null);
         }
         NerTrainer first = new NerTrainer(settings.firstPass(), clusters, matcher);
         List<List<NerExample>> documents = NerExample.documents(examples);
@@ -99,7 +111,7 @@ public final class NerTrainer {
             jackknifed.add(other.predict(documents.get(d).stream().map(NerExample::tokens).toList()));
         }
         NerModel all = first.train(examples);
-        return trainOnce(settings, examples, masks, jackknifed, all);
+        return trainOnce(settings, new Weighted(examples, masks, readings, copies), jackknifed, all);
     }
 
     /**
@@ -125,51 +137,26 @@ public final class NerTrainer {
      *     rejects the same span
      */
     public NerModel train(List<NerExample> complete, List<BinaryNerExample> binary, BinaryTraining how) {
+        return train(complete, binary, how, null);
+    }
+
+    /** As {@link #train(List, List, BinaryTraining)}, showing each round's completions to {@code observer}. */
+    NerModel train(List<NerExample> complete, List<BinaryNerExample> binary, BinaryTraining how,
+                   BinaryTrainer.Observer observer) {
         if (binary.isEmpty()) {
             return train(complete);
         }
         checkAnswers(binary);
-        List<NerExample> asComplete = binary.stream()
-                .map(b -> new NerExample(b.documentId(), b.tokens(), b.accepted())).toList();
-        NerModel model = first(complete, binary, asComplete, how.start());
-        for (int round = 0; round < how.rounds(); round++) {
-            List<BinaryCompletion.Completed> completed = BinaryCompletion.complete(model, binary, how.beamSize(),
-                    how.minConfidence());
-            List<NerExample> examples = new ArrayList<>(complete);
-            List<boolean[]> masks = allTokens(complete.size());
-            for (BinaryCompletion.Completed c : completed) {
-                examples.add(c.example());
-                masks.add(c.trusted());
-            }
-            model = trainMasked(examples, how.minConfidence() > 0 ? masks : null);
-        }
-        return model;
+        return new BinaryTrainer(this, how, observer).train(complete, binary);
     }
 
-    private NerModel first(List<NerExample> complete, List<BinaryNerExample> binary, List<NerExample> asComplete,
-                           BinaryTraining.Start start) {
-        boolean completeHasSpans = complete.stream().anyMatch(e -> !e.spans().isEmpty());
-        return switch (start) {
-            case COMPLETE_ONLY -> completeHasSpans ? train(complete) : train(concat(complete, asComplete));
-            case ANSWERS_AS_COMPLETE -> train(concat(complete, asComplete));
-            case KNOWN_TOKENS -> {
-                if (complete.isEmpty()) {
-                    yield train(asComplete);
-                }
-                List<boolean[]> masks = allTokens(complete.size());
-                for (BinaryNerExample example : binary) {
-                    boolean[] known = new boolean[example.tokens().size()];
-                    example.accepted().forEach(span -> java.util.Arrays.fill(known, span.start(), span.end(), true));
-                    masks.add(known);
-                }
-                yield trainMasked(concat(complete, asComplete), masks);
-            }
-        };
+    NerSettings settings() {
+        return settings;
     }
 
-    /** Masks for {@code size} examples that learn from every token, in a list to add to. */
-    private static List<boolean[]> allTokens(int size) {
-        return new ArrayList<>(java.util.Collections.nCopies(size, (boolean[]) null));
+    /** A trainer with other settings and the same clusters and matcher. */
+    NerTrainer withSettings(NerSettings other) {
+        return new NerTrainer(other, clusters, matcher);
     }
 
     private static void checkAnswers(List<BinaryNerExample> binary) {
@@ -184,27 +171,28 @@ public final class NerTrainer {
         }
     }
 
-    private static List<NerExample> concat(List<NerExample> first, List<NerExample> second) {
-        List<NerExample> all = new ArrayList<>(first.size() + second.size());
-        all.addAll(first);
-        all.addAll(second);
-        return all;
-    }
-
     private static List<NerExample> flatten(List<List<NerExample>> documents) {
         return documents.stream().flatMap(List::stream).toList();
     }
 
-    private NerModel trainOnce(NerSettings run, List<NerExample> examples, List<boolean[]> masks,
-                               List<List<List<EntitySpan>>> firstLabels, NerModel firstPass) {
-        List<NameSample> samples = samples(run, examples, firstLabels);
+    /** Examples with their masks and readings (either may be null) and the event copies for weight 1. */
+    private record Weighted(List<NerExample> examples, List<boolean[]> masks,
+                            List<List<MaskedTraining.Reading>> readings, int copies) {
+        boolean plain() {
+            return masks == null && readings == null && copies == 1;
+        }
+    }
+
+    private NerModel trainOnce(NerSettings run, Weighted data, List<List<List<EntitySpan>>> firstLabels,
+                               NerModel firstPass) {
+        List<NameSample> samples = samples(run, data.examples(), firstLabels);
         TrainingParameters params = new TrainingParameters();
         run.trainingParameters().forEach(params::put);
         QuarryNameFinderFactory factory = new QuarryNameFinderFactory(run, clusters);
         try {
-            TokenNameFinderModel model = masks == null
+            TokenNameFinderModel model = data.plain()
                     ? NameFinderME.train("und", null, ObjectStreamUtils.createObjectStream(samples), params, factory)
-                    : MaskedTraining.train(samples, masks, params, factory);
+                    : MaskedTraining.train(samples, data.masks(), data.readings(), data.copies(), params, factory);
             return new NerModel(model, run, firstPass, matcher);
         } catch (IOException e) {
             throw new UncheckedIOException("NER training failed", e);

@@ -21,7 +21,7 @@ class BinaryTrainingTest {
     private static NerModel model;
 
     /** "X visited Y ." with X a person and Y a city, or "X met X ." with two people; one sentence per document. */
-    private static List<NerExample> data(int size, long seed) {
+    static List<NerExample> data(int size, long seed) {
         Random random = new Random(seed);
         List<NerExample> examples = new ArrayList<>();
         for (int i = 0; i < size; i++) {
@@ -219,11 +219,13 @@ class BinaryTrainingTest {
     void confidenceMasksAlwaysTrustAcceptedTokens() {
         List<String> tokens = List.of("Anna", "visited", "Paris", ".");
         BinaryNerExample example = new BinaryNerExample("t", tokens, List.of(new EntitySpan(1, 2, "LOC")), List.of());
-        BinaryCompletion.Completed completed = BinaryCompletion.complete(model, List.of(example), 8, 0.999999)
+        BinaryCompletion.Completed completed = BinaryCompletion.complete(model, List.of(example),
+                new BinaryTraining(1, 8, BinaryTraining.Start.KNOWN_TOKENS, 0.999999), Map.of())
                 .getFirst();
         assertTrue(completed.trusted()[1]);
         assertTrue(completed.example().spans().contains(new EntitySpan(1, 2, "LOC")));
-        assertEquals(null, BinaryCompletion.complete(model, List.of(example), 8, 0).getFirst().trusted());
+        assertEquals(null, BinaryCompletion.complete(model, List.of(example), BinaryTraining.defaults(), Map.of())
+                .getFirst().trusted());
     }
 
     private static boolean[] fill(int size, boolean value) {

@@ -1,0 +1,234 @@
+package dev.quarry.training;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The engine behind {@link NerTrainer#train(List, List, BinaryTraining)}: trains the first model, completes the
+ * binary examples round by round ({@link BinaryCompletion}), optionally cross-fitted and with the completing model's
+ * label prior corrected, and trains the last model on the complete and completed examples. Single-threaded.
+ */
+final class BinaryTrainer {
+
+    /** Sees each round's completed examples, in the order of the binary examples (diagnostics in benchmarks). */
+    interface Observer {
+        void completed(int round, List<NerExample> completed);
+    }
+
+    /**
+     * Examples to train on; a token whose mask entry is false gives no event ({@code masks} null: every token), an
+     * example with readings is learnt from them ({@code readings} null: none has), {@code copies} events per unit of
+     * weight ({@link MaskedTraining}).
+     */
+    record Data(List<NerExample> examples, List<boolean[]> masks, List<List<MaskedTraining.Reading>> readings,
+                int copies) {
+
+        Data(List<NerExample> examples, List<boolean[]> masks) {
+            this(examples, masks, null, 1);
+        }
+
+        NerModel train(NerTrainer trainer) {
+            return trainer.trainWeighted(examples, masks, readings, copies);
+        }
+
+        /** The share of each BIO outcome among the tokens that give events. */
+        Map<String, Double> outcomeShares() {
+            Map<String, Double> counts = new HashMap<>();
+            int total = 0;
+            for (int e = 0; e < examples.size(); e++) {
+                String[] outcomes = outcomes(examples.get(e));
+                boolean[] mask = masks == null ? null : masks.get(e);
+                for (int i = 0; i < outcomes.length; i++) {
+                    if (mask == null || mask[i]) {
+                        counts.merge(outcomes[i], 1.0, Double::sum);
+                        total++;
+                    }
+                }
+            }
+            int all = Math.max(1, total);
+            counts.replaceAll((outcome, count) -> count / all);
+            return counts;
+        }
+    }
+
+    /** Event copies per unit of weight with soft labels: weights in quarters. */
+    static final int SOFT_COPIES = 4;
+
+    private final NerTrainer last;
+    private final NerTrainer completer;
+    private final BinaryTraining how;
+    private final Observer observer;
+
+    BinaryTrainer(NerTrainer trainer, BinaryTraining how, Observer observer) {
+        this.last = trainer;
+        NerSettings settings = how.completer().settingsFor(trainer.settings());
+        this.completer = settings.equals(trainer.settings()) ? trainer : trainer.withSettings(settings);
+        this.how = how;
+        this.observer = observer == null ? (round, completed) -> { } : observer;
+    }
+
+    NerModel train(List<NerExample> complete, List<BinaryNerExample> binary) {
+        Data start = first(complete, binary);
+        if (how.rounds() == 0) {
+            return start.train(last);
+        }
+        List<BinaryCompletion.Completed> completed = complete(start, complete, binary);
+        report(1, completed);
+        for (int round = 2; round <= how.rounds(); round++) {
+            completed = how.crossFit() ? crossFitted(complete, binary, completed)
+                    : complete(withCompletions(complete, completed, binary, -1), complete, binary);
+            report(round, completed);
+        }
+        return withCompletions(complete, completed, binary, -1).train(last);
+    }
+
+    private void report(int round, List<BinaryCompletion.Completed> completed) {
+        observer.completed(round, completed.stream().map(BinaryCompletion.Completed::example).toList());
+    }
+
+    /** Trains a completing model on {@code data} and completes {@code binary} with it. */
+    private List<BinaryCompletion.Completed> complete(Data data, List<NerExample> complete,
+                                                      List<BinaryNerExample> binary) {
+        NerModel model = data.train(completer);
+        return BinaryCompletion.complete(model, binary, how, weights(data, complete));
+    }
+
+    /**
+     * Each half of the binary documents (even, odd) completed by a model that learnt it from the known tokens only
+     * and the other half from {@code previous}.
+     */
+    private List<BinaryCompletion.Completed> crossFitted(List<NerExample> complete, List<BinaryNerExample> binary,
+                                                         List<BinaryCompletion.Completed> previous) {
+        int[] folds = folds(binary);
+        BinaryCompletion.Completed[] result = new BinaryCompletion.Completed[binary.size()];
+        for (int fold = 0; fold < 2; fold++) {
+            List<BinaryNerExample> own = new ArrayList<>();
+            List<Integer> positions = new ArrayList<>();
+            for (int i = 0; i < binary.size(); i++) {
+                if (folds[i] == fold) {
+                    own.add(binary.get(i));
+                    positions.add(i);
+                }
+            }
+            if (own.isEmpty()) {
+                continue;
+            }
+            List<BinaryCompletion.Completed> done = complete(withCompletions(complete, previous, binary, fold),
+                    complete, own);
+            for (int k = 0; k < done.size(); k++) {
+                result[positions.get(k)] = done.get(k);
+            }
+        }
+        return List.of(result);
+    }
+
+    /** Document halves: 0 for the binary examples of even documents, 1 for odd ones. */
+    private static int[] folds(List<BinaryNerExample> binary) {
+        int[] folds = new int[binary.size()];
+        int i = 0;
+        int d = 0;
+        for (List<BinaryNerExample> document : BinaryCompletion.documents(binary)) {
+            Arrays.fill(folds, i, i + document.size(), d++ % 2);
+            i += document.size();
+        }
+        return folds;
+    }
+
+    /**
+     * The complete examples and the completed ones (masked by their trust), except that the binary examples of
+     * {@code knownFold} (-1: none) contribute their known tokens only.
+     */
+    private Data withCompletions(List<NerExample> complete, List<BinaryCompletion.Completed> completed,
+                                 List<BinaryNerExample> binary, int knownFold) {
+        int[] folds = knownFold < 0 ? null : folds(binary);
+        List<NerExample> examples = new ArrayList<>(complete);
+        List<boolean[]> masks = allTokens(complete.size());
+        List<List<MaskedTraining.Reading>> readings = new ArrayList<>(Collections.nCopies(complete.size(), null));
+        boolean masked = false;
+        for (int i = 0; i < completed.size(); i++) {
+            boolean known = folds != null && folds[i] == knownFold;
+            examples.add(known ? asComplete(binary.get(i)) : completed.get(i).example());
+            boolean[] mask = known ? knownTokens(binary.get(i)) : completed.get(i).trusted();
+            masks.add(mask);
+            masked |= mask != null;
+            readings.add(known || !how.softLabels() ? null : completed.get(i).readings());
+        }
+        return how.softLabels() ? new Data(examples, masked ? masks : null, readings, SOFT_COPIES)
+                : new Data(examples, masked ? masks : null);
+    }
+
+    /** The first model's training data, by {@link BinaryTraining#start()}. */
+    private Data first(List<NerExample> complete, List<BinaryNerExample> binary) {
+        List<NerExample> asComplete = binary.stream().map(BinaryTrainer::asComplete).toList();
+        boolean completeHasSpans = complete.stream().anyMatch(e -> !e.spans().isEmpty());
+        return switch (how.start()) {
+            case COMPLETE_ONLY -> new Data(completeHasSpans ? complete : concat(complete, asComplete), null);
+            case ANSWERS_AS_COMPLETE -> new Data(concat(complete, asComplete), null);
+            case KNOWN_TOKENS -> {
+                if (complete.isEmpty()) {
+                    yield new Data(asComplete, null);
+                }
+                List<boolean[]> masks = allTokens(complete.size());
+                binary.forEach(example -> masks.add(knownTokens(example)));
+                yield new Data(concat(complete, asComplete), masks);
+            }
+        };
+    }
+
+    /**
+     * Factors that move a model trained on {@code data} from its training label distribution to that of the
+     * complete examples, by {@link BinaryTraining#priorCorrection()}; empty when there is nothing to correct.
+     */
+    private Map<String, Double> weights(Data data, List<NerExample> complete) {
+        if (how.priorCorrection() == 0 || complete.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, Double> target = new Data(complete, null).outcomeShares();
+        Map<String, Double> weights = new HashMap<>();
+        data.outcomeShares().forEach((outcome, share) -> {
+            Double wanted = target.get(outcome);
+            if (wanted != null) {
+                weights.put(outcome, Math.pow(wanted / share, how.priorCorrection()));
+            }
+        });
+        return weights;
+    }
+
+    /** The BIO outcomes of an example's tokens, as OpenNLP's BIO codec names them. */
+    static String[] outcomes(NerExample example) {
+        String[] outcomes = new String[example.tokens().size()];
+        Arrays.fill(outcomes, ConstrainedDecoder.OTHER);
+        for (EntitySpan span : example.spans()) {
+            outcomes[span.start()] = span.label() + ConstrainedDecoder.START;
+            Arrays.fill(outcomes, span.start() + 1, span.end(), span.label() + ConstrainedDecoder.CONT);
+        }
+        return outcomes;
+    }
+
+    static NerExample asComplete(BinaryNerExample example) {
+        return new NerExample(example.documentId(), example.tokens(), example.accepted());
+    }
+
+    /** True for the tokens of the accepted spans. */
+    static boolean[] knownTokens(BinaryNerExample example) {
+        boolean[] known = new boolean[example.tokens().size()];
+        example.accepted().forEach(span -> Arrays.fill(known, span.start(), span.end(), true));
+        return known;
+    }
+
+    /** Masks for {@code size} examples that learn from every token, in a list to add to. */
+    static List<boolean[]> allTokens(int size) {
+        return new ArrayList<>(Collections.nCopies(size, (boolean[]) null));
+    }
+
+    private static List<NerExample> concat(List<NerExample> first, List<NerExample> second) {
+        List<NerExample> all = new ArrayList<>(first.size() + second.size());
+        all.addAll(first);
+        all.addAll(second);
+        return all;
+    }
+}
