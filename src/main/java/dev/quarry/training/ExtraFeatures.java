@@ -30,6 +30,7 @@ final class ExtraFeatures {
                                  List<List<EntitySpan>> firstPass) {
         DocumentWords words = settings.documentFeatures() ? new DocumentWords(document) : null;
         Map<String, Map<String, Integer>> labels = firstPass == null ? null : firstPassLabels(document, firstPass);
+        Headlines headlines = settings.has(NerFeature.TRUECASE_HEADLINES) ? new Headlines(document) : null;
         List<String[]> encoded = new ArrayList<>(document.size());
         for (List<String> sentence : document) {
             List<List<String>> extras = new ArrayList<>();
@@ -48,9 +49,10 @@ final class ExtraFeatures {
                     labelFeatures(labels.get(word), extras.get(i));
                 }
             }
+            List<String> read = headlines == null ? sentence : headlines.read(sentence, extras);
             String[] tokens = new String[sentence.size()];
             for (int i = 0; i < tokens.length; i++) {
-                tokens[i] = FeatureGenerators.encode(sentence.get(i), extras.get(i));
+                tokens[i] = FeatureGenerators.encode(read.get(i), extras.get(i));
             }
             encoded.add(tokens);
         }
@@ -130,6 +132,67 @@ final class ExtraFeatures {
 
         private static boolean allUpper(String word) {
             return word.length() > 1 && word.equals(word.toUpperCase(Locale.ROOT));
+        }
+    }
+
+    /** {@link NerFeature#TRUECASE_HEADLINES}: how the words of sentences in capitals are written elsewhere. */
+    static final class Headlines {
+        private final Map<String, Map<String, Integer>> spellings = new HashMap<>();
+
+        Headlines(List<List<String>> document) {
+            for (List<String> sentence : document) {
+                if (!isHeadline(sentence)) {
+                    for (String word : sentence.subList(Math.min(1, sentence.size()), sentence.size())) {
+                        spellings.computeIfAbsent(word.toLowerCase(Locale.ROOT), w -> new HashMap<>())
+                                .merge(word, 1, Integer::sum);
+                    }
+                }
+            }
+        }
+
+        /** The words as read: a headline's words in their usual spelling, and the flag {@code hl} added. */
+        List<String> read(List<String> sentence, List<List<String>> extras) {
+            if (!isHeadline(sentence)) {
+                return sentence;
+            }
+            List<String> read = new ArrayList<>(sentence.size());
+            for (int i = 0; i < sentence.size(); i++) {
+                read.add(usual(sentence.get(i)));
+                extras.get(i).add("hl");
+            }
+            return read;
+        }
+
+        /** The spelling seen most often (the first in sort order on a tie), or the word when never seen. */
+        private String usual(String word) {
+            Map<String, Integer> seen = spellings.get(word.toLowerCase(Locale.ROOT));
+            if (seen == null) {
+                return word;
+            }
+            String best = null;
+            for (Map.Entry<String, Integer> entry : new java.util.TreeMap<>(seen).entrySet()) {
+                if (best == null || entry.getValue() > seen.get(best)) {
+                    best = entry.getKey();
+                }
+            }
+            return best;
+        }
+
+        /** No lower-case letter, and at least one word with two letters or more. */
+        static boolean isHeadline(List<String> sentence) {
+            boolean word = false;
+            for (String token : sentence) {
+                int letters = 0;
+                for (int i = 0; i < token.length(); i++) {
+                    char c = token.charAt(i);
+                    if (Character.isLowerCase(c)) {
+                        return false;
+                    }
+                    letters += Character.isLetter(c) ? 1 : 0;
+                }
+                word |= letters >= 2;
+            }
+            return word;
         }
     }
 }

@@ -47,7 +47,14 @@ final class FeatureGenerators {
                 throw new IllegalArgumentException("no word clusters named \"" + name + "\"");
             }
             int w = settings.clusterWindow();
-            generators.add(new WindowFeatureGenerator(new ClusterFeature(name, dictionary), w, w));
+            SentenceClusters sentence = new SentenceClusters(name, dictionary);
+            generators.add(new WindowFeatureGenerator(new ClusterFeature(sentence), w, w));
+            if (settings.has(NerFeature.CLUSTER_BIGRAMS)) {
+                generators.add(new ClusterBigrams(sentence));
+            }
+            if (settings.has(NerFeature.CLUSTER_SHAPE)) {
+                generators.add(new ClusterShape(sentence));
+            }
         }
         if (settings.affixLength() > 0) {
             generators.add(new PrefixFeatureGenerator(settings.affixLength()));
@@ -74,6 +81,12 @@ final class FeatureGenerators {
         return token.toString();
     }
 
+    /** The word of an encoded token, without its extra features. */
+    static String plainWord(String token) {
+        int separator = token.indexOf(SEPARATOR);
+        return separator < 0 ? token : token.substring(0, separator);
+    }
+
     /** The compressed shape: letters as X/x, digits as d, other characters kept; runs collapsed. */
     static String shape(String word) {
         StringBuilder shape = new StringBuilder();
@@ -90,13 +103,80 @@ final class FeatureGenerators {
         return shape.toString();
     }
 
+    /**
+     * The cluster ids of one sentence's tokens in one clustering, looked up once per sentence and shared by the
+     * cluster feature generators of that clustering (a window asks for each token five times). Not thread-safe.
+     */
+    static final class SentenceClusters {
+        private final String name;
+        private final WordClusters dictionary;
+        private final String[] featureOfCluster;
+        private String[] lastTokens;
+        private int[] ids;
+
+        SentenceClusters(String name, WordClusters dictionary) {
+            this.name = name;
+            this.dictionary = dictionary;
+            this.featureOfCluster = new String[dictionary.k()];
+            for (int c = 0; c < featureOfCluster.length; c++) {
+                featureOfCluster[c] = "c" + name + "=" + c;
+            }
+        }
+
+        /** The cluster of {@code tokens[index]}, -1 when unknown. */
+        int id(String[] tokens, int index) {
+            if (tokens != lastTokens) {
+                ids = new int[tokens.length];
+                for (int i = 0; i < tokens.length; i++) {
+                    ids[i] = dictionary.cluster(tokens[i]);
+                }
+                lastTokens = tokens;
+            }
+            return ids[index];
+        }
+
+        /** {@code c<name>=<cluster>}, or null for an unknown token. */
+        String feature(String[] tokens, int index) {
+            int id = id(tokens, index);
+            return id < 0 ? null : featureOfCluster[id];
+        }
+
+        String idText(String[] tokens, int index) {
+            int id = id(tokens, index);
+            return id < 0 ? "_" : Integer.toString(id);
+        }
+    }
+
     /** {@code c<name>=<cluster>} for a token the dictionary knows. */
-    private record ClusterFeature(String name, WordClusters dictionary) implements AdaptiveFeatureGenerator {
+    private record ClusterFeature(SentenceClusters clusters) implements AdaptiveFeatureGenerator {
         @Override
         public void createFeatures(List<String> features, String[] tokens, int index, String[] previousOutcomes) {
-            int cluster = dictionary.cluster(tokens[index]);
-            if (cluster >= 0) {
-                features.add("c" + name + "=" + cluster);
+            String feature = clusters.feature(tokens, index);
+            if (feature != null) {
+                features.add(feature);
+            }
+        }
+    }
+
+    /** {@code cb<name>=<previous>,<current>} and {@code cb<name>+=<current>,<next>}: {@code _} unknown, ^ $ edges. */
+    private record ClusterBigrams(SentenceClusters clusters) implements AdaptiveFeatureGenerator {
+        @Override
+        public void createFeatures(List<String> features, String[] tokens, int index, String[] previousOutcomes) {
+            String current = clusters.idText(tokens, index);
+            String prefix = "cb" + clusters.name;
+            features.add(prefix + "=" + (index == 0 ? "^" : clusters.idText(tokens, index - 1)) + "," + current);
+            features.add(prefix + "+=" + current + ","
+                    + (index + 1 == tokens.length ? "$" : clusters.idText(tokens, index + 1)));
+        }
+    }
+
+    /** {@code cs<name>=<cluster>,<shape>} for a token the dictionary knows. */
+    private record ClusterShape(SentenceClusters clusters) implements AdaptiveFeatureGenerator {
+        @Override
+        public void createFeatures(List<String> features, String[] tokens, int index, String[] previousOutcomes) {
+            int id = clusters.id(tokens, index);
+            if (id >= 0) {
+                features.add("cs" + clusters.name + "=" + id + "," + shape(tokens[index]));
             }
         }
     }

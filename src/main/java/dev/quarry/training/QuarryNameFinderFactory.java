@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import opennlp.tools.namefind.BioCodec;
+import opennlp.tools.namefind.NameContextGenerator;
 import opennlp.tools.namefind.TokenNameFinderFactory;
 import opennlp.tools.util.InvalidFormatException;
 import opennlp.tools.util.featuregen.AdaptiveFeatureGenerator;
@@ -49,6 +50,12 @@ public final class QuarryNameFinderFactory extends TokenNameFinderFactory {
             clusters = loaded;
         }
         return clusters;
+    }
+
+    @Override
+    public NameContextGenerator createContextGenerator() {
+        return settings().has(NerFeature.PLAIN_HISTORY)
+                ? new PlainHistoryContextGenerator(createFeatureGenerators()) : super.createContextGenerator();
     }
 
     @Override
