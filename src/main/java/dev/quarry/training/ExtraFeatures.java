@@ -17,6 +17,9 @@ import java.util.Set;
  */
 final class ExtraFeatures {
 
+    /** The prefix of the document-topic extra feature ({@link NerFeature#DOCUMENT_TOPIC}). */
+    static final String TOPIC = "tp=";
+
     private ExtraFeatures() {
     }
 
@@ -31,6 +34,7 @@ final class ExtraFeatures {
         DocumentWords words = settings.documentFeatures() ? new DocumentWords(document) : null;
         Map<String, Map<String, Integer>> labels = firstPass == null ? null : firstPassLabels(document, firstPass);
         Headlines headlines = settings.has(NerFeature.TRUECASE_HEADLINES) ? new Headlines(document) : null;
+        String topic = settings.has(NerFeature.DOCUMENT_TOPIC) ? topic(document) : null;
         List<String[]> encoded = new ArrayList<>(document.size());
         for (List<String> sentence : document) {
             List<List<String>> extras = new ArrayList<>();
@@ -48,6 +52,9 @@ final class ExtraFeatures {
                 if (labels != null) {
                     labelFeatures(labels.get(word), extras.get(i));
                 }
+                if (topic != null) {
+                    extras.get(i).add(TOPIC + topic);
+                }
             }
             List<String> read = headlines == null ? sentence : headlines.read(sentence, extras);
             String[] tokens = new String[sentence.size()];
@@ -57,6 +64,26 @@ final class ExtraFeatures {
             encoded.add(tokens);
         }
         return encoded;
+    }
+
+    /**
+     * The slug of a document whose first sentence opens with one to three words in capitals and then {@code -}: the
+     * words in lower case joined by {@code _}; null for any other document.
+     */
+    static String topic(List<List<String>> document) {
+        if (document.isEmpty() || !Headlines.isHeadline(document.getFirst())) {
+            return null;
+        }
+        List<String> first = document.getFirst();
+        int dash = first.indexOf("-");
+        if (dash < 1 || dash > 3) {
+            return null;
+        }
+        List<String> words = first.subList(0, dash);
+        if (!words.stream().allMatch(w -> w.chars().allMatch(Character::isLetter))) {
+            return null;
+        }
+        return String.join("_", words).toLowerCase(Locale.ROOT);
     }
 
     private static void patterns(Matcher matcher, List<String> sentence, List<List<String>> extras) {

@@ -41,6 +41,7 @@ final class FeatureGenerators {
                 new PreviousMapFeatureGenerator(),
                 new BigramNameFeatureGenerator(),
                 new SentenceFeatureGenerator(true, false)));
+        List<SentenceClusters> clusterings = new ArrayList<>();
         for (String name : settings.clusters()) {
             WordClusters dictionary = clusters.get(name);
             if (dictionary == null) {
@@ -48,6 +49,7 @@ final class FeatureGenerators {
             }
             int w = settings.clusterWindow();
             SentenceClusters sentence = new SentenceClusters(name, dictionary);
+            clusterings.add(sentence);
             generators.add(new WindowFeatureGenerator(new ClusterFeature(sentence), w, w));
             if (settings.has(NerFeature.CLUSTER_BIGRAMS)) {
                 generators.add(new ClusterBigrams(sentence));
@@ -65,7 +67,8 @@ final class FeatureGenerators {
         }
         AdaptiveFeatureGenerator cached = new CachedFeatureGenerator(
                 new AggregatedFeatureGenerator(generators.toArray(AdaptiveFeatureGenerator[]::new)));
-        return new ExtrasSplitter(cached);
+        return new ExtrasSplitter(cached, clusterings, settings.has(NerFeature.OUTCOME_CLUSTERS),
+                settings.has(NerFeature.DOCUMENT_TOPIC));
     }
 
     /** A token with extra features, as the generators read it; a plain word when there are none. */
@@ -190,17 +193,26 @@ final class FeatureGenerators {
 
     /**
      * Splits encoded tokens into words (for the inner generators) and extra features, which it adds for the token
-     * ({@code x=F}) and its direct neighbours ({@code x-1=F}, {@code x+1=F}). Not thread-safe, like every OpenNLP
-     * feature generator: it remembers the last sentence it split.
+     * ({@code x=F}) and its direct neighbours ({@code x-1=F}, {@code x+1=F}); then the features that depend on the
+     * previous outcome ({@link NerFeature#OUTCOME_CLUSTERS}, so never cached) or join an extra feature with the
+     * clusters ({@link NerFeature#DOCUMENT_TOPIC}). Not thread-safe, like every OpenNLP feature generator: it
+     * remembers the last sentence it split.
      */
     private static final class ExtrasSplitter implements AdaptiveFeatureGenerator {
         private final AdaptiveFeatureGenerator inner;
+        private final List<SentenceClusters> clusterings;
+        private final boolean outcomeClusters;
+        private final boolean topicClusters;
         private String[] lastTokens;
         private String[] words;
         private String[][] extras;
 
-        ExtrasSplitter(AdaptiveFeatureGenerator inner) {
+        ExtrasSplitter(AdaptiveFeatureGenerator inner, List<SentenceClusters> clusterings, boolean outcomeClusters,
+                       boolean topicClusters) {
             this.inner = inner;
+            this.clusterings = List.copyOf(clusterings);
+            this.outcomeClusters = outcomeClusters;
+            this.topicClusters = topicClusters;
         }
 
         @Override
@@ -213,6 +225,27 @@ final class FeatureGenerators {
             }
             if (index + 1 < words.length) {
                 add(features, index + 1, "x+1=");
+            }
+            if (outcomeClusters) {
+                String previous = index > 0 ? previousOutcomes[index - 1] : "other";
+                for (SentenceClusters clusters : clusterings) {
+                    features.add("poc" + clusters.name + "=" + previous + "," + clusters.idText(words, index));
+                }
+            }
+            if (topicClusters) {
+                topicFeatures(features, index);
+            }
+        }
+
+        /** {@code tpc<name>=<topic>,<cluster>} for each {@code tp=<topic>} extra of the token. */
+        private void topicFeatures(List<String> features, int index) {
+            for (String extra : extras[index]) {
+                if (extra.startsWith(ExtraFeatures.TOPIC)) {
+                    String topic = extra.substring(ExtraFeatures.TOPIC.length());
+                    for (SentenceClusters clusters : clusterings) {
+                        features.add("tpc" + clusters.name + "=" + topic + "," + clusters.idText(words, index));
+                    }
+                }
             }
         }
 

@@ -27,4 +27,14 @@ public enum NerFeature {
      * another case (outside such sentences, not first in a sentence) is read as it is written there most often.
      */
     TRUECASE_HEADLINES,
+
+    /** For each clustering, the previous token's outcome joined with the token's cluster id. */
+    OUTCOME_CLUSTERS,
+
+    /**
+     * The document's topic, when its first sentence opens like a news-wire slug (one to three words in capitals,
+     * then {@code -}, as in {@code SOCCER - JAPAN GET LUCKY WIN}): {@code tp=soccer} on every token, and for each
+     * clustering the topic joined with the token's cluster id (a city is a team in a sports table).
+     */
+    DOCUMENT_TOPIC,
 }

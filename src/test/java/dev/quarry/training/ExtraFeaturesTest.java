@@ -50,4 +50,23 @@ class ExtraFeaturesTest {
     void withoutTheSwitchHeadlinesAreReadAsWritten() {
         assertEquals(DOCUMENT.get(0), readAs(NerSettings.openNlpDefaults(), 0));
     }
+
+    @Test
+    void theTopicIsTheSlugBeforeTheDashOfAHeadlineThatOpensTheDocument() {
+        assertEquals("rugby_union", ExtraFeatures.topic(List.of(List.of("RUGBY", "UNION", "-", "FIJI", "WIN"),
+                List.of("Fiji", "won", "."))));
+        assertEquals(null, ExtraFeatures.topic(DOCUMENT));
+        assertEquals(null, ExtraFeatures.topic(List.of(List.of("EU", "rejects", "-", "call"))));
+        assertEquals(null, ExtraFeatures.topic(List.of(List.of("-", "SOCCER", "-"))));
+        assertEquals(null, ExtraFeatures.topic(List.of(List.of("1996", "-", "SOCCER"))));
+    }
+
+    @Test
+    void everyTokenOfADocumentWithATopicCarriesIt() {
+        NerSettings settings = NerSettings.openNlpDefaults().with(NerFeature.DOCUMENT_TOPIC, true);
+        List<String[]> encoded = ExtraFeatures.encode(settings, List.of(List.of("SOCCER", "-", "JAPAN", "WIN"),
+                List.of("Japan", "won", ".")), null, null);
+        String suffix = FeatureGenerators.SEPARATOR + "tp=soccer";
+        assertTrue(encoded.stream().flatMap(Arrays::stream).allMatch(t -> t.endsWith(suffix)));
+    }
 }

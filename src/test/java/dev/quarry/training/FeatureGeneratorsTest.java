@@ -65,4 +65,26 @@ class FeatureGeneratorsTest {
         assertTrue(features.contains("x=p=GEO"), features::toString);
         assertTrue(features.contains("x-1=dc"), features::toString);
     }
+
+    @Test
+    void outcomeClustersJoinThePreviousOutcomeWithTheTokensCluster() {
+        NerSettings settings = settings(NerFeature.OUTCOME_CLUSTERS);
+        AdaptiveFeatureGenerator generator = FeatureGenerators.create(settings, Map.of("k3", K3));
+        List<String> first = new ArrayList<>();
+        generator.createFeatures(first, SENTENCE, 0, new String[0]);
+        assertEquals(List.of("pock3=other,1"), withPrefix(first, "poc"));
+        List<String> third = new ArrayList<>();
+        generator.createFeatures(third, SENTENCE, 3, new String[] {"PER-start", "other", "LOC-start"});
+        assertEquals(List.of("pock3=LOC-start,_"), withPrefix(third, "poc"));
+    }
+
+    @Test
+    void documentTopicIsJoinedWithTheTokensCluster() {
+        String[] tokens = {FeatureGenerators.encode("Anna", List.of("tp=soccer")),
+            FeatureGenerators.encode("2-1", List.of("tp=soccer"))};
+        NerSettings settings = settings(NerFeature.DOCUMENT_TOPIC);
+        assertEquals(List.of("tpck3=soccer,1"), withPrefix(features(settings, tokens, 0), "tpc"));
+        assertEquals(List.of("tpck3=soccer,_"), withPrefix(features(settings, tokens, 1), "tpc"));
+        assertEquals(List.of(), withPrefix(features(settings(), tokens, 0), "tpc"));
+    }
 }

@@ -121,6 +121,8 @@ public final class NerBenchmark {
             case "cbi" -> NerFeature.CLUSTER_BIGRAMS;
             case "csh" -> NerFeature.CLUSTER_SHAPE;
             case "head" -> NerFeature.TRUECASE_HEADLINES;
+            case "poc" -> NerFeature.OUTCOME_CLUSTERS;
+            case "topic" -> NerFeature.DOCUMENT_TOPIC;
             default -> throw new IllegalArgumentException("unknown feature " + shortName);
         };
     }
