@@ -10,17 +10,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
-import opennlp.tools.namefind.NameFinderME;
 import opennlp.tools.namefind.TokenNameFinderModel;
-import opennlp.tools.util.Span;
 import opennlp.tools.util.ext.ExtensionLoader;
 
 /**
  * A trained NER: an OpenNLP {@code TokenNameFinderModel} built by {@link NerTrainer}, plus (for two-pass settings)
  * the first-pass model, and the pattern matcher its pattern features came from.
  *
- * <p>Thread-safe: each call makes its own {@code NameFinderME} (decoding state is per call); the loaded models are
- * immutable. Predictions run document by document, and adaptive data is cleared at every document start.
+ * <p>Thread-safe: each call makes its own decoder (decoding state is per call); the loaded models are immutable. Predictions run document by document, and adaptive data is cleared at every document start.
  */
 public final class NerModel {
 
@@ -50,6 +47,11 @@ public final class NerModel {
         }
     }
 
+    /** The OpenNLP model, for tests that compare with OpenNLP's own decoder. */
+    TokenNameFinderModel openNlpModel() {
+        return model;
+    }
+
     public NerSettings settings() {
         return settings;
     }
@@ -76,17 +78,15 @@ public final class NerModel {
     public List<List<EntitySpan>> predict(List<List<String>> document) {
         List<List<EntitySpan>> first = firstPass == null ? null : firstPass.predict(document);
         List<String[]> encoded = ExtraFeatures.encode(settings, document, matcher, first);
-        NameFinderME finder = new NameFinderME(model);
-        finder.clearAdaptiveData();
-        List<List<EntitySpan>> result = new ArrayList<>(encoded.size());
-        for (String[] tokens : encoded) {
-            List<EntitySpan> spans = new ArrayList<>();
-            for (Span span : finder.find(tokens)) {
-                spans.add(new EntitySpan(span.getStart(), span.getEnd(), span.getType()));
-            }
-            result.add(List.copyOf(spans));
-        }
-        return result;
+        return new NerDecoder(model, settings.beamSize()).document(encoded);
+    }
+
+    /**
+     * This model predicting with another beam size (the number of label sequences kept while decoding a sentence);
+     * the first pass of a two-pass model keeps its own.
+     */
+    public NerModel withBeamSize(int beamSize) {
+        return new NerModel(model, settings.withBeamSize(beamSize), firstPass, matcher);
     }
 
     /** Predicts every document of {@code examples} (grouped by {@link NerExample#documents}), in order. */
