@@ -35,6 +35,7 @@ final class ExtraFeatures {
         Map<String, Map<String, Integer>> labels = firstPass == null ? null : firstPassLabels(document, firstPass);
         Headlines headlines = settings.has(NerFeature.TRUECASE_HEADLINES) ? new Headlines(document) : null;
         String topic = settings.has(NerFeature.DOCUMENT_TOPIC) ? topic(document) : null;
+        Contexts contexts = settings.has(NerFeature.CONTEXT_AGGREGATION) ? new Contexts(document) : null;
         List<String[]> encoded = new ArrayList<>(document.size());
         for (List<String> sentence : document) {
             List<List<String>> extras = new ArrayList<>();
@@ -54,6 +55,9 @@ final class ExtraFeatures {
                 }
                 if (topic != null) {
                     extras.get(i).add(TOPIC + topic);
+                }
+                if (contexts != null) {
+                    contexts.features(sentence, i, extras.get(i));
                 }
             }
             List<String> read = headlines == null ? sentence : headlines.read(sentence, extras);
@@ -220,6 +224,61 @@ final class ExtraFeatures {
                 word |= letters >= 2;
             }
             return word;
+        }
+    }
+
+    /**
+     * {@link NerFeature#CONTEXT_AGGREGATION}: for each capitalised word, the lower-cased words just before and after
+     * its other occurrences in the document.
+     */
+    static final class Contexts {
+        /** Enough for most words; a word seen more often keeps its first neighbours. */
+        private static final int LIMIT = 8;
+        private final Map<String, Set<String>> before = new HashMap<>();
+        private final Map<String, Set<String>> after = new HashMap<>();
+
+        Contexts(List<List<String>> document) {
+            for (List<String> sentence : document) {
+                for (int i = 0; i < sentence.size(); i++) {
+                    if (capitalised(sentence.get(i))) {
+                        String word = sentence.get(i).toLowerCase(Locale.ROOT);
+                        add(before, word, i == 0 ? "^" : sentence.get(i - 1));
+                        add(after, word, i + 1 == sentence.size() ? "$" : sentence.get(i + 1));
+                    }
+                }
+            }
+        }
+
+        private static void add(Map<String, Set<String>> map, String word, String neighbour) {
+            Set<String> set = map.computeIfAbsent(word, w -> new java.util.LinkedHashSet<>());
+            if (set.size() < LIMIT) {
+                set.add(neighbour.toLowerCase(Locale.ROOT));
+            }
+        }
+
+        /** {@code ca-=<word>} and {@code ca+=<word>} for the neighbours not next to this occurrence. */
+        void features(List<String> sentence, int index, List<String> extras) {
+            String word = sentence.get(index);
+            if (!capitalised(word)) {
+                return;
+            }
+            String lower = word.toLowerCase(Locale.ROOT);
+            String left = index == 0 ? "^" : sentence.get(index - 1).toLowerCase(Locale.ROOT);
+            String right = index + 1 == sentence.size() ? "$" : sentence.get(index + 1).toLowerCase(Locale.ROOT);
+            for (String neighbour : before.get(lower)) {
+                if (!neighbour.equals(left)) {
+                    extras.add("ca-=" + neighbour);
+                }
+            }
+            for (String neighbour : after.get(lower)) {
+                if (!neighbour.equals(right)) {
+                    extras.add("ca+=" + neighbour);
+                }
+            }
+        }
+
+        private static boolean capitalised(String word) {
+            return Character.isUpperCase(word.codePointAt(0));
         }
     }
 }

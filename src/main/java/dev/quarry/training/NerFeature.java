@@ -37,4 +37,10 @@ public enum NerFeature {
      * clustering the topic joined with the token's cluster id (a city is a team in a sports table).
      */
     DOCUMENT_TOPIC,
+
+    /**
+     * For a capitalised word, the (lower-cased) words just before and after its other occurrences in the document,
+     * up to eight of each ({@code ca-=played}, {@code ca+=volgograd}): what the rest of the document says about it.
+     */
+    CONTEXT_AGGREGATION,
 }

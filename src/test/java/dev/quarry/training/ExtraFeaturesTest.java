@@ -69,4 +69,15 @@ class ExtraFeaturesTest {
         String suffix = FeatureGenerators.SEPARATOR + "tp=soccer";
         assertTrue(encoded.stream().flatMap(Arrays::stream).allMatch(t -> t.endsWith(suffix)));
     }
+
+    @Test
+    void aCapitalisedWordGetsTheNeighboursOfItsOtherOccurrences() {
+        NerSettings settings = NerSettings.openNlpDefaults().with(NerFeature.CONTEXT_AGGREGATION, true);
+        List<String[]> encoded = ExtraFeatures.encode(settings, List.of(List.of("Rotor", "won", "."),
+                List.of("He", "played", "for", "Rotor", "Volgograd"), List.of("Rotor", "won", "again")), null, null);
+        List<String> first = Arrays.asList(encoded.get(0)[0].split(String.valueOf(FeatureGenerators.SEPARATOR)));
+        assertEquals(List.of("Rotor", "ca-=for", "ca+=volgograd"), first);
+        List<String> played = Arrays.asList(encoded.get(1)[1].split(String.valueOf(FeatureGenerators.SEPARATOR)));
+        assertEquals(List.of("played"), played);
+    }
 }

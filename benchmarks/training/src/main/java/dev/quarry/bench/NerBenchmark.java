@@ -41,6 +41,7 @@ public final class NerBenchmark {
         System.out.printf(Locale.ROOT, "train %d sentences, testa %d, testb %d%n", train.size(), testa.size(),
                 testb.size());
         boolean scoreTestb = true;
+        List<Integer> beams = List.of();
         for (int i = 3; i < args.length; i++) {
             if (args[i].equals("prepare")) {
                 clusters(List.of("k64", "k256", "k1024"), glove, work);
@@ -48,6 +49,10 @@ public final class NerBenchmark {
             }
             if (args[i].equals("--testa-only")) {
                 scoreTestb = false;
+                continue;
+            }
+            if (args[i].startsWith("--beams=")) {
+                beams = java.util.Arrays.stream(args[i].substring(8).split(",")).map(Integer::valueOf).toList();
                 continue;
             }
             NerSettings settings = settings(args[i]);
@@ -63,6 +68,10 @@ public final class NerBenchmark {
             double predictSeconds = (System.nanoTime() - t1) / 1e9;
             NerEvaluation b = scoreTestb ? model.evaluate(testb) : null;
             report(args[i], settings, a, b, trainSeconds, predictSeconds);
+            for (int beam : beams) {
+                NerEvaluation e = model.withBeamSize(beam).evaluate(testa);
+                System.out.printf(Locale.ROOT, "testa with beam %d: %.2f%n", beam, 100 * e.micro().f1());
+            }
             dump(work.resolve("testa-" + args[i].replaceAll("[^A-Za-z0-9_.+-]", "_") + ".txt"), testa, predicted);
         }
     }
@@ -123,6 +132,7 @@ public final class NerBenchmark {
             case "head" -> NerFeature.TRUECASE_HEADLINES;
             case "poc" -> NerFeature.OUTCOME_CLUSTERS;
             case "topic" -> NerFeature.DOCUMENT_TOPIC;
+            case "ctx" -> NerFeature.CONTEXT_AGGREGATION;
             default -> throw new IllegalArgumentException("unknown feature " + shortName);
         };
     }
