@@ -22,8 +22,11 @@ import java.util.Map;
 
 /**
  * CoNLL-2003 NER: trains each named configuration on eng.train and scores testa and testb (exact-span F1).
- * Usage: NerBenchmark DATA_DIR GLOVE_FILE WORK_DIR CONFIG... where CONFIG is one of a, a-perceptron, b, b-maxent, b3,
- * c, c-affix, c-gaz, b3-gaz, c-gaz30, b3-gaz30, d, e.
+ * Usage: NerBenchmark DATA_DIR GLOVE_FILE WORK_DIR [--testa-only] [--beams=N,...] CONFIG... where CONFIG is one of a,
+ * a-perceptron, b, b-maxent, b3, c, c-affix, c-gaz, b3-gaz, c-gaz30, b3-gaz30, d, e, f, f-gaz, each optionally followed
+ * by modifiers ({@link #settings}), or {@code prepare} (compute the k=64/256/1024 clusters only).
+ * {@code --testa-only} skips testb (for selecting settings on the dev set); {@code --beams} also scores testa with
+ * those beam sizes, without retraining. testa predictions are written to WORK_DIR/testa-CONFIG.txt.
  */
 public final class NerBenchmark {
 
@@ -105,10 +108,11 @@ public final class NerBenchmark {
 
     /**
      * The settings of a config name: a base config, then modifiers: {@code +F} / {@code ~F} switch an optional
-     * feature on / off (hist, cbi, csh, head), {@code @itN} sets the iterations, {@code @beamN} the beam size.
+     * feature on / off (hist, cbi, csh, head, poc, topic, ctx), {@code @itN} sets the iterations, {@code @beamN} the
+     * beam size, {@code &kNsM} adds k-means clusters with k=N and seed M (the seed part optional, default 42).
      */
     static NerSettings settings(String name) {
-        String[] parts = name.split("(?=[+~@])");
+        String[] parts = name.split("(?=[+~@&])");
         NerSettings settings = base(parts[0]);
         for (int i = 1; i < parts.length; i++) {
             String part = parts[i];
@@ -117,6 +121,10 @@ public final class NerBenchmark {
                         settings.cutoff());
             } else if (part.startsWith("@beam")) {
                 settings = settings.withBeamSize(Integer.parseInt(part.substring(5)));
+            } else if (part.startsWith("&")) {
+                List<String> clusters = new ArrayList<>(settings.clusters());
+                clusters.add(part.substring(1));
+                settings = settings.withClusters(clusters, settings.clusterWindow());
             } else {
                 settings = settings.with(feature(part.substring(1)), part.charAt(0) == '+');
             }
@@ -167,14 +175,16 @@ public final class NerBenchmark {
     static Map<String, WordClusters> clusters(List<String> names, Path glove, Path work) throws Exception {
         Map<String, WordClusters> clusters = new LinkedHashMap<>();
         for (String name : names) {
-            int k = Integer.parseInt(name.substring(1));
-            Path cache = work.resolve("clusters-" + name + "-seed" + SEED + "-it" + KMEANS_ITERATIONS + ".txt");
+            int s = name.indexOf('s');
+            int k = Integer.parseInt(name.substring(1, s < 0 ? name.length() : s));
+            long seed = s < 0 ? SEED : Long.parseLong(name.substring(s + 1));
+            Path cache = work.resolve("clusters-k" + k + "-seed" + seed + "-it" + KMEANS_ITERATIONS + ".txt");
             if (!Files.exists(cache)) {
                 if (vectors == null) {
                     vectors = WordVectors.load(glove);
                 }
                 long t0 = System.nanoTime();
-                WordClusters.kMeans(vectors, k, KMEANS_ITERATIONS, SEED).write(cache);
+                WordClusters.kMeans(vectors, k, KMEANS_ITERATIONS, seed).write(cache);
                 System.out.printf(Locale.ROOT, "k-means k=%d: %.0f s (cached in %s)%n", k,
                         (System.nanoTime() - t0) / 1e9, cache.getFileName());
             }
