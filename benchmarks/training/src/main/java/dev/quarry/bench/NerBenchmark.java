@@ -154,6 +154,8 @@ public final class NerBenchmark {
         NerSettings perceptron = defaults.withLearner("PERCEPTRON", 300, 0);
         NerSettings b3 = perceptron.withClusters(List.of("k64", "k256", "k1024"), 2);
         NerSettings c = b3.withRichFeatures(4, true, true);
+        NerSettings f = c.withFeatures(List.of(NerFeature.PLAIN_HISTORY, NerFeature.CLUSTER_BIGRAMS,
+                NerFeature.CLUSTER_SHAPE, NerFeature.DOCUMENT_TOPIC));
         return switch (name) {
             case "a" -> defaults;
             case "a-perceptron" -> perceptron;
@@ -166,6 +168,8 @@ public final class NerBenchmark {
             case "c-gaz" -> c.withPatternFeatures(true);
             case "b3-gaz" -> b3.withPatternFeatures(true);
             case "e" -> c.withTwoPass(true).withPatternFeatures(true);
+            case "f" -> f;
+            case "f-gaz" -> f.withPatternFeatures(true);
             default -> throw new IllegalArgumentException("unknown config " + name);
         };
     }
