@@ -17,7 +17,8 @@ import java.util.stream.Collectors;
  * to its call-dependent defaults) and which features are generated. Stored in the model's manifest by
  * {@link #encode()} and read back by {@link #decode(String)}.
  *
- * @param algorithm       {@code PERCEPTRON} or {@code MAXENT}
+ * @param algorithm       {@code PERCEPTRON} (averaged), {@code MAXENT} (GIS) or {@code MAXENT_QN} (L-BFGS logistic
+ *                        regression with OpenNLP's default L1 and L2 costs, 0.1 each)
  * @param iterations      training iterations, at least 1
  * @param cutoff          features seen fewer times are dropped, at least 0
  * @param beamSize        the decoder's beam, at least 1
@@ -37,8 +38,9 @@ public record NerSettings(String algorithm, int iterations, int cutoff, int beam
                           boolean patternFeatures, boolean twoPass, Set<NerFeature> features) {
 
     public NerSettings {
-        if (!algorithm.equals("PERCEPTRON") && !algorithm.equals("MAXENT")) {
-            throw new IllegalArgumentException("algorithm must be PERCEPTRON or MAXENT, got \"" + algorithm + "\"");
+        if (!List.of("PERCEPTRON", "MAXENT", "MAXENT_QN").contains(algorithm)) {
+            throw new IllegalArgumentException("algorithm must be PERCEPTRON, MAXENT or MAXENT_QN, got \"" + algorithm
+                    + "\"");
         }
         check("iterations", iterations, 1);
         check("cutoff", cutoff, 0);
@@ -152,6 +154,11 @@ public record NerSettings(String algorithm, int iterations, int cutoff, int beam
             params.put("UseSkippedAveraging", "false");
             params.put("StepSizeDecrease", "0");
             params.put("Tolerance", "1.0E-5");
+        } else if (algorithm.equals("MAXENT_QN")) {
+            params.put("L1Cost", "0.1");
+            params.put("L2Cost", "0.1");
+            params.put("NumOfUpdates", "15");
+            params.put("MaxFctEval", "30000");
         } else {
             params.put("LLThreshold", "1.0E-4");
             params.put("Smoothing", "false");

@@ -66,6 +66,6 @@ class NerSettingsTest {
     void unknownAlgorithmIsRejected() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> NerSettings.openNlpDefaults().withLearner("SVM", 1, 0));
-        assertEquals("algorithm must be PERCEPTRON or MAXENT, got \"SVM\"", e.getMessage());
+        assertEquals("algorithm must be PERCEPTRON, MAXENT or MAXENT_QN, got \"SVM\"", e.getMessage());
     }
 }

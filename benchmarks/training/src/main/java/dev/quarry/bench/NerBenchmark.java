@@ -119,6 +119,8 @@ public final class NerBenchmark {
             if (part.startsWith("@it")) {
                 settings = settings.withLearner(settings.algorithm(), Integer.parseInt(part.substring(3)),
                         settings.cutoff());
+            } else if (part.startsWith("@qn")) {
+                settings = settings.withLearner("MAXENT_QN", Integer.parseInt(part.substring(3)), 0);
             } else if (part.startsWith("@beam")) {
                 settings = settings.withBeamSize(Integer.parseInt(part.substring(5)));
             } else if (part.startsWith("&")) {
