@@ -73,9 +73,10 @@ class NerModelTest {
         return examples;
     }
 
-    @Test
-    void predictionsAreThoseOfOpenNlpsOwnNameFinder() {
-        NerSettings settings = rich().withLearner("PERCEPTRON", 3, 0);
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"PERCEPTRON", "MAXENT"})
+    void predictionsAreThoseOfOpenNlpsOwnNameFinder(String algorithm) {
+        NerSettings settings = rich().withLearner(algorithm, 3, 0);
         NerModel model = new NerTrainer(settings, Map.of("k3", clusters()), null).train(noisy(30, 1));
         List<NerExample> test = noisy(20, 2);
         List<List<EntitySpan>> openNlp = new ArrayList<>();
