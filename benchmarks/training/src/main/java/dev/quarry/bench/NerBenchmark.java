@@ -4,6 +4,7 @@ import dev.quarry.matching.Matcher;
 import dev.quarry.training.ConllReader;
 import dev.quarry.training.IobScheme;
 import dev.quarry.training.NerEvaluation;
+import dev.quarry.training.NerEnsemble;
 import dev.quarry.training.NerExample;
 import dev.quarry.training.NerFeature;
 import dev.quarry.training.NerModel;
@@ -26,7 +27,8 @@ import java.util.Map;
  * a-perceptron, b, b-maxent, b3, c, c-affix, c-gaz, b3-gaz, c-gaz30, b3-gaz30, d, e, f, f-gaz, each optionally followed
  * by modifiers ({@link #settings}), or {@code prepare} (compute the k=64/256/1024 clusters only).
  * {@code --testa-only} skips testb (for selecting settings on the dev set); {@code --beams} also scores testa with
- * those beam sizes, without retraining. testa predictions are written to WORK_DIR/testa-CONFIG.txt.
+ * those beam sizes, without retraining; {@code --vote} also scores the majority vote of all the configs' models
+ * ({@link NerEnsemble}). testa predictions are written to WORK_DIR/testa-CONFIG.txt.
  */
 public final class NerBenchmark {
 
@@ -44,6 +46,8 @@ public final class NerBenchmark {
         System.out.printf(Locale.ROOT, "train %d sentences, testa %d, testb %d%n", train.size(), testa.size(),
                 testb.size());
         boolean scoreTestb = true;
+        boolean vote = false;
+        List<NerModel> models = new ArrayList<>();
         List<Integer> beams = List.of();
         for (int i = 3; i < args.length; i++) {
             if (args[i].equals("prepare")) {
@@ -52,6 +56,10 @@ public final class NerBenchmark {
             }
             if (args[i].equals("--testa-only")) {
                 scoreTestb = false;
+                continue;
+            }
+            if (args[i].equals("--vote")) {
+                vote = true;
                 continue;
             }
             if (args[i].startsWith("--beams=")) {
@@ -76,6 +84,14 @@ public final class NerBenchmark {
                 System.out.printf(Locale.ROOT, "testa with beam %d: %.2f%n", beam, 100 * e.micro().f1());
             }
             dump(work.resolve("testa-" + args[i].replaceAll("[^A-Za-z0-9_.+-]", "_") + ".txt"), testa, predicted);
+            if (vote) {
+                models.add(model);
+            }
+        }
+        if (vote) {
+            NerEnsemble ensemble = new NerEnsemble(models);
+            report("vote of the " + models.size() + " models above", models.getFirst().settings(),
+                    ensemble.evaluate(testa), scoreTestb ? ensemble.evaluate(testb) : null, 0, 0);
         }
     }
 
