@@ -17,6 +17,9 @@ import java.util.Set;
  */
 final class ExtraFeatures {
 
+    /** The prefix of the document-topic extra feature ({@link NerFeature#DOCUMENT_TOPIC}). */
+    static final String TOPIC = "tp=";
+
     private ExtraFeatures() {
     }
 
@@ -30,6 +33,9 @@ final class ExtraFeatures {
                                  List<List<EntitySpan>> firstPass) {
         DocumentWords words = settings.documentFeatures() ? new DocumentWords(document) : null;
         Map<String, Map<String, Integer>> labels = firstPass == null ? null : firstPassLabels(document, firstPass);
+        Headlines headlines = settings.has(NerFeature.TRUECASE_HEADLINES) ? new Headlines(document) : null;
+        String topic = settings.has(NerFeature.DOCUMENT_TOPIC) ? topic(document) : null;
+        Contexts contexts = settings.has(NerFeature.CONTEXT_AGGREGATION) ? new Contexts(document) : null;
         List<String[]> encoded = new ArrayList<>(document.size());
         for (List<String> sentence : document) {
             List<List<String>> extras = new ArrayList<>();
@@ -47,14 +53,41 @@ final class ExtraFeatures {
                 if (labels != null) {
                     labelFeatures(labels.get(word), extras.get(i));
                 }
+                if (topic != null) {
+                    extras.get(i).add(TOPIC + topic);
+                }
+                if (contexts != null) {
+                    contexts.features(sentence, i, extras.get(i));
+                }
             }
+            List<String> read = headlines == null ? sentence : headlines.read(sentence, extras);
             String[] tokens = new String[sentence.size()];
             for (int i = 0; i < tokens.length; i++) {
-                tokens[i] = FeatureGenerators.encode(sentence.get(i), extras.get(i));
+                tokens[i] = FeatureGenerators.encode(read.get(i), extras.get(i));
             }
             encoded.add(tokens);
         }
         return encoded;
+    }
+
+    /**
+     * The slug of a document whose first sentence opens with one to three words in capitals and then {@code -}: the
+     * words in lower case joined by {@code _}; null for any other document.
+     */
+    static String topic(List<List<String>> document) {
+        if (document.isEmpty() || !Headlines.isHeadline(document.getFirst())) {
+            return null;
+        }
+        List<String> first = document.getFirst();
+        int dash = first.indexOf("-");
+        if (dash < 1 || dash > 3) {
+            return null;
+        }
+        List<String> words = first.subList(0, dash);
+        if (!words.stream().allMatch(w -> w.chars().allMatch(Character::isLetter))) {
+            return null;
+        }
+        return String.join("_", words).toLowerCase(Locale.ROOT);
     }
 
     private static void patterns(Matcher matcher, List<String> sentence, List<List<String>> extras) {
@@ -130,6 +163,122 @@ final class ExtraFeatures {
 
         private static boolean allUpper(String word) {
             return word.length() > 1 && word.equals(word.toUpperCase(Locale.ROOT));
+        }
+    }
+
+    /** {@link NerFeature#TRUECASE_HEADLINES}: how the words of sentences in capitals are written elsewhere. */
+    static final class Headlines {
+        private final Map<String, Map<String, Integer>> spellings = new HashMap<>();
+
+        Headlines(List<List<String>> document) {
+            for (List<String> sentence : document) {
+                if (!isHeadline(sentence)) {
+                    for (String word : sentence.subList(Math.min(1, sentence.size()), sentence.size())) {
+                        spellings.computeIfAbsent(word.toLowerCase(Locale.ROOT), w -> new HashMap<>())
+                                .merge(word, 1, Integer::sum);
+                    }
+                }
+            }
+        }
+
+        /** The words as read: a headline's words in their usual spelling, and the flag {@code hl} added. */
+        List<String> read(List<String> sentence, List<List<String>> extras) {
+            if (!isHeadline(sentence)) {
+                return sentence;
+            }
+            List<String> read = new ArrayList<>(sentence.size());
+            for (int i = 0; i < sentence.size(); i++) {
+                read.add(usual(sentence.get(i)));
+                extras.get(i).add("hl");
+            }
+            return read;
+        }
+
+        /** The spelling seen most often (the first in sort order on a tie), or the word when never seen. */
+        private String usual(String word) {
+            Map<String, Integer> seen = spellings.get(word.toLowerCase(Locale.ROOT));
+            if (seen == null) {
+                return word;
+            }
+            String best = null;
+            for (Map.Entry<String, Integer> entry : new java.util.TreeMap<>(seen).entrySet()) {
+                if (best == null || entry.getValue() > seen.get(best)) {
+                    best = entry.getKey();
+                }
+            }
+            return best;
+        }
+
+        /** No lower-case letter, and at least one word with two letters or more. */
+        static boolean isHeadline(List<String> sentence) {
+            boolean word = false;
+            for (String token : sentence) {
+                int letters = 0;
+                for (int i = 0; i < token.length(); i++) {
+                    char c = token.charAt(i);
+                    if (Character.isLowerCase(c)) {
+                        return false;
+                    }
+                    letters += Character.isLetter(c) ? 1 : 0;
+                }
+                word |= letters >= 2;
+            }
+            return word;
+        }
+    }
+
+    /**
+     * {@link NerFeature#CONTEXT_AGGREGATION}: for each capitalised word, the lower-cased words just before and after
+     * its other occurrences in the document.
+     */
+    static final class Contexts {
+        /** Enough for most words; a word seen more often keeps its first neighbours. */
+        private static final int LIMIT = 8;
+        private final Map<String, Set<String>> before = new HashMap<>();
+        private final Map<String, Set<String>> after = new HashMap<>();
+
+        Contexts(List<List<String>> document) {
+            for (List<String> sentence : document) {
+                for (int i = 0; i < sentence.size(); i++) {
+                    if (capitalised(sentence.get(i))) {
+                        String word = sentence.get(i).toLowerCase(Locale.ROOT);
+                        add(before, word, i == 0 ? "^" : sentence.get(i - 1));
+                        add(after, word, i + 1 == sentence.size() ? "$" : sentence.get(i + 1));
+                    }
+                }
+            }
+        }
+
+        private static void add(Map<String, Set<String>> map, String word, String neighbour) {
+            Set<String> set = map.computeIfAbsent(word, w -> new java.util.LinkedHashSet<>());
+            if (set.size() < LIMIT) {
+                set.add(neighbour.toLowerCase(Locale.ROOT));
+            }
+        }
+
+        /** {@code ca-=<word>} and {@code ca+=<word>} for the neighbours not next to this occurrence. */
+        void features(List<String> sentence, int index, List<String> extras) {
+            String word = sentence.get(index);
+            if (!capitalised(word)) {
+                return;
+            }
+            String lower = word.toLowerCase(Locale.ROOT);
+            String left = index == 0 ? "^" : sentence.get(index - 1).toLowerCase(Locale.ROOT);
+            String right = index + 1 == sentence.size() ? "$" : sentence.get(index + 1).toLowerCase(Locale.ROOT);
+            for (String neighbour : before.get(lower)) {
+                if (!neighbour.equals(left)) {
+                    extras.add("ca-=" + neighbour);
+                }
+            }
+            for (String neighbour : after.get(lower)) {
+                if (!neighbour.equals(right)) {
+                    extras.add("ca+=" + neighbour);
+                }
+            }
+        }
+
+        private static boolean capitalised(String word) {
+            return Character.isUpperCase(word.codePointAt(0));
         }
     }
 }

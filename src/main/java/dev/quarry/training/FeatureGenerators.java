@@ -41,13 +41,22 @@ final class FeatureGenerators {
                 new PreviousMapFeatureGenerator(),
                 new BigramNameFeatureGenerator(),
                 new SentenceFeatureGenerator(true, false)));
+        List<SentenceClusters> clusterings = new ArrayList<>();
         for (String name : settings.clusters()) {
             WordClusters dictionary = clusters.get(name);
             if (dictionary == null) {
                 throw new IllegalArgumentException("no word clusters named \"" + name + "\"");
             }
             int w = settings.clusterWindow();
-            generators.add(new WindowFeatureGenerator(new ClusterFeature(name, dictionary), w, w));
+            SentenceClusters sentence = new SentenceClusters(name, dictionary);
+            clusterings.add(sentence);
+            generators.add(new WindowFeatureGenerator(new ClusterFeature(sentence), w, w));
+            if (settings.has(NerFeature.CLUSTER_BIGRAMS)) {
+                generators.add(new ClusterBigrams(sentence));
+            }
+            if (settings.has(NerFeature.CLUSTER_SHAPE)) {
+                generators.add(new ClusterShape(sentence));
+            }
         }
         if (settings.affixLength() > 0) {
             generators.add(new PrefixFeatureGenerator(settings.affixLength()));
@@ -58,7 +67,8 @@ final class FeatureGenerators {
         }
         AdaptiveFeatureGenerator cached = new CachedFeatureGenerator(
                 new AggregatedFeatureGenerator(generators.toArray(AdaptiveFeatureGenerator[]::new)));
-        return new ExtrasSplitter(cached);
+        return new ExtrasSplitter(cached, clusterings, settings.has(NerFeature.OUTCOME_CLUSTERS),
+                settings.has(NerFeature.DOCUMENT_TOPIC));
     }
 
     /** A token with extra features, as the generators read it; a plain word when there are none. */
@@ -72,6 +82,12 @@ final class FeatureGenerators {
             token.append(SEPARATOR).append(extra);
         }
         return token.toString();
+    }
+
+    /** The word of an encoded token, without its extra features. */
+    static String plainWord(String token) {
+        int separator = token.indexOf(SEPARATOR);
+        return separator < 0 ? token : token.substring(0, separator);
     }
 
     /** The compressed shape: letters as X/x, digits as d, other characters kept; runs collapsed. */
@@ -90,13 +106,80 @@ final class FeatureGenerators {
         return shape.toString();
     }
 
+    /**
+     * The cluster ids of one sentence's tokens in one clustering, looked up once per sentence and shared by the
+     * cluster feature generators of that clustering (a window asks for each token five times). Not thread-safe.
+     */
+    static final class SentenceClusters {
+        private final String name;
+        private final WordClusters dictionary;
+        private final String[] featureOfCluster;
+        private String[] lastTokens;
+        private int[] ids;
+
+        SentenceClusters(String name, WordClusters dictionary) {
+            this.name = name;
+            this.dictionary = dictionary;
+            this.featureOfCluster = new String[dictionary.k()];
+            for (int c = 0; c < featureOfCluster.length; c++) {
+                featureOfCluster[c] = "c" + name + "=" + c;
+            }
+        }
+
+        /** The cluster of {@code tokens[index]}, -1 when unknown. */
+        int id(String[] tokens, int index) {
+            if (tokens != lastTokens) {
+                ids = new int[tokens.length];
+                for (int i = 0; i < tokens.length; i++) {
+                    ids[i] = dictionary.cluster(tokens[i]);
+                }
+                lastTokens = tokens;
+            }
+            return ids[index];
+        }
+
+        /** {@code c<name>=<cluster>}, or null for an unknown token. */
+        String feature(String[] tokens, int index) {
+            int id = id(tokens, index);
+            return id < 0 ? null : featureOfCluster[id];
+        }
+
+        String idText(String[] tokens, int index) {
+            int id = id(tokens, index);
+            return id < 0 ? "_" : Integer.toString(id);
+        }
+    }
+
     /** {@code c<name>=<cluster>} for a token the dictionary knows. */
-    private record ClusterFeature(String name, WordClusters dictionary) implements AdaptiveFeatureGenerator {
+    private record ClusterFeature(SentenceClusters clusters) implements AdaptiveFeatureGenerator {
         @Override
         public void createFeatures(List<String> features, String[] tokens, int index, String[] previousOutcomes) {
-            int cluster = dictionary.cluster(tokens[index]);
-            if (cluster >= 0) {
-                features.add("c" + name + "=" + cluster);
+            String feature = clusters.feature(tokens, index);
+            if (feature != null) {
+                features.add(feature);
+            }
+        }
+    }
+
+    /** {@code cb<name>=<previous>,<current>} and {@code cb<name>+=<current>,<next>}: {@code _} unknown, ^ $ edges. */
+    private record ClusterBigrams(SentenceClusters clusters) implements AdaptiveFeatureGenerator {
+        @Override
+        public void createFeatures(List<String> features, String[] tokens, int index, String[] previousOutcomes) {
+            String current = clusters.idText(tokens, index);
+            String prefix = "cb" + clusters.name;
+            features.add(prefix + "=" + (index == 0 ? "^" : clusters.idText(tokens, index - 1)) + "," + current);
+            features.add(prefix + "+=" + current + ","
+                    + (index + 1 == tokens.length ? "$" : clusters.idText(tokens, index + 1)));
+        }
+    }
+
+    /** {@code cs<name>=<cluster>,<shape>} for a token the dictionary knows. */
+    private record ClusterShape(SentenceClusters clusters) implements AdaptiveFeatureGenerator {
+        @Override
+        public void createFeatures(List<String> features, String[] tokens, int index, String[] previousOutcomes) {
+            int id = clusters.id(tokens, index);
+            if (id >= 0) {
+                features.add("cs" + clusters.name + "=" + id + "," + shape(tokens[index]));
             }
         }
     }
@@ -110,17 +193,26 @@ final class FeatureGenerators {
 
     /**
      * Splits encoded tokens into words (for the inner generators) and extra features, which it adds for the token
-     * ({@code x=F}) and its direct neighbours ({@code x-1=F}, {@code x+1=F}). Not thread-safe, like every OpenNLP
-     * feature generator: it remembers the last sentence it split.
+     * ({@code x=F}) and its direct neighbours ({@code x-1=F}, {@code x+1=F}); then the features that depend on the
+     * previous outcome ({@link NerFeature#OUTCOME_CLUSTERS}, so never cached) or join an extra feature with the
+     * clusters ({@link NerFeature#DOCUMENT_TOPIC}). Not thread-safe, like every OpenNLP feature generator: it
+     * remembers the last sentence it split.
      */
     private static final class ExtrasSplitter implements AdaptiveFeatureGenerator {
         private final AdaptiveFeatureGenerator inner;
+        private final List<SentenceClusters> clusterings;
+        private final boolean outcomeClusters;
+        private final boolean topicClusters;
         private String[] lastTokens;
         private String[] words;
         private String[][] extras;
 
-        ExtrasSplitter(AdaptiveFeatureGenerator inner) {
+        ExtrasSplitter(AdaptiveFeatureGenerator inner, List<SentenceClusters> clusterings, boolean outcomeClusters,
+                       boolean topicClusters) {
             this.inner = inner;
+            this.clusterings = List.copyOf(clusterings);
+            this.outcomeClusters = outcomeClusters;
+            this.topicClusters = topicClusters;
         }
 
         @Override
@@ -133,6 +225,27 @@ final class FeatureGenerators {
             }
             if (index + 1 < words.length) {
                 add(features, index + 1, "x+1=");
+            }
+            if (outcomeClusters) {
+                String previous = index > 0 ? previousOutcomes[index - 1] : "other";
+                for (SentenceClusters clusters : clusterings) {
+                    features.add("poc" + clusters.name + "=" + previous + "," + clusters.idText(words, index));
+                }
+            }
+            if (topicClusters) {
+                topicFeatures(features, index);
+            }
+        }
+
+        /** {@code tpc<name>=<topic>,<cluster>} for each {@code tp=<topic>} extra of the token. */
+        private void topicFeatures(List<String> features, int index) {
+            for (String extra : extras[index]) {
+                if (extra.startsWith(ExtraFeatures.TOPIC)) {
+                    String topic = extra.substring(ExtraFeatures.TOPIC.length());
+                    for (SentenceClusters clusters : clusterings) {
+                        features.add("tpc" + clusters.name + "=" + topic + "," + clusters.idText(words, index));
+                    }
+                }
             }
         }
 

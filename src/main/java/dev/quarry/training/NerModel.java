@@ -10,17 +10,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
-import opennlp.tools.namefind.NameFinderME;
 import opennlp.tools.namefind.TokenNameFinderModel;
-import opennlp.tools.util.Span;
 import opennlp.tools.util.ext.ExtensionLoader;
 
 /**
  * A trained NER: an OpenNLP {@code TokenNameFinderModel} built by {@link NerTrainer}, plus (for two-pass settings)
  * the first-pass model, and the pattern matcher its pattern features came from.
  *
- * <p>Thread-safe: each call makes its own {@code NameFinderME} (decoding state is per call); the loaded models are
- * immutable. Predictions run document by document, and adaptive data is cleared at every document start.
+ * <p>Thread-safe: each call makes its own decoder (decoding state is per call); the loaded models are immutable. Predictions run document by document, and adaptive data is cleared at every document start.
  */
 public final class NerModel {
 
@@ -50,6 +47,11 @@ public final class NerModel {
         }
     }
 
+    /** The OpenNLP model, for tests that compare with OpenNLP's own decoder. */
+    TokenNameFinderModel openNlpModel() {
+        return model;
+    }
+
     public NerSettings settings() {
         return settings;
     }
@@ -74,18 +76,15 @@ public final class NerModel {
      * @return the spans of each sentence (token indices), sorted by start
      */
     public List<List<EntitySpan>> predict(List<List<String>> document) {
-        List<String[]> encoded = encode(document);
-        NameFinderME finder = new NameFinderME(model);
-        finder.clearAdaptiveData();
-        List<List<EntitySpan>> result = new ArrayList<>(encoded.size());
-        for (String[] tokens : encoded) {
-            List<EntitySpan> spans = new ArrayList<>();
-            for (Span span : finder.find(tokens)) {
-                spans.add(new EntitySpan(span.getStart(), span.getEnd(), span.getType()));
-            }
-            result.add(List.copyOf(spans));
-        }
-        return result;
+        return new NerDecoder(model, settings.beamSize()).document(encode(document));
+    }
+
+    /**
+     * This model predicting with another beam size (the number of label sequences kept while decoding a sentence);
+     * the first pass of a two-pass model keeps its own.
+     */
+    public NerModel withBeamSize(int beamSize) {
+        return new NerModel(model, settings.withBeamSize(beamSize), firstPass, matcher);
     }
 
     /**
@@ -117,20 +116,7 @@ public final class NerModel {
      * @return the scored spans of each sentence (token indices), sorted by start
      */
     public List<List<ScoredEntity>> predictScored(List<List<String>> document) {
-        List<String[]> encoded = encode(document);
-        NameFinderME finder = new NameFinderME(model);
-        finder.clearAdaptiveData();
-        List<List<ScoredEntity>> result = new ArrayList<>(encoded.size());
-        for (String[] tokens : encoded) {
-            List<ScoredEntity> spans = new ArrayList<>();
-            for (Span span : finder.find(tokens)) {
-                double probability = Math.min(1, Math.max(0, span.getProb()));
-                spans.add(new ScoredEntity(new EntitySpan(span.getStart(), span.getEnd(), span.getType()),
-                        probability));
-            }
-            result.add(List.copyOf(spans));
-        }
-        return result;
+        return new NerDecoder(model, settings.beamSize()).scoredDocument(encode(document));
     }
 
     /** The sentences of one document as the OpenNLP model reads them: words with their extra features. */

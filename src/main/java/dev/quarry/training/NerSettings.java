@@ -1,18 +1,24 @@
 package dev.quarry.training;
 
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Every setting of an NER training run: the learner and its parameters (all passed to OpenNLP explicitly, never left
  * to its call-dependent defaults) and which features are generated. Stored in the model's manifest by
  * {@link #encode()} and read back by {@link #decode(String)}.
  *
- * @param algorithm       {@code PERCEPTRON} or {@code MAXENT}
+ * @param algorithm       {@code PERCEPTRON} (averaged), {@code MAXENT} (GIS) or {@code MAXENT_QN} (L-BFGS logistic
+ *                        regression with OpenNLP's default L1 and L2 costs, 0.1 each)
  * @param iterations      training iterations, at least 1
  * @param cutoff          features seen fewer times are dropped, at least 0
  * @param beamSize        the decoder's beam, at least 1
@@ -25,14 +31,16 @@ import java.util.Objects;
  * @param twoPass         a second model also sees, for each token, the labels a first model gave the same word
  *                        elsewhere in the document (the first model's labels on training data come from a 2-fold
  *                        split, so they are as noisy as on new text)
+ * @param features        the optional {@link NerFeature}s switched on (a copy is kept)
  */
 public record NerSettings(String algorithm, int iterations, int cutoff, int beamSize, List<String> clusters,
                           int clusterWindow, int affixLength, boolean shapes, boolean documentFeatures,
-                          boolean patternFeatures, boolean twoPass) {
+                          boolean patternFeatures, boolean twoPass, Set<NerFeature> features) {
 
     public NerSettings {
-        if (!algorithm.equals("PERCEPTRON") && !algorithm.equals("MAXENT")) {
-            throw new IllegalArgumentException("algorithm must be PERCEPTRON or MAXENT, got \"" + algorithm + "\"");
+        if (!List.of("PERCEPTRON", "MAXENT", "MAXENT_QN").contains(algorithm)) {
+            throw new IllegalArgumentException("algorithm must be PERCEPTRON, MAXENT or MAXENT_QN, got \"" + algorithm
+                    + "\"");
         }
         check("iterations", iterations, 1);
         check("cutoff", cutoff, 0);
@@ -45,6 +53,13 @@ public record NerSettings(String algorithm, int iterations, int cutoff, int beam
                 throw new IllegalArgumentException("cluster name must match [A-Za-z0-9_-]+, got \"" + name + "\"");
             }
         }
+        features = enumSet(features);
+    }
+
+    private static Set<NerFeature> enumSet(Collection<NerFeature> features) {
+        EnumSet<NerFeature> set = EnumSet.noneOf(NerFeature.class);
+        set.addAll(features);
+        return Collections.unmodifiableSet(set);
     }
 
     private static void check(String name, int value, int min) {
@@ -53,37 +68,70 @@ public record NerSettings(String algorithm, int iterations, int cutoff, int beam
         }
     }
 
-    /** OpenNLP's own defaults as {@code TrainingParameters.defaultParams()} gives them: maxent, 100, cutoff 5. */
+    /**
+     * OpenNLP's own defaults as {@code TrainingParameters.defaultParams()} gives them: maxent, 100, cutoff 5; with
+     * {@link NerFeature#PLAIN_HISTORY}, which changes nothing until extra features are switched on.
+     */
     public static NerSettings openNlpDefaults() {
-        return new NerSettings("MAXENT", 100, 5, 3, List.of(), 0, 0, false, false, false, false);
+        return new NerSettings("MAXENT", 100, 5, 3, List.of(), 0, 0, false, false, false, false,
+                Set.of(NerFeature.PLAIN_HISTORY));
+    }
+
+    /** Whether {@code feature} is switched on. */
+    public boolean has(NerFeature feature) {
+        return features.contains(feature);
+    }
+
+    /** A copy with exactly these optional features. */
+    public NerSettings withFeatures(Collection<NerFeature> on) {
+        return new NerSettings(algorithm, iterations, cutoff, beamSize, clusters, clusterWindow, affixLength, shapes,
+                documentFeatures, patternFeatures, twoPass, enumSet(on));
+    }
+
+    /** A copy with {@code feature} switched on or off. */
+    public NerSettings with(NerFeature feature, boolean on) {
+        EnumSet<NerFeature> set = EnumSet.noneOf(NerFeature.class);
+        set.addAll(features);
+        if (on) {
+            set.add(feature);
+        } else {
+            set.remove(feature);
+        }
+        return withFeatures(set);
+    }
+
+    /** A copy with another beam size for the decoder. */
+    public NerSettings withBeamSize(int size) {
+        return new NerSettings(algorithm, iterations, cutoff, size, clusters, clusterWindow, affixLength, shapes,
+                documentFeatures, patternFeatures, twoPass, features);
     }
 
     /** A copy with other learner parameters. */
     public NerSettings withLearner(String algorithm, int iterations, int cutoff) {
         return new NerSettings(algorithm, iterations, cutoff, beamSize, clusters, clusterWindow, affixLength, shapes,
-                documentFeatures, patternFeatures, twoPass);
+                documentFeatures, patternFeatures, twoPass, features);
     }
 
     /** A copy with cluster features. */
     public NerSettings withClusters(List<String> names, int window) {
         return new NerSettings(algorithm, iterations, cutoff, beamSize, names, window, affixLength, shapes,
-                documentFeatures, patternFeatures, twoPass);
+                documentFeatures, patternFeatures, twoPass, features);
     }
 
     /** A copy with the richer token features. */
     public NerSettings withRichFeatures(int affixLength, boolean shapes, boolean documentFeatures) {
         return new NerSettings(algorithm, iterations, cutoff, beamSize, clusters, clusterWindow, affixLength, shapes,
-                documentFeatures, patternFeatures, twoPass);
+                documentFeatures, patternFeatures, twoPass, features);
     }
 
     public NerSettings withPatternFeatures(boolean on) {
         return new NerSettings(algorithm, iterations, cutoff, beamSize, clusters, clusterWindow, affixLength, shapes,
-                documentFeatures, on, twoPass);
+                documentFeatures, on, twoPass, features);
     }
 
     public NerSettings withTwoPass(boolean on) {
         return new NerSettings(algorithm, iterations, cutoff, beamSize, clusters, clusterWindow, affixLength, shapes,
-                documentFeatures, patternFeatures, on);
+                documentFeatures, patternFeatures, on, features);
     }
 
     /** A copy without the second pass (the first-pass model of a two-pass run). */
@@ -106,6 +154,11 @@ public record NerSettings(String algorithm, int iterations, int cutoff, int beam
             params.put("UseSkippedAveraging", "false");
             params.put("StepSizeDecrease", "0");
             params.put("Tolerance", "1.0E-5");
+        } else if (algorithm.equals("MAXENT_QN")) {
+            params.put("L1Cost", "0.1");
+            params.put("L2Cost", "0.1");
+            params.put("NumOfUpdates", "15");
+            params.put("MaxFctEval", "30000");
         } else {
             params.put("LLThreshold", "1.0E-4");
             params.put("Smoothing", "false");
@@ -118,13 +171,15 @@ public record NerSettings(String algorithm, int iterations, int cutoff, int beam
     public String encode() {
         return String.format(Locale.ROOT,
                 "algorithm=%s;iterations=%d;cutoff=%d;beamSize=%d;clusters=%s;clusterWindow=%d;affixLength=%d;"
-                        + "shapes=%b;documentFeatures=%b;patternFeatures=%b;twoPass=%b",
+                        + "shapes=%b;documentFeatures=%b;patternFeatures=%b;twoPass=%b;features=%s",
                 algorithm, iterations, cutoff, beamSize, String.join(",", clusters), clusterWindow, affixLength,
-                shapes, documentFeatures, patternFeatures, twoPass);
+                shapes, documentFeatures, patternFeatures, twoPass,
+                features.stream().map(Enum::name).collect(Collectors.joining(",")));
     }
 
     /**
-     * Reads {@link #encode()}'s form.
+     * Reads {@link #encode()}'s form. A missing {@code features} key (settings written before it existed) reads as
+     * no optional features.
      *
      * @throws IllegalArgumentException naming a missing, unknown or malformed key
      */
@@ -140,7 +195,8 @@ public record NerSettings(String algorithm, int iterations, int cutoff, int beam
         Decoder d = new Decoder(values);
         NerSettings settings = new NerSettings(d.text("algorithm"), d.integer("iterations"), d.integer("cutoff"),
                 d.integer("beamSize"), d.list("clusters"), d.integer("clusterWindow"), d.integer("affixLength"),
-                d.bool("shapes"), d.bool("documentFeatures"), d.bool("patternFeatures"), d.bool("twoPass"));
+                d.bool("shapes"), d.bool("documentFeatures"), d.bool("patternFeatures"), d.bool("twoPass"),
+                d.features());
         if (!values.isEmpty()) {
             throw new IllegalArgumentException("NER settings: unknown keys " + values.keySet());
         }
@@ -178,6 +234,22 @@ public record NerSettings(String algorithm, int iterations, int cutoff, int beam
         List<String> list(String key) {
             String value = text(key);
             return value.isEmpty() ? List.of() : new ArrayList<>(List.of(value.split(",")));
+        }
+
+        Set<NerFeature> features() {
+            if (!values.containsKey("features")) {
+                return Set.of();
+            }
+            Set<NerFeature> features = EnumSet.noneOf(NerFeature.class);
+            for (String name : list("features")) {
+                try {
+                    features.add(NerFeature.valueOf(name));
+                } catch (IllegalArgumentException e) {
+                    throw new IllegalArgumentException("NER settings: \"features\" has an unknown feature \"" + name
+                            + "\", expected one of " + List.of(NerFeature.values()));
+                }
+            }
+            return features;
         }
     }
 }

@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import opennlp.tools.namefind.BioCodec;
+import opennlp.tools.namefind.NameContextGenerator;
 import opennlp.tools.namefind.TokenNameFinderFactory;
 import opennlp.tools.util.InvalidFormatException;
 import opennlp.tools.util.featuregen.AdaptiveFeatureGenerator;
@@ -62,6 +63,12 @@ public final class QuarryNameFinderFactory extends TokenNameFinderFactory {
 
     opennlp.tools.util.SequenceCodec<String> codec() {
         return getSequenceCodec();
+    }
+
+    @Override
+    public NameContextGenerator createContextGenerator() {
+        return settings().has(NerFeature.PLAIN_HISTORY)
+                ? new PlainHistoryContextGenerator(createFeatureGenerators()) : super.createContextGenerator();
     }
 
     @Override

@@ -29,10 +29,13 @@ public final class WordClusters implements SerializableArtifact {
 
     private final Map<String, Integer> clusters;
     private final int k;
+    /** Every word is in lower case (GloVe's are), so a lookup as given cannot hit where the lower case misses. */
+    private final boolean lowerCaseOnly;
 
     private WordClusters(Map<String, Integer> clusters, int k) {
-        this.clusters = Map.copyOf(clusters);
+        this.clusters = java.util.Collections.unmodifiableMap(new HashMap<>(clusters));
         this.k = k;
+        this.lowerCaseOnly = clusters.keySet().stream().allMatch(w -> w.equals(w.toLowerCase(java.util.Locale.ROOT)));
     }
 
     /** A dictionary from explicit assignments; {@code k} is one more than the largest cluster id. */
@@ -62,7 +65,7 @@ public final class WordClusters implements SerializableArtifact {
 
     /** The cluster of {@code word}, looked up as given then lower-cased (Locale.ROOT); -1 when unknown. */
     public int cluster(String word) {
-        Integer id = clusters.get(word);
+        Integer id = lowerCaseOnly ? null : clusters.get(word);
         if (id == null) {
             id = clusters.get(word.toLowerCase(java.util.Locale.ROOT));
         }

@@ -12,11 +12,14 @@
  *       never left to its call-dependent defaults) and the features: OpenNLP's default set, word-vector clusters
  *       ({@link dev.quarry.training.WordClusters}, seeded spherical k-means, several granularities in a window),
  *       affixes, word shapes, how a word is written elsewhere in its document, pattern matches ("the token lies in a
- *       match of label L", from a {@link dev.quarry.matching.Matcher}) and a two-pass mode where a second model sees
- *       a first model's labels for the same word elsewhere in the document. {@link dev.quarry.training.NerTrainer}
- *       trains a {@link dev.quarry.training.NerModel}, which predicts document by document (adaptive data cleared at
- *       each document start), evaluates, saves and loads (the clusters and settings travel inside the OpenNLP
- *       model).</li>
+ *       match of label L", from a {@link dev.quarry.matching.Matcher}), a two-pass mode where a second model sees
+ *       a first model's labels for the same word elsewhere in the document, and optional {@link
+ *       dev.quarry.training.NerFeature}s (cluster bigrams, cluster x shape, a document's news-wire topic, ...), each
+ *       recorded in the settings. {@link dev.quarry.training.NerTrainer} trains a {@link
+ *       dev.quarry.training.NerModel}, which predicts document by document (adaptive data cleared at each document
+ *       start; OpenNLP's beam search, with the perceptron's parameters looked up once per token), evaluates, saves and
+ *       loads (the clusters and settings travel inside the OpenNLP model). {@code benchmarks/training/README.md} has
+ *       what each feature is worth on CoNLL-2003.</li>
  *   <li>From stored annotations: {@link dev.quarry.training.DatasetExamples} reads dataset examples (or task files)
  *       as complete and binary NER examples and text-classification examples (binary answers per label and choice
  *       answers, as {@link dev.quarry.training.TextcatTasks} reads them), gold overriding silver by

@@ -165,7 +165,7 @@ class ModelPackageTest {
         editManifest(model, m -> ((ObjectNode) m.at("/settings/ner")).put("colour", "red"));
         assertEquals(model.resolve("manifest.json") + ": \"settings.ner.colour\": unknown key, expected one of "
                 + "affix_length, algorithm, beam_size, cluster_window, clusters, cutoff, document_features, "
-                + "iterations, pattern_features, shapes, two_pass", loadError(model));
+                + "features, iterations, pattern_features, shapes, two_pass", loadError(model));
         editManifest(model, m -> ((ObjectNode) m.at("/settings/ner")).remove(List.of("colour", "iterations")));
         assertEquals(model.resolve("manifest.json") + ": \"settings.ner.iterations\": is missing",
                 loadError(model));

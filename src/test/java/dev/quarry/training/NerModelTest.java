@@ -50,6 +50,56 @@ class NerModelTest {
                 .withRichFeatures(3, true, true);
     }
 
+    /** Sentences of random words from both lists and fillers, labelled by list, so a short training run errs. */
+    private static List<NerExample> noisy(int documents, long seed) {
+        Random random = new Random(seed);
+        List<String> fillers = List.of("visited", "met", "and", "in", "the", "Rome", "Anna");
+        List<NerExample> examples = new ArrayList<>();
+        for (int d = 0; d < documents; d++) {
+            for (int s = 0; s < 3; s++) {
+                List<String> tokens = new ArrayList<>();
+                List<EntitySpan> spans = new ArrayList<>();
+                for (int i = 0; i < 6; i++) {
+                    int pick = random.nextInt(3);
+                    List<String> from = pick == 0 ? PEOPLE : pick == 1 ? CITIES : fillers;
+                    tokens.add(from.get(random.nextInt(from.size())));
+                    if (pick < 2 && random.nextInt(4) > 0) {
+                        spans.add(new EntitySpan(i, i + 1, pick == 0 ? "PER" : "LOC"));
+                    }
+                }
+                examples.add(new NerExample("doc" + d, tokens, spans));
+            }
+        }
+        return examples;
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"PERCEPTRON", "MAXENT"})
+    void predictionsAreThoseOfOpenNlpsOwnNameFinder(String algorithm) {
+        NerSettings settings = rich().withLearner(algorithm, 3, 0);
+        NerModel model = new NerTrainer(settings, Map.of("k3", clusters()), null).train(noisy(30, 1));
+        List<NerExample> test = noisy(20, 2);
+        List<List<EntitySpan>> openNlp = new ArrayList<>();
+        for (List<NerExample> document : NerExample.documents(test)) {
+            var finder = new opennlp.tools.namefind.NameFinderME(model.openNlpModel());
+            for (String[] tokens : ExtraFeatures.encode(settings, document.stream().map(NerExample::tokens).toList(),
+                    null, null)) {
+                openNlp.add(java.util.Arrays.stream(finder.find(tokens))
+                        .map(s -> new EntitySpan(s.getStart(), s.getEnd(), s.getType())).toList());
+            }
+        }
+        assertEquals(openNlp, model.predictExamples(test));
+        assertTrue(model.evaluate(test).micro().f1() < 1.0, "the test should have errors to be telling");
+    }
+
+    @Test
+    void aWiderBeamIsUsedWithoutRetraining() {
+        NerModel model = new NerTrainer(rich(), Map.of("k3", clusters()), null).train(data(20, 1));
+        NerModel wide = model.withBeamSize(7);
+        assertEquals(7, wide.settings().beamSize());
+        assertEquals(model.predictExamples(data(5, 2)), wide.predictExamples(data(5, 2)));
+    }
+
     @Test
     void learnsTinyDataAndFindsBothLabels() {
         NerModel model = new NerTrainer(rich(), Map.of("k3", clusters()), null).train(data(20, 1));
