@@ -32,7 +32,10 @@ model="${MODEL:-$out/conll-model}"
 echo "uptime: $(uptime)"
 echo "cpus: $(nproc)"
 rm -f "$out/port"
-run serve "$model" "$root/patterns" "$out/port" 2> "$out/serve.log" &
+# exec: $! must be the server JVM itself, so that killing it stops the server (a function call in the
+# background is a subshell, and killing that leaves the JVM running).
+(exec "$java" -Xmx1g ${JAVA_OPTS:-} -cp "$out/classes:$cp" dev.quarry.benchmarks.service.ServiceBenchmark serve \
+  "$model" "$root/patterns" "$out/port") 2> "$out/serve.log" &
 server=$!
 trap 'kill $server 2>/dev/null || true' EXIT
 for _ in $(seq 1 600); do [[ -s "$out/port" ]] && break; sleep 0.1; done
