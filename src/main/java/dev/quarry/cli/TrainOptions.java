@@ -88,6 +88,10 @@ final class TrainOptions {
     @Option(names = "--entity-features",
             description = "The text classifier also sees the labels of the entities patterns and NER find.")
     boolean entityFeatures;
+    @Option(names = "--binary",
+            description = "Read every answer in the --ner datasets as a binary answer (accept or reject of its spans; "
+                    + "other tokens unknown), also those not marked by _view_id \"ner\" or \"binary\".")
+    boolean binary;
     @Option(names = "--snap-spans",
             description = "Widen spans that do not start or end on token boundaries instead of failing.")
     boolean snapSpans;
@@ -106,7 +110,7 @@ final class TrainOptions {
         TrainRun.Data eval;
         try (Database database = nerDatasets.isEmpty() && textcatDatasets.isEmpty() && evalDataset == null
                 ? null : db.open()) {
-            ner = read(database, nerDatasets, DatasetExamples::ner);
+            ner = read(database, nerDatasets, reader -> reader.allBinary(binary).ner());
             textcat = read(database, textcatDatasets, DatasetExamples::textcat);
             eval = evalDataset == null ? null : readEval(database);
         } catch (TrainingDataException e) {

@@ -46,6 +46,7 @@ public final class DatasetExamples {
     private final Tokenizer tokenizer;
     private final SpanAlignment alignment;
     private final List<Item> items = new ArrayList<>();
+    private boolean allBinary;
 
     /** One stored annotation and where it came from. */
     private record Item(String where, long inputHash, Answer answer, Task task) {
@@ -58,6 +59,16 @@ public final class DatasetExamples {
     public DatasetExamples(Tokenizer tokenizer, SpanAlignment alignment) {
         this.tokenizer = Objects.requireNonNull(tokenizer, "tokenizer");
         this.alignment = Objects.requireNonNull(alignment, "alignment");
+    }
+
+    /**
+     * Reads every NER answer as a binary answer (its spans accepted or rejected, every other token unknown), whatever
+     * its {@code _view_id}: for answers collected by a tool that does not mark its binary questions
+     * ({@code quarry train --binary}). Off by default.
+     */
+    public DatasetExamples allBinary(boolean allBinary) {
+        this.allBinary = allBinary;
+        return this;
     }
 
     /** Adds a dataset's examples (as {@code Database.latest} gives them); consumes the stream, does not close it. */
@@ -147,7 +158,7 @@ public final class DatasetExamples {
             counts.add("no_spans", 1);
             return false;
         }
-        boolean binaryView = isBinaryView(task);
+        boolean binaryView = allBinary || isBinaryView(task);
         boolean isBinary = binaryView || item.answer() == Answer.REJECT && !task.spans().isEmpty();
         if (item.answer() == Answer.REJECT && !isBinary || isBinary && task.spans().isEmpty()) {
             counts.add(isBinary ? "binary_without_spans" : "rejected_without_spans", 1);

@@ -47,6 +47,17 @@ class DatasetExamplesTest {
     }
 
     @Test
+    void allBinaryReadsUnmarkedAcceptedAnswersAsBinary() {
+        String line = "{" + ANNA + ",\"_input_hash\":7,\"spans\":[{\"start\":13,\"end\":18,\"label\":\"LOC\"}],"
+                + "\"answer\":\"accept\"}";
+        assertEquals(1, read(line).ner().ner().size(), "complete by default");
+        TrainingExamples binary = read(line).allBinary(true).ner();
+        assertEquals(List.of(), binary.ner());
+        assertEquals(List.of(new BinaryNerExample("7", ANNA_TOKENS, List.of(new EntitySpan(2, 3, "LOC")), List.of())),
+                binary.binaryNer());
+    }
+
+    @Test
     void binaryViewsAndUnmarkedRejectsAreBinaryAnswersAndIgnoreIsSkipped() {
         String paris = "\"spans\":[{\"start\":13,\"end\":18,\"label\":\"LOC\"}]";
         TrainingExamples examples = read(
