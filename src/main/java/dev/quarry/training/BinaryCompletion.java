@@ -99,18 +99,6 @@ final class BinaryCompletion {
 
     /** Runs of consecutive examples with the same document id. */
     static List<List<BinaryNerExample>> documents(List<BinaryNerExample> examples) {
-        List<List<BinaryNerExample>> documents = new ArrayList<>();
-        List<BinaryNerExample> current = new ArrayList<>();
-        for (BinaryNerExample example : examples) {
-            if (!current.isEmpty() && !current.getFirst().documentId().equals(example.documentId())) {
-                documents.add(List.copyOf(current));
-                current.clear();
-            }
-            current.add(example);
-        }
-        if (!current.isEmpty()) {
-            documents.add(List.copyOf(current));
-        }
-        return documents;
+        return NerExample.runs(examples, BinaryNerExample::documentId);
     }
 }

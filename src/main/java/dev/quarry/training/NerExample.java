@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Function;
 
 /**
  * One sentence with its gold entities: pre-split tokens, non-overlapping spans (token indices), and the id of the
@@ -36,14 +37,19 @@ public record NerExample(String documentId, List<String> tokens, List<EntitySpan
 
     /** The examples grouped into documents: runs of consecutive examples with the same document id. */
     public static List<List<NerExample>> documents(List<NerExample> examples) {
-        List<List<NerExample>> documents = new ArrayList<>();
-        List<NerExample> current = new ArrayList<>();
-        for (NerExample example : examples) {
-            if (!current.isEmpty() && !current.getFirst().documentId().equals(example.documentId())) {
+        return runs(examples, NerExample::documentId);
+    }
+
+    /** Runs of consecutive items with the same document id, in order. */
+    static <T> List<List<T>> runs(List<T> items, Function<T, String> documentId) {
+        List<List<T>> documents = new ArrayList<>();
+        List<T> current = new ArrayList<>();
+        for (T item : items) {
+            if (!current.isEmpty() && !documentId.apply(current.getFirst()).equals(documentId.apply(item))) {
                 documents.add(List.copyOf(current));
                 current.clear();
             }
-            current.add(example);
+            current.add(item);
         }
         if (!current.isEmpty()) {
             documents.add(List.copyOf(current));

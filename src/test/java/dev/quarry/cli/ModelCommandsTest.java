@@ -16,8 +16,6 @@ import org.junit.jupiter.api.io.TempDir;
 /** {@code quarry train}, {@code evaluate} and {@code predict} end to end on a tiny dataset made here. */
 class ModelCommandsTest {
 
-    private static final List<String> CITIES = List.of("Paris", "Berlin", "Madrid", "Rome", "Vienna", "Oslo");
-    private static final List<String> PEOPLE = List.of("Anna", "Boris", "Carla", "Dmitri", "Elena", "Farid");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @TempDir
@@ -27,20 +25,7 @@ class ModelCommandsTest {
     @BeforeEach
     void datasets() {
         db = dir.resolve("q.db").toString();
-        StringBuilder ner = new StringBuilder();
-        StringBuilder topics = new StringBuilder();
-        for (int i = 0; i < 36; i++) {
-            String person = PEOPLE.get(i % 6);
-            String city = CITIES.get(i / 6);
-            int cityStart = person.length() + " visited ".length();
-            ner.append(String.format("{\"text\":\"%s visited %s.\",\"spans\":[{\"start\":0,\"end\":%d,\"label\":\"PER\"},"
-                    + "{\"start\":%d,\"end\":%d,\"label\":\"LOC\"}],\"answer\":\"accept\"}%n", person, city,
-                    person.length(), cityStart, cityStart + city.length()));
-            topics.append(String.format("{\"text\":\"the team scored a goal %d\",\"label\":\"SPORT\"}%n"
-                    + "{\"text\":\"the doctor saw a patient %d\",\"label\":\"MEDICINE\"}%n", i, i));
-        }
-        assertEquals(0, CliRun.withInput(ner.toString(), "db-in", "news", "-", "--db", db).exitCode());
-        assertEquals(0, CliRun.withInput(topics.toString(), "db-in", "topics", "-", "--db", db).exitCode());
+        TinyDatasets.importNewsAndTopics(db);
     }
 
     private Path patterns() throws IOException {
