@@ -85,7 +85,7 @@ final class TrainCurve {
                 ? run.trainNer(request, examples.nerTrain(), examples.binary()) : null;
         LearningCurve.Result result = LearningCurve.run(examples.textcatTrain(), examples.textcatEval(),
                 (subset, gold) -> {
-            TextcatModel textcat = run.trainTextcat(request, settings, ner, subset);
+            TextcatModel textcat = run.trainTextcat(request, settings, ner == null ? List.of() : List.of(ner), subset);
             TextcatEvaluation evaluation = pipeline(ner, textcat).evaluateTextcat(gold);
             Map<String, Double> metrics = new LinkedHashMap<>();
             metrics.put("textcat_accuracy", evaluation.accuracy());

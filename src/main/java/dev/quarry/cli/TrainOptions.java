@@ -16,6 +16,7 @@ import dev.quarry.vectors.WordVectors;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -96,6 +97,9 @@ final class TrainOptions {
             description = "Widen spans that do not start or end on token boundaries instead of failing.")
     boolean snapSpans;
 
+    /** The number of NER models voting, set by {@code quarry train --ner-vote} (train-curve trains one NER). */
+    int nerVote = 1;
+
     /**
      * Checks the options, compiles the patterns, reads the datasets and clusters the vectors.
      *
@@ -117,7 +121,7 @@ final class TrainOptions {
             throw UserException.invalidInput(e.getMessage() + (snapSpans ? "" : hint(e)));
         }
         return new TrainRun.Request(MatchCommand.language(matching.language), matcher, ner, textcat, eval,
-                evalSplit, nerSettings(), textcatSettings(), mode, tuneSplit, clusters(err));
+                evalSplit, nerSettings(), textcatSettings(), mode, tuneSplit, clusters(err), nerVote);
     }
 
     private static String hint(TrainingDataException e) {
@@ -219,7 +223,11 @@ final class TrainOptions {
         }
         WordVectors table = VectorsCommand.load(vectors, err, () -> { });
         Map<String, WordClusters> clusters = new LinkedHashMap<>();
-        for (int k : clusterCounts) {
+        List<Integer> counts = new ArrayList<>(clusterCounts);
+        if (nerVote == 5 && !counts.contains(16)) {
+            counts.add(16); // NerEnsemble.EXTRA_CLUSTERS, the fifth member's
+        }
+        for (int k : counts) {
             if (k < 1 || k > table.size()) {
                 throw new UserException(ExitCodes.USAGE, "--clusters must be in 1.." + table.size() + ", got " + k);
             }

@@ -12,6 +12,7 @@ import dev.quarry.pipeline.Pipeline;
 import dev.quarry.pipeline.Sources;
 import dev.quarry.text.Language;
 import dev.quarry.training.BinaryNerExample;
+import dev.quarry.training.NerEnsemble;
 import dev.quarry.training.NerEvaluation;
 import dev.quarry.training.NerExample;
 import dev.quarry.training.NerModel;
@@ -50,11 +51,12 @@ final class TrainRun {
     /**
      * What to train. Null parts are not trained; {@code evalSplit} null means no split; {@code textcatMode} null
      * means exclusive when every text has exactly one label (else an error asking for a mode); {@code tuneSplit} the
-     * share of the texts a multi-label classifier's thresholds are tuned on (0: none).
+     * share of the texts a multi-label classifier's thresholds are tuned on (0: none); {@code nerVote} the number
+     * of NER models voting (1: a single NER; 3 or 5: {@link NerEnsemble#memberSettings} of {@code nerSettings}).
      */
     record Request(Language language, Matcher matcher, Data ner, Data textcat, Data eval, Double evalSplit,
                    NerSettings nerSettings, TextcatSettings textcatSettings, TextcatMode textcatMode,
-                   double tuneSplit, Map<String, WordClusters> clusters) {
+                   double tuneSplit, Map<String, WordClusters> clusters, int nerVote) {
     }
 
     /** The examples to train and evaluate on, after the split. Lists of a part not trained are empty. */
@@ -82,10 +84,10 @@ final class TrainRun {
     ModelPackage train(Request request) {
         Examples examples = examples(request);
         TextcatSettings textcatSettings = request.textcat() == null ? null : textcatSettings(request, examples);
-        NerModel ner = request.ner() == null ? null : trainNer(request, examples.nerTrain(), examples.binary());
+        List<NerModel> ner = request.ner() == null ? List.of() : trainNerMembers(request, examples);
         TextcatModel textcat = textcatSettings == null ? null
                 : trainTextcat(request, textcatSettings, ner, examples.textcatTrain());
-        ModelPackage.Builder builder = ModelPackage.builder(request.language()).matcher(request.matcher()).ner(ner)
+        ModelPackage.Builder builder = ModelPackage.builder(request.language()).matcher(request.matcher()).nerVote(ner)
                 .textcat(textcat).clusters(request.clusters()).training(trainingData(request)).seed(seed);
         ObjectNode metrics = evaluate(Pipeline.of(builder.build()), examples.nerEval(), examples.textcatEval());
         return builder.metrics(metrics).build();
@@ -188,9 +190,27 @@ final class TrainRun {
         return mode == TextcatMode.MULTI_LABEL ? settings.withMode(mode, settings.threshold()) : settings;
     }
 
+    /** The NER, or each member of the NER vote the request asks for (with a progress line each). */
+    private List<NerModel> trainNerMembers(Request request, Examples examples) {
+        if (request.nerVote() == 1) {
+            return List.of(trainNer(request, examples.nerTrain(), examples.binary()));
+        }
+        List<NerSettings> members = NerEnsemble.memberSettings(request.nerSettings(), request.nerVote());
+        List<NerModel> models = new ArrayList<>(members.size());
+        for (NerSettings settings : members) {
+            status("NER vote: member %d of %d (%s)", models.size() + 1, members.size(), settings.encode());
+            models.add(trainNer(request, settings, examples.nerTrain(), examples.binary()));
+        }
+        return models;
+    }
+
     NerModel trainNer(Request request, List<NerExample> train, List<BinaryNerExample> binary) {
+        return trainNer(request, request.nerSettings(), train, binary);
+    }
+
+    private NerModel trainNer(Request request, NerSettings settings, List<NerExample> train,
+                              List<BinaryNerExample> binary) {
         status("training the NER on %d sentences and %d binary answers", train.size(), binary.size());
-        NerSettings settings = request.nerSettings();
         try {
             return new NerTrainer(settings, request.clusters(), settings.patternFeatures() ? request.matcher() : null)
                     .train(train, binary);
@@ -205,12 +225,14 @@ final class TrainRun {
 
     /**
      * Trains the text classifier on {@code train}; with entity features each text first goes through the patterns
-     * and {@code ner}. A multi-label classifier's thresholds are tuned on a held-out part first.
+     * and the NER ({@code ner}: its members, none without). A multi-label classifier's thresholds are tuned on a
+     * held-out part first.
      */
-    TextcatModel trainTextcat(Request request, TextcatSettings settings, NerModel ner, List<TextcatExample> train) {
+    TextcatModel trainTextcat(Request request, TextcatSettings settings, List<NerModel> ner,
+                              List<TextcatExample> train) {
         if (settings.entityFeatures()) {
-            train = withEntities(train, ModelPackage.builder(request.language()).matcher(request.matcher()).ner(ner)
-                    .build());
+            train = withEntities(train, ModelPackage.builder(request.language()).matcher(request.matcher())
+                    .nerVote(ner).build());
         }
         status("training the text classifier (%s) on %d texts", settings.mode(), train.size());
         TextcatTrainer trainer = new TextcatTrainer(settings, request.clusters());

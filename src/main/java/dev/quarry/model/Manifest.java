@@ -79,6 +79,10 @@ public record Manifest(int quarryModel, Instant created, String quarryVersion, L
         agree(components.contains(PATTERNS), settings.patterns() != null, "patterns", "settings.patterns");
         agree(components.contains(NER), settings.ner() != null, "ner", "settings.ner");
         agree(components.contains(NER), !labels.ner().isEmpty(), "ner", "labels.ner");
+        if (!settings.nerVote().isEmpty() && settings.ner() == null) {
+            throw new IllegalArgumentException("\"settings.ner_vote\" is given but \"components\" does not list "
+                    + "\"ner\"");
+        }
         agree(components.contains(TEXTCAT), settings.textcat() != null, "textcat", "settings.textcat");
         agree(components.contains(TEXTCAT), !labels.textcat().isEmpty(), "textcat", "labels.textcat");
         boolean multi = settings.textcat() != null && settings.textcat().mode() == TextcatMode.MULTI_LABEL;
@@ -131,7 +135,19 @@ public record Manifest(int quarryModel, Instant created, String quarryVersion, L
      * @param patterns how the patterns are compiled
      * @param ner      every NER training setting (the NER model holds them too; they must agree)
      * @param textcat  every text-classification setting (the only record of them: the model file lacks them)
+     * @param nerVote  the settings of the further members of an NER vote, stored as {@code ner-2.bin}, {@code
+     *                 ner-3.bin}, ... in this order ({@code ner} is the first member); empty for a single NER.
+     *                 Manifests written before votes existed lack the key, which reads as empty
      */
-    public record Settings(PatternSettings patterns, NerSettings ner, TextcatSettings textcat) {
+    public record Settings(PatternSettings patterns, NerSettings ner, TextcatSettings textcat,
+                           List<NerSettings> nerVote) {
+        public Settings {
+            nerVote = List.copyOf(nerVote);
+        }
+
+        /** Settings without an NER vote. */
+        public Settings(PatternSettings patterns, NerSettings ner, TextcatSettings textcat) {
+            this(patterns, ner, textcat, List.of());
+        }
     }
 }

@@ -30,6 +30,8 @@ import java.util.stream.Collectors;
 final class ManifestJson {
 
     static final String FILE = "manifest.json";
+    /** The one key a format-1 manifest may lack (written before NER votes): read as empty. */
+    private static final String NER_VOTE = "ner_vote";
 
     static final JsonMapper MAPPER = JsonMapper.builder()
             .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
@@ -68,6 +70,10 @@ final class ManifestJson {
             throw new ModelException(file, "expected a JSON object, got " + tree.getNodeType());
         }
         checkVersion(file, tree.get("quarry_model"));
+        if (tree.get("settings") instanceof com.fasterxml.jackson.databind.node.ObjectNode settings
+                && !settings.has(NER_VOTE)) {
+            settings.putArray(NER_VOTE);
+        }
         try {
             return MAPPER.treeToValue(tree, Manifest.class);
         } catch (JsonMappingException e) {

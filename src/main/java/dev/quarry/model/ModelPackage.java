@@ -5,6 +5,7 @@ import dev.quarry.matching.Matcher;
 import dev.quarry.patterns.Pattern;
 import dev.quarry.patterns.PhrasePattern;
 import dev.quarry.text.Language;
+import dev.quarry.training.NerEnsemble;
 import dev.quarry.training.NerModel;
 import dev.quarry.training.TextcatModel;
 import dev.quarry.training.WordClusters;
@@ -28,13 +29,15 @@ import java.util.stream.IntStream;
  * metrics.json         when the package was evaluated: the manifest's "metrics", for tools that want only them
  * patterns.jsonl       with patterns (every pattern, written losslessly, one phrase_matcher_attr)
  * ner.bin              with an NER (and ner.bin.pass1 for a two-pass NER)
+ * ner-2.bin ...        with an NER vote, the further members (ner-N.bin.pass1 for a two-pass one)
  * textcat.bin          with a text classifier
  * clusters/NAME.txt    each word-cluster dictionary (one "word cluster" pair per line)
  * </pre>
  *
  * <p>{@link #load} checks the package whole and throws a {@link ModelException} naming the file and what is wrong:
  * no manifest, a format version this Quarry does not read, a listed component whose file is missing or unreadable,
- * labels or settings that do not agree with the component, word clusters named by the settings but absent.
+ * labels or settings that do not agree with the component (every member of an NER vote must have the NER's labels),
+ * word clusters named by the settings but absent.
  * Patterns loaded from a package name {@code patterns.jsonl} and its line as their source.
  *
  * <p>Immutable and thread-safe (its parts are).
@@ -43,15 +46,16 @@ public final class ModelPackage {
 
     private final Manifest manifest;
     private final Matcher matcher;
-    private final NerModel ner;
+    private final List<NerModel> ner;
     private final TextcatModel textcat;
     private final Map<String, WordClusters> clusters;
 
-    ModelPackage(Manifest manifest, Matcher matcher, NerModel ner, TextcatModel textcat,
+    /** {@code ner}: every member of the NER, the first is the NER; empty without. */
+    ModelPackage(Manifest manifest, Matcher matcher, List<NerModel> ner, TextcatModel textcat,
                  Map<String, WordClusters> clusters) {
         this.manifest = manifest;
         this.matcher = matcher;
-        this.ner = ner;
+        this.ner = List.copyOf(ner);
         this.textcat = textcat;
         this.clusters = Map.copyOf(clusters);
     }
@@ -99,8 +103,22 @@ public final class ModelPackage {
         return matcher == null ? List.of() : IntStream.range(0, matcher.size()).mapToObj(matcher::pattern).toList();
     }
 
+    /** The NER; for an NER vote its first member. */
     public Optional<NerModel> ner() {
-        return Optional.ofNullable(ner);
+        return ner.stream().findFirst();
+    }
+
+    /**
+     * Every member of the NER, the first being {@link #ner()}: one model for a single NER, several for a vote,
+     * none without an NER.
+     */
+    public List<NerModel> nerMembers() {
+        return ner;
+    }
+
+    /** The NER vote, when the package holds more than one NER model. */
+    public Optional<NerEnsemble> nerEnsemble() {
+        return ner.size() > 1 ? Optional.of(new NerEnsemble(ner)) : Optional.empty();
     }
 
     public Optional<TextcatModel> textcat() {
@@ -130,7 +148,7 @@ public final class ModelPackage {
     public static final class Builder {
         private final Language language;
         private Matcher matcher;
-        private NerModel ner;
+        private List<NerModel> ner = List.of();
         private TextcatModel textcat;
         private final Map<String, WordClusters> clusters = new TreeMap<>();
         private TrainingData training = TrainingData.none();
@@ -148,8 +166,15 @@ public final class ModelPackage {
             return this;
         }
 
+        /** A single NER (null: none). */
         public Builder ner(NerModel ner) {
-            this.ner = ner;
+            this.ner = ner == null ? List.of() : List.of(ner);
+            return this;
+        }
+
+        /** An NER vote of these models (one model: a single NER; none: no NER). */
+        public Builder nerVote(List<NerModel> members) {
+            this.ner = List.copyOf(members);
             return this;
         }
 
@@ -190,13 +215,11 @@ public final class ModelPackage {
          * The package.
          *
          * @throws IllegalArgumentException if the NER uses pattern features but there are no patterns, if the
-         *                                  text classifier's settings name clusters not given, or if the patterns
+         *                                  members of an NER vote have different labels, if the text classifier's settings name clusters not given, or if the patterns
          *                                  compare phrases on more than one attribute (one file cannot say so)
          */
         public ModelPackage build() {
-            if (ner != null && ner.settings().patternFeatures() && matcher == null) {
-                throw new IllegalArgumentException("the NER uses pattern features, so the package needs its patterns");
-            }
+            checkNer();
             if (textcat != null) {
                 for (String name : textcat.settings().clusters()) {
                     if (!clusters.containsKey(name)) {
@@ -211,22 +234,40 @@ public final class ModelPackage {
             return new ModelPackage(manifest(), matcher, ner, textcat, new HashMap<>(clusters));
         }
 
+        private void checkNer() {
+            for (int i = 0; i < ner.size(); i++) {
+                if (ner.get(i).settings().patternFeatures() && matcher == null) {
+                    throw new IllegalArgumentException("the NER" + (i == 0 ? "" : " vote's member " + (i + 1))
+                            + " uses pattern features, so the package needs its patterns");
+                }
+                if (!ner.get(i).labels().equals(ner.get(0).labels())) {
+                    throw new IllegalArgumentException("the NER vote's member " + (i + 1) + " has the labels "
+                            + sorted(ner.get(i)) + " but the first has " + sorted(ner.get(0)));
+                }
+            }
+        }
+
+        private static List<String> sorted(NerModel model) {
+            return model.labels().stream().sorted().toList();
+        }
+
         private Manifest manifest() {
             List<String> components = new ArrayList<>();
             if (matcher != null) {
                 components.add(Manifest.PATTERNS);
             }
-            if (ner != null) {
+            if (!ner.isEmpty()) {
                 components.add(Manifest.NER);
             }
             if (textcat != null) {
                 components.add(Manifest.TEXTCAT);
             }
-            Manifest.Labels labels = new Manifest.Labels(ner == null ? List.of() : List.copyOf(ner.labels()),
+            Manifest.Labels labels = new Manifest.Labels(ner.isEmpty() ? List.of() : sorted(ner.get(0)),
                     textcat == null ? List.of() : textcat.labels(), textcat == null ? Map.of() : textcat.thresholds());
             Manifest.Settings settings = new Manifest.Settings(
                     matcher == null ? null : PatternSettings.of(matcher.options()),
-                    ner == null ? null : ner.settings(), textcat == null ? null : textcat.settings());
+                    ner.isEmpty() ? null : ner.get(0).settings(), textcat == null ? null : textcat.settings(),
+                    ner.stream().skip(1).map(NerModel::settings).toList());
             return new Manifest(Manifest.FORMAT_VERSION, clock.instant(), quarryVersion(), components,
                     language.code(), labels, settings, List.copyOf(clusters.keySet()), training, metrics, seed);
         }

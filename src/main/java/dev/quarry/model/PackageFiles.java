@@ -7,6 +7,7 @@ import dev.quarry.patterns.PatternReader;
 import dev.quarry.patterns.Problem;
 import dev.quarry.text.Language;
 import dev.quarry.training.NerModel;
+import dev.quarry.training.NerSettings;
 import dev.quarry.training.TextcatModel;
 import dev.quarry.training.WordClusters;
 import java.io.IOException;
@@ -16,6 +17,7 @@ import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -74,8 +76,8 @@ final class PackageFiles {
         if (model.matcher().isPresent()) {
             PatternFiles.write(ModelPackage.forOneFile(model.matcher().get()), dir.resolve(PATTERNS));
         }
-        if (model.ner().isPresent()) {
-            model.ner().get().save(dir.resolve(NER));
+        for (int i = 0; i < model.nerMembers().size(); i++) {
+            model.nerMembers().get(i).save(dir.resolve(nerFile(i)));
         }
         if (model.textcat().isPresent()) {
             try (OutputStream out = Files.newOutputStream(dir.resolve(TEXTCAT))) {
@@ -121,7 +123,7 @@ final class PackageFiles {
         Manifest manifest = ManifestJson.read(dir.resolve(ManifestJson.FILE));
         Map<String, WordClusters> clusters = clusters(dir, manifest);
         Matcher matcher = manifest.has(Manifest.PATTERNS) ? patterns(dir, manifest) : null;
-        NerModel ner = manifest.has(Manifest.NER) ? ner(dir, manifest, matcher) : null;
+        List<NerModel> ner = manifest.has(Manifest.NER) ? nerMembers(dir, manifest, matcher) : List.of();
         TextcatModel textcat = manifest.has(Manifest.TEXTCAT) ? textcat(dir, manifest, clusters) : null;
         return new ModelPackage(manifest, matcher, ner, textcat, clusters);
     }
@@ -162,14 +164,35 @@ final class PackageFiles {
         return Matcher.compile(patterns.patterns(), manifest.settings().patterns().toOptions(language));
     }
 
-    private static NerModel ner(Path dir, Manifest manifest, Matcher matcher) throws IOException, ModelException {
-        Path file = require(dir.resolve(NER), "the \"ner\" component");
-        if (manifest.settings().ner().twoPass()) {
-            require(dir.resolve(NER_FIRST_PASS), "a two-pass \"ner\" (settings.ner.two_pass)");
+    /** The file of the NER's member {@code index} (from 0): ner.bin, ner-2.bin, ner-3.bin, ... */
+    static String nerFile(int index) {
+        return index == 0 ? NER : "ner-" + (index + 1) + ".bin";
+    }
+
+    private static List<NerModel> nerMembers(Path dir, Manifest manifest, Matcher matcher) throws IOException,
+            ModelException {
+        List<NerModel> members = new ArrayList<>();
+        members.add(ner(dir, NER, "the \"ner\" component", "settings.ner", manifest.settings().ner(), manifest,
+                matcher));
+        List<NerSettings> vote = manifest.settings().nerVote();
+        for (int i = 0; i < vote.size(); i++) {
+            String field = "settings.ner_vote[" + i + "]";
+            members.add(ner(dir, nerFile(i + 1), "member " + (i + 2) + " of the NER vote (\"" + field + "\")", field,
+                    vote.get(i), manifest, matcher));
         }
-        if (manifest.settings().ner().patternFeatures() && matcher == null) {
+        return members;
+    }
+
+    private static NerModel ner(Path dir, String name, String what, String field, NerSettings settings,
+                                Manifest manifest, Matcher matcher) throws IOException, ModelException {
+        Path file = require(dir.resolve(name), what);
+        if (settings.twoPass()) {
+            require(dir.resolve(name + NER_FIRST_PASS.substring(NER.length())), "a two-pass NER (\"" + field
+                    + ".two_pass\")");
+        }
+        if (settings.patternFeatures() && matcher == null) {
             throw new ModelException(dir.resolve(ManifestJson.FILE),
-                    "\"settings.ner.pattern_features\" is true but there is no \"patterns\" component");
+                    "\"" + field + ".pattern_features\" is true but there is no \"patterns\" component");
         }
         NerModel ner;
         try {
@@ -177,9 +200,9 @@ final class PackageFiles {
         } catch (IOException | IllegalArgumentException e) {
             throw new ModelException(file, unprefixed(file, e));
         }
-        if (!ner.settings().equals(manifest.settings().ner())) {
+        if (!ner.settings().equals(settings)) {
             throw new ModelException(file, "its settings (" + ner.settings().encode() + ") differ from "
-                    + "manifest.json's \"settings.ner\" (" + manifest.settings().ner().encode() + ")");
+                    + "manifest.json's \"" + field + "\" (" + settings.encode() + ")");
         }
         checkLabels(file, List.copyOf(ner.labels()), manifest.labels().ner(), "labels.ner");
         return ner;

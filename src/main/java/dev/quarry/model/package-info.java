@@ -1,6 +1,8 @@
 /**
  * The model package on disk: one directory with {@code manifest.json}, {@code patterns.jsonl}, {@code ner.bin},
- * {@code textcat.bin} and {@code clusters/}, each part but the manifest optional.
+ * {@code textcat.bin} and {@code clusters/}, each part but the manifest optional. An NER vote adds its further
+ * members as {@code ner-2.bin}, {@code ner-3.bin}, ... ({@code Builder.nerVote}, {@link
+ * dev.quarry.model.ModelPackage#nerEnsemble()}).
  *
  * <h2>Where to start</h2>
  * <pre>{@code

@@ -10,6 +10,7 @@ import dev.quarry.text.Sentences;
 import dev.quarry.text.Span;
 import dev.quarry.text.Tokenizer;
 import dev.quarry.training.EntitySpan;
+import dev.quarry.training.NerEnsemble;
 import dev.quarry.training.NerEvaluation;
 import dev.quarry.training.NerExample;
 import dev.quarry.training.NerModel;
@@ -31,6 +32,10 @@ import java.util.Optional;
  * merged by a {@link MergePolicy} (patterns win by default), and the text classifier scores the text (fed the
  * entities' labels as features when its settings ask for them).
  *
+ * <p>When the package holds an NER vote ({@link ModelPackage#nerEnsemble()}), the NER side is the vote's: a span is
+ * kept when more than half of the members predict it, and its score ({@link Origin.FromModel#score()}) is the share
+ * of the members that do, in (0.5, 1], rather than one model's probability.
+ *
  * <p>Thread-safe and immutable: one pipeline serves any number of threads. The batch methods use the common
  * fork-join pool (all cores) and keep the input order. Offsets in results are UTF-16 {@code String} indices;
  * {@link AnalysisJson} writes code points.
@@ -42,6 +47,7 @@ public final class Pipeline {
     private final Language language;
     private final Matcher matcher;
     private final NerModel ner;
+    private final NerEnsemble vote;
     private final TextcatModel textcat;
     private final MergePolicy merge;
 
@@ -51,6 +57,7 @@ public final class Pipeline {
         this.matcher = matcher;
         this.tokenizer = matcher != null ? matcher.options().tokenizer() : Tokenizer.forLanguage(language);
         this.ner = model.ner().orElse(null);
+        this.vote = model.nerEnsemble().orElse(null);
         this.textcat = model.textcat().orElse(null);
         this.merge = Objects.requireNonNull(merge, "merge");
     }
@@ -168,7 +175,7 @@ public final class Pipeline {
             }
             document.add(tokens);
         }
-        List<List<ScoredEntity>> predicted = ner.predictScored(document);
+        List<List<ScoredEntity>> predicted = vote != null ? vote.predictScored(document) : ner.predictScored(document);
         List<AnalyzedSpan> spans = new ArrayList<>();
         for (int s = 0; s < sentences.size(); s++) {
             int offset = sentences.get(s).tokenStart();
@@ -207,7 +214,8 @@ public final class Pipeline {
             throw new IllegalStateException("the model package has no " + (ner == null ? "NER" : "patterns")
                     + " to evaluate");
         }
-        List<List<EntitySpan>> model = sources == Sources.PATTERNS ? null : ner.predictExamples(gold);
+        List<List<EntitySpan>> model = sources == Sources.PATTERNS ? null
+                : vote != null ? vote.predictExamples(gold) : ner.predictExamples(gold);
         List<List<EntitySpan>> predicted = new ArrayList<>(gold.size());
         for (int i = 0; i < gold.size(); i++) {
             if (sources == Sources.MODEL) {

@@ -43,7 +43,8 @@ public final class Retraining {
     }
 
     /**
-     * A new package: {@code part} trained on {@code examples}, the rest of {@code base}.
+     * A new package: {@code part} trained on {@code examples}, the rest of {@code base}. Retraining the NER of a
+     * package with an NER vote gives one NER, with the settings of the vote's first member.
      *
      * @param base     the package replaced, or null to start from nothing (then in {@code language})
      * @param patterns the patterns served now (for pattern features and a package without patterns), or null
@@ -62,16 +63,18 @@ public final class Retraining {
         ModelPackage.Builder builder = ModelPackage.builder(lang).matcher(matcher).clusters(clusters).training(data)
                 .clock(clock);
         NerModel ner = base == null ? null : base.ner().orElse(null);
+        List<NerModel> nerMembers = base == null ? List.of() : base.nerMembers();
         TextcatModel textcat = base == null ? null : base.textcat().orElse(null);
         if (part == Part.NER) {
             NerSettings settings = nerSettings(ner == null ? DEFAULT_NER : ner.settings(), clusters, matcher);
-            ner = new NerTrainer(settings, clusters, matcher).train(examples.ner(), examples.binaryNer());
+            nerMembers = List.of(new NerTrainer(settings, clusters, matcher).train(examples.ner(),
+                    examples.binaryNer()));
         } else {
             TextcatSettings settings = textcat != null ? textcat.settings()
                     : DEFAULT_TEXTCAT.withMode(TextcatTrainer.fittingMode(examples.textcat()), 0.5);
             textcat = new TextcatTrainer(settings, clusters).train(examples.textcat());
         }
-        return builder.ner(ner).textcat(textcat).seed(base == null ? null : base.manifest().seed()).build();
+        return builder.nerVote(nerMembers).textcat(textcat).seed(base == null ? null : base.manifest().seed()).build();
     }
 
     /**

@@ -140,4 +140,29 @@ class ModelCommandsTest {
         CliRun missing = CliRun.of("train", "--db", db, "--ner", "nope", "-o", dir.resolve("m").toString());
         assertEquals(2, missing.exitCode(), missing.err());
     }
+
+    @Test
+    void trainNerVoteWritesEveryMemberAndPredictsWithTheVote() throws IOException {
+        Path model = dir.resolve("vote");
+        CliRun train = CliRun.of("train", "--db", db, "--ner", "news", "--ner-vote", "3", "--iterations", "20",
+                "-o", model.toString());
+        assertEquals(0, train.exitCode(), train.err());
+        assertTrue(Files.isRegularFile(model.resolve("ner-2.bin")) && Files.isRegularFile(model.resolve("ner-3.bin")));
+        JsonNode manifest = JSON.readTree(model.resolve("manifest.json").toFile());
+        assertEquals(List.of("PLAIN_HISTORY", "OUTCOME_CLUSTERS"),
+                JSON.convertValue(manifest.at("/settings/ner_vote/0/features"), List.class));
+        CliRun predict = CliRun.withInput("Carla visited Rome.\n", "predict", model.toString(), "-");
+        assertEquals(0, predict.exitCode(), predict.err());
+        assertEquals("[\"PER\",\"LOC\"]", JSON.valueToTree(JSON.readTree(predict.out()).get("spans")
+                .findValuesAsText("label")).toString());
+    }
+
+    @Test
+    void anEvenNerVoteIsAUsageError() {
+        CliRun run = CliRun.of("train", "--db", db, "--ner", "news", "--ner-vote", "2", "-o",
+                dir.resolve("m").toString());
+        assertEquals(2, run.exitCode());
+        assertEquals("quarry: --ner-vote must be 3 or 5 (an odd number of voters, each with its own feature set), "
+                + "got 2\n", run.err());
+    }
 }

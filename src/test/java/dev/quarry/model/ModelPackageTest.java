@@ -20,6 +20,7 @@ import dev.quarry.training.TextcatTrainer;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -196,5 +197,61 @@ class ModelPackageTest {
         try (var entries = Files.list(dir)) {
             assertEquals(2, entries.count(), "no temporary directory left behind");
         }
+    }
+
+    @Test
+    void anNerVoteComesBackWithEveryMemberInOrder(@TempDir Path dir) throws Exception {
+        ModelPackage original = TinyModels.vote();
+        Path model = dir.resolve("model");
+        original.save(model);
+        ModelPackage loaded = ModelPackage.load(model);
+        assertEquals(original.manifest(), loaded.manifest());
+        assertTrue(Files.isRegularFile(model.resolve("ner-2.bin")) && Files.isRegularFile(model.resolve("ner-3.bin")));
+        ObjectNode manifest = (ObjectNode) JSON.readTree(model.resolve("manifest.json").toFile());
+        assertEquals(2, manifest.at("/settings/ner_vote").size());
+        assertEquals(3, loaded.nerMembers().size());
+        List<NerExample> test = TinyModels.nerExamples(5, 3);
+        for (int i = 0; i < 3; i++) {
+            assertEquals(original.nerMembers().get(i).settings(), loaded.nerMembers().get(i).settings());
+            assertEquals(original.nerMembers().get(i).predictExamples(test),
+                    loaded.nerMembers().get(i).predictExamples(test));
+        }
+        assertEquals(original.nerEnsemble().orElseThrow().predictExamples(test),
+                loaded.nerEnsemble().orElseThrow().predictExamples(test));
+    }
+
+    @Test
+    void aMissingVoteMemberIsNamed(@TempDir Path dir) throws Exception {
+        Path model = dir.resolve("model");
+        TinyModels.vote().save(model);
+        Files.delete(model.resolve("ner-3.bin"));
+        assertEquals(model.resolve("ner-3.bin") + ": missing, but manifest.json lists member 3 of the NER vote "
+                + "(\"settings.ner_vote[1]\")", loadError(model));
+    }
+
+    @Test
+    void aVoteMemberWithOtherLabelsIsNamed(@TempDir Path dir) throws Exception {
+        Path model = dir.resolve("model");
+        TinyModels.vote().save(model);
+        Path other = dir.resolve("other");
+        ModelPackage.builder(Language.ENGLISH).ner(TinyModels.nerOf(TinyModels.nerVote().get(1).settings(), "PER"))
+                .build().save(other);
+        Files.copy(other.resolve("ner.bin"), model.resolve("ner-2.bin"), StandardCopyOption.REPLACE_EXISTING);
+        assertEquals(model.resolve("ner-2.bin") + ": the model's labels [PER] differ from manifest.json's "
+                + "\"labels.ner\" [LOC, PER]", loadError(model));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ModelPackage
+                .builder(Language.ENGLISH).nerVote(List.of(TinyModels.ner(), TinyModels.nerOf(TinyModels.ner()
+                        .settings(), "PER"))).build());
+        assertEquals("the NER vote's member 2 has the labels [PER] but the first has [LOC, PER]", e.getMessage());
+    }
+
+    @Test
+    void aManifestWrittenBeforeVotesLoadsAsASingleNer(@TempDir Path dir) throws Exception {
+        Path model = saved(dir);
+        editManifest(model, manifest -> ((ObjectNode) manifest.get("settings")).remove("ner_vote"));
+        ModelPackage loaded = ModelPackage.load(model);
+        assertEquals(1, loaded.nerMembers().size());
+        assertTrue(loaded.nerEnsemble().isEmpty());
+        assertEquals(List.of(), loaded.manifest().settings().nerVote());
     }
 }

@@ -7,6 +7,7 @@ import dev.quarry.patterns.PhrasePattern;
 import dev.quarry.text.Language;
 import dev.quarry.training.EntitySpan;
 import dev.quarry.training.NerExample;
+import dev.quarry.training.NerEnsemble;
 import dev.quarry.training.NerModel;
 import dev.quarry.training.NerSettings;
 import dev.quarry.training.NerTrainer;
@@ -52,6 +53,25 @@ public final class TinyModels {
         NerSettings settings = NerSettings.openNlpDefaults().withLearner("PERCEPTRON", 20, 0)
                 .withClusters(List.of("k3"), 1);
         return new NerTrainer(settings, Map.of("k3", clusters()), null).train(nerExamples(20, 1));
+    }
+
+    /** An NER of {@code settings} trained on {@link #nerExamples} with only the spans of {@code labels}. */
+    public static NerModel nerOf(NerSettings settings, String... labels) {
+        List<NerExample> examples = nerExamples(20, 1).stream().map(e -> new NerExample(e.documentId(), e.tokens(),
+                e.spans().stream().filter(span -> List.of(labels).contains(span.label())).toList())).toList();
+        return new NerTrainer(settings, Map.of("k3", clusters()), null).train(examples);
+    }
+
+    /** Three NER models voting: {@link NerEnsemble#memberSettings} of {@link #ner()}'s settings. */
+    public static List<NerModel> nerVote() {
+        return NerEnsemble.memberSettings(ner().settings(), 3).stream()
+                .map(settings -> new NerTrainer(settings, Map.of("k3", clusters()), null).train(nerExamples(20, 1)))
+                .toList();
+    }
+
+    /** A package of patterns and a three-member NER vote. */
+    public static ModelPackage vote() {
+        return ModelPackage.builder(Language.ENGLISH).matcher(matcher()).nerVote(nerVote()).build();
     }
 
     public static WordClusters clusters() {

@@ -17,6 +17,7 @@ import dev.quarry.text.Offsets;
 import dev.quarry.training.EntitySpan;
 import dev.quarry.training.NerEvaluation;
 import dev.quarry.training.NerExample;
+import dev.quarry.training.ScoredEntity;
 import dev.quarry.training.TextcatExample;
 import dev.quarry.training.TextcatMode;
 import dev.quarry.training.TextcatModel;
@@ -231,5 +232,28 @@ class PipelineTest {
         NerEvaluation both = FULL.evaluateNer(gold, Sources.BOTH);
         assertEquals(4, both.micro().truePositives());
         assertEquals(1.0, both.micro().f1());
+    }
+
+    @Test
+    void anNerVotePredictsWhatItsEnsembleVotesScoredByTheShareOfVotes() {
+        ModelPackage vote = TinyModels.vote();
+        List<List<ScoredEntity>> voted = vote.nerEnsemble().orElseThrow().predictScored(List.of(
+                List.of("Boris", "visited", "Berlin", "."), List.of("Elena", "visited", "Oslo", ".")));
+        int[] tokenStarts = {0, 6, 14, 20, 22, 28, 36, 40};
+        int[] tokenEnds = {5, 13, 20, 21, 27, 35, 40, 41};
+        List<AnalyzedSpan> expected = new ArrayList<>();
+        for (int s = 0; s < 2; s++) {
+            for (ScoredEntity entity : voted.get(s)) {
+                int first = 4 * s + entity.span().start();
+                int end = 4 * s + entity.span().end();
+                expected.add(new AnalyzedSpan(tokenStarts[first], tokenEnds[end - 1], first, end,
+                        entity.span().label(), new Origin.FromModel(entity.probability())));
+            }
+        }
+        assertEquals(4, expected.size(), voted.toString());
+        assertEquals(expected, Pipeline.of(vote).predict("Boris visited Berlin. Elena visited Oslo.").spans());
+        List<NerExample> gold = TinyModels.nerExamples(4, 9);
+        assertEquals(vote.nerEnsemble().orElseThrow().evaluate(gold).micro(),
+                Pipeline.of(vote).evaluateNer(gold, Sources.MODEL).micro());
     }
 }

@@ -36,4 +36,34 @@ class NerEnsembleTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new NerEnsemble(List.of()));
         assertEquals("an ensemble needs at least one model", e.getMessage());
     }
+
+    @Test
+    void membersSwitchOnOneFeatureEachThenAddSixteenClusters() {
+        NerSettings base = NerSettings.openNlpDefaults().withClusters(List.of("k256"), 2);
+        List<NerSettings> members = NerEnsemble.memberSettings(base, 5);
+        assertEquals(List.of(base, base.with(NerFeature.OUTCOME_CLUSTERS, true),
+                base.with(NerFeature.CONTEXT_AGGREGATION, true), base.with(NerFeature.TRUECASE_HEADLINES, true),
+                base.withClusters(List.of("k256", "k16"), 2)), members);
+        assertEquals(members.subList(0, 3), NerEnsemble.memberSettings(base, 3));
+    }
+
+    @Test
+    void withoutClustersTheFifthMemberReadsTheDocumentTopic() {
+        NerSettings base = NerSettings.openNlpDefaults();
+        assertEquals(base.with(NerFeature.DOCUMENT_TOPIC, true), NerEnsemble.memberSettings(base, 5).get(4));
+    }
+
+    @Test
+    void aVoteOfOtherThanThreeOrFiveMembersIsRejected() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> NerEnsemble.memberSettings(NerSettings.openNlpDefaults(), 4));
+        assertEquals("an NER vote has 3 or 5 members, got 4", e.getMessage());
+    }
+
+    @Test
+    void aKeptSpanIsScoredByItsShareOfVotes() {
+        List<ScoredEntity> voted = NerEnsemble.scoredVote(List.of(List.of(JOHN, PARIS), List.of(JOHN, PARIS_ORG),
+                List.of(JOHN, PARIS)));
+        assertEquals(List.of(new ScoredEntity(JOHN, 1.0), new ScoredEntity(PARIS, 2.0 / 3)), voted);
+    }
 }
