@@ -214,10 +214,6 @@ final class TrainRun {
         try {
             return new NerTrainer(settings, request.clusters(), settings.patternFeatures() ? request.matcher() : null)
                     .train(train, binary);
-        } catch (UnsupportedOperationException e) {
-            throw UserException.invalidInput(request.ner().datasets() + " hold " + binary.size()
-                    + " binary answers (accept/reject of suggested spans), but this Quarry cannot train from binary "
-                    + "answers yet (" + e.getMessage() + "); train from complete annotations");
         } catch (IllegalArgumentException e) {
             throw UserException.invalidInput("NER training on " + request.ner().datasets() + ": " + e.getMessage());
         }

@@ -51,8 +51,6 @@ public final class Retraining {
      * @param data     what the manifest records as the training data
      * @param clock    the manifest's created time
      * @throws IllegalArgumentException if there is nothing to train on (no examples, no entity spans, one label)
-     * @throws UnsupportedOperationException if the NER examples include binary answers and binary training is not
-     *                                       built in this Quarry
      */
     public static ModelPackage retrain(ModelPackage base, Language language, Part part, TrainingExamples examples,
                                        Matcher patterns, TrainingData data, Clock clock) {

@@ -106,18 +106,27 @@ class ModelCommandsTest {
     }
 
     @Test
-    void binaryAnswersAreAClearErrorWhileBinaryTrainingIsMissing() {
-        CliRun in = CliRun.withInput("{\"text\":\"Anna visited Paris.\",\"spans\":[{\"start\":0,\"end\":4,"
-                + "\"label\":\"PER\"}],\"_view_id\":\"ner\",\"answer\":\"accept\"}\n", "db-in", "news", "-", "--db", db);
-        assertEquals(0, in.exitCode(), in.err());
-        CliRun train = CliRun.of("train", "--db", db, "--ner", "news", "--iterations", "5", "-o",
-                dir.resolve("m").toString());
-        if (train.exitCode() == 0) {
-            return; // binary training has been built
-        }
-        assertEquals(2, train.exitCode(), train.err());
-        assertTrue(train.err().startsWith("quarry: [news] hold 1 binary answers (accept/reject of suggested spans), "
-                + "but this Quarry cannot train from binary answers yet"), train.err());
+    void binaryAnswersTrainAndBinaryReadsUnmarkedAnswersAsBinary() throws IOException {
+        String answer = "{\"text\":\"Dmitri flew to Rome.\",\"spans\":[{\"start\":0,\"end\":6,\"label\":\"PER\"}],"
+                + "\"answer\":\"accept\"}\n";
+        assertEquals(0, CliRun.withInput(answer.replace("\"answer\"", "\"_view_id\":\"ner\",\"answer\""), "db-in",
+                "marked", "-", "--db", db).exitCode());
+        assertEquals(0, CliRun.withInput(answer, "db-in", "unmarked", "-", "--db", db).exitCode());
+        assertEquals(List.of(36L, 1L), examples("news,marked"));
+        assertEquals(List.of(37L, 0L), examples("news,unmarked"), "an accepted answer with spans is complete");
+        assertEquals(List.of(0L, 37L), examples("news,unmarked", "--binary"));
+    }
+
+    /** Trains on the datasets; the manifest's counts of complete and binary NER examples. */
+    private List<Long> examples(String datasets, String... more) throws IOException {
+        Path model = dir.resolve("m-" + datasets.replace(',', '-') + more.length);
+        List<String> args = new java.util.ArrayList<>(List.of("train", "--db", db, "--ner", datasets, "--iterations",
+                "5", "-o", model.toString()));
+        args.addAll(List.of(more));
+        CliRun train = CliRun.of(args.toArray(String[]::new));
+        assertEquals(0, train.exitCode(), train.err());
+        JsonNode counts = JSON.readTree(model.resolve("manifest.json").toFile()).at("/training/examples");
+        return List.of(counts.get("ner_complete").asLong(), counts.get("ner_binary").asLong());
     }
 
     @Test
