@@ -65,6 +65,17 @@
     setState('login');
   }
 
+  async function pollNext() {
+    if (state.busy || state.task) {
+      return;
+    }
+    try {
+      await fetchNext();
+    } catch (error) {
+      message(error.message);
+    }
+  }
+
   async function fetchNext() {
     show(await api('GET', '/v1/annotate/next' + sessionQuery()));
   }
@@ -168,6 +179,7 @@
   }
 
   function renderProgress(progress) {
+    state.progress = progress;
     const left = progress.left === null ? '?' : String(progress.left);
     const element = $('progress');
     element.textContent = progress.answered + ' answered (you: ' + progress.session + ') · ' + left + ' left';
@@ -192,8 +204,17 @@
     clear('actions');
     const text = clear('text');
     delete text.dataset.taskId;
-    text.textContent = 'No more tasks for this session. Everything answered is saved.';
+    // Tasks other sessions hold come back when their reservation runs out: look again now and then.
+    const reserved = state.progress ? state.progress.reserved || 0 : 0;
+    text.textContent = reserved > 0
+      ? 'No free task for this session now; ' + reserved + ' held by other sessions come back if they are not '
+        + 'answered, so this page looks again every 10 s. Everything answered is saved.'
+      : 'No more tasks for this session. Everything answered is saved.';
     setState('done');
+    clearTimeout(state.poll);
+    if (reserved > 0) {
+      state.poll = setTimeout(pollNext, 10000);
+    }
   }
 
   function render() {
