@@ -142,28 +142,9 @@ public record NerSettings(String algorithm, int iterations, int cutoff, int beam
     /** Every OpenNLP training parameter this run passes, by OpenNLP's names. */
     public Map<String, String> trainingParameters() {
         Map<String, String> params = new LinkedHashMap<>();
-        params.put("Algorithm", algorithm);
-        params.put("TrainerType", "Event");
-        params.put("Iterations", Integer.toString(iterations));
-        params.put("Cutoff", Integer.toString(cutoff));
-        params.put("Threads", "1");
-        params.put("DataIndexer", "TwoPass");
+        LearnerParameters.common(params, algorithm, iterations, cutoff, "TwoPass");
         params.put("BeamSize", Integer.toString(beamSize));
-        if (algorithm.equals("PERCEPTRON")) {
-            params.put("UseAverage", "true");
-            params.put("UseSkippedAveraging", "false");
-            params.put("StepSizeDecrease", "0");
-            params.put("Tolerance", "1.0E-5");
-        } else if (algorithm.equals("MAXENT_QN")) {
-            params.put("L1Cost", "0.1");
-            params.put("L2Cost", "0.1");
-            params.put("NumOfUpdates", "15");
-            params.put("MaxFctEval", "30000");
-        } else {
-            params.put("LLThreshold", "1.0E-4");
-            params.put("Smoothing", "false");
-            params.put("GaussianSmoothing", "false");
-        }
+        LearnerParameters.learner(params, algorithm, 0.1, 0.1);
         return params;
     }
 

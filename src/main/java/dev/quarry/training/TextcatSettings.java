@@ -133,26 +133,8 @@ public record TextcatSettings(String algorithm, int iterations, int cutoff, int 
             params.put("Alpha", Double.toString(alpha));
             return params;
         }
-        params.put("TrainerType", "Event");
-        params.put("Iterations", Integer.toString(iterations));
-        params.put("Cutoff", Integer.toString(cutoff));
-        params.put("Threads", "1");
-        params.put("DataIndexer", "OnePassRealValue");
-        if (algorithm.equals("PERCEPTRON")) {
-            params.put("UseAverage", "true");
-            params.put("UseSkippedAveraging", "false");
-            params.put("StepSizeDecrease", "0");
-            params.put("Tolerance", "1.0E-5");
-        } else if (algorithm.equals("MAXENT_QN")) {
-            params.put("L1Cost", Double.toString(l1Cost));
-            params.put("L2Cost", Double.toString(l2Cost));
-            params.put("NumOfUpdates", "15");
-            params.put("MaxFctEval", "30000");
-        } else if (algorithm.equals("MAXENT")) {
-            params.put("LLThreshold", "1.0E-4");
-            params.put("Smoothing", "false");
-            params.put("GaussianSmoothing", "false");
-        }
+        LearnerParameters.common(params, algorithm, iterations, cutoff, "OnePassRealValue");
+        LearnerParameters.learner(params, algorithm, l1Cost, l2Cost);
         return params;
     }
 }
