@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs the training benchmarks unattended and appends their output to results/<UTC timestamp>.md.
-# Usage: benchmarks/training/run.sh [ner CONFIG...] [textcat CONFIG...]
+# Usage: benchmarks/training/run.sh [ner CONFIG...] [textcat CONFIG...] [entities [TEXTCAT_CONFIG]] [multilabel]
 #   default: ner a b b3 c c-gaz   textcat nb1b-c2-w1000 cnb1t-c2-w1000 cnb1t-c2-w1000-hs curve:cnb1t-c2-w1000-hs
 # NER configs: a (OpenNLP defaults: maxent 100/5), a-perceptron, b (perceptron 300/0 + k=256 clusters +-2),
 #   b3 (+ k=64/256/1024), c (+ affixes, shapes, document features), d (c + two-pass document labels),
@@ -10,6 +10,10 @@
 #   -aX alpha, -lX L2 cost, -iN iterations, -hs Subject kept / -hk headers kept (see TextcatBenchmark.settings);
 #   curve:CONFIG runs a 25/50/75/100% learning curve and writes its JSON and SVG to benchmarks/work/.
 #   k-means clusters are cached under benchmarks/work/ (git-ignored).
+# entities: entity features (category patterns from corpora-lists, an NER trained on CoNLL) for the 20NG textcat
+#   (EntityFeatureBenchmark; its NER and entity labels are cached under benchmarks/work/entities/).
+# multilabel: multi-label textcat on 20NG with its hierarchy as label sets and on CoNLL-2003 documents labelled by
+#   the entity types they contain (MultiLabelBenchmark).
 # Needs ../shared/data (CoNLL-2003, 20 Newsgroups, GloVe) beside the repository, or QUARRY_DATA=/path/to/data.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
@@ -21,11 +25,18 @@ for d in "$root/../shared/data" "$root/../../shared/data"; do
 done
 [[ -n "$data" && -d "$data/conll2003-en" ]] || { echo "no data directory (looked for ../shared/data); set QUARRY_DATA" >&2; exit 2; }
 glove="$data/glove-6b-100d-top100k/glove.6B.100d.top100k.txt"
-ner=(); textcat=(); mode=""
+ner=(); textcat=(); entities=(); multilabel=(); mode=""
 for arg in "$@"; do
   case "$arg" in
     ner|textcat) mode="$arg" ;;
-    *) [[ "$mode" == ner ]] && ner+=("$arg") || textcat+=("$arg") ;;
+    entities) mode="$arg"; entities+=("--") ;;
+    multilabel) mode="$arg"; multilabel+=("--") ;;
+    *) case "$mode" in
+         ner) ner+=("$arg") ;;
+         entities) entities+=("$arg") ;;
+         multilabel) multilabel+=("$arg") ;;
+         *) textcat+=("$arg") ;;
+       esac ;;
   esac
 done
 if [[ $# -eq 0 ]]; then
@@ -33,7 +44,8 @@ if [[ $# -eq 0 ]]; then
 fi
 (cd "$root" && mvn -q install -DskipTests)
 (cd "$here" && mvn -q package dependency:build-classpath -Dmdep.outputFile=target/classpath.txt)
-cp="$here/target/classes:$(cat "$here/target/classpath.txt")"
+# This worktree's classes first: other worktrees install the same snapshot version into ~/.m2.
+cp="$here/target/classes:$root/target/classes:$(cat "$here/target/classpath.txt")"
 work="$root/benchmarks/work"
 mkdir -p "$work" "$here/results"
 out="$here/results/$(date -u +%Y%m%dT%H%M%SZ).md"
@@ -44,6 +56,12 @@ run() { "$java_home/bin/java" -Xmx8g -cp "$cp" "$@" 2>&1 | grep --line-buffered 
   if [[ ${#ner[@]} -gt 0 ]]; then run dev.quarry.bench.NerBenchmark "$data/conll2003-en" "$glove" "$work" "${ner[@]}"; fi
   if [[ ${#textcat[@]} -gt 0 ]]; then
     run dev.quarry.bench.TextcatBenchmark "$data/20newsgroups-bydate" "$glove" "$work" "${textcat[@]}"
+  fi
+  if [[ ${#entities[@]} -gt 0 ]]; then
+    run dev.quarry.bench.EntityFeatureBenchmark "$data" "$glove" "$work" "${entities[@]:1}"
+  fi
+  if [[ ${#multilabel[@]} -gt 0 ]]; then
+    run dev.quarry.bench.MultiLabelBenchmark "$data" "$glove" "$work" "${multilabel[@]:1}"
   fi
   echo '```'
   echo "finished $(date -u '+%H:%M UTC'), $(uptime)"

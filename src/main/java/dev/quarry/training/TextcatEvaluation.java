@@ -22,17 +22,19 @@ import java.util.TreeSet;
  * gold set) over the texts that know every label of the model (complete gold, or a choice that showed them all). In
  * both, per-label P/R/F1 come from {@link SpanCounts}; micro F1 pools the counts of all labels, macro F1 is the mean
  * over labels; ROC AUC per label from the scores ({@link RocAuc}, NaN where a label has no positive or no negative
- * text), macro AUC the mean over labels where it is defined.
+ * text), macro AUC the mean over labels where it is defined. The Hamming loss is the share of wrong label decisions:
+ * false positives and false negatives of all labels over the decisions scored (per label, the texts that know it).
  *
  * @param mode      how the labels were predicted
  * @param perLabel  counts per label, sorted by label
  * @param auc       ROC AUC per label, sorted by label; empty when evaluated without scores
  * @param correct   texts counted correct (see above)
  * @param total     texts counted for accuracy
+ * @param decisions label decisions scored: per label the texts that know it, summed (exclusive: texts x labels)
  * @param confusion gold against predicted labels (exclusive; null for multi-label)
  */
 public record TextcatEvaluation(TextcatMode mode, Map<String, SpanCounts> perLabel, Map<String, Double> auc,
-                                long correct, long total, ConfusionMatrix confusion) {
+                                long correct, long total, long decisions, ConfusionMatrix confusion) {
 
     public TextcatEvaluation {
         Objects.requireNonNull(mode, "mode");
@@ -40,6 +42,9 @@ public record TextcatEvaluation(TextcatMode mode, Map<String, SpanCounts> perLab
         auc = Collections.unmodifiableMap(new TreeMap<>(auc));
         if (correct < 0 || total < correct) {
             throw new IllegalArgumentException("need 0 <= correct <= total, got " + correct + "/" + total);
+        }
+        if (decisions < 0) {
+            throw new IllegalArgumentException("decisions must be >= 0, got " + decisions);
         }
         if ((confusion == null) != (mode == TextcatMode.MULTI_LABEL)) {
             throw new IllegalArgumentException("a confusion matrix belongs to EXCLUSIVE evaluations only");
@@ -71,7 +76,7 @@ public record TextcatEvaluation(TextcatMode mode, Map<String, SpanCounts> perLab
         }
         List<String> labels = new ArrayList<>(counts.keySet());
         return new TextcatEvaluation(TextcatMode.EXCLUSIVE, counts, Map.of(), correct, gold.size(),
-                ConfusionMatrix.of(labels, gold, predicted));
+                (long) gold.size() * labels.size(), ConfusionMatrix.of(labels, gold, predicted));
     }
 
     /**
@@ -103,7 +108,7 @@ public record TextcatEvaluation(TextcatMode mode, Map<String, SpanCounts> perLab
         Map<String, SpanCounts> perLabel = new TreeMap<>(counts.perLabel());
         labels.forEach(label -> perLabel.putIfAbsent(label, SpanCounts.ZERO));
         return new TextcatEvaluation(TextcatMode.EXCLUSIVE, perLabel, auc, counts.correct(), counts.total(),
-                ConfusionMatrix.of(new ArrayList<>(labels), goldLabels, predicted));
+                counts.total() * labels.size(), ConfusionMatrix.of(new ArrayList<>(labels), goldLabels, predicted));
     }
 
     /**
@@ -117,6 +122,7 @@ public record TextcatEvaluation(TextcatMode mode, Map<String, SpanCounts> perLab
         sameSize(gold, scores);
         Map<String, SpanCounts> perLabel = new TreeMap<>();
         Map<String, Double> auc = new TreeMap<>();
+        long decisions = 0;
         for (String label : new TreeSet<>(thresholds.keySet())) {
             SpanCounts counts = SpanCounts.ZERO;
             List<Double> labelScores = new ArrayList<>();
@@ -134,6 +140,7 @@ public record TextcatEvaluation(TextcatMode mode, Map<String, SpanCounts> perLab
             }
             perLabel.put(label, counts);
             auc.put(label, RocAuc.of(labelScores, positive));
+            decisions += positive.size();
         }
         long correct = 0;
         long total = 0;
@@ -143,7 +150,7 @@ public record TextcatEvaluation(TextcatMode mode, Map<String, SpanCounts> perLab
                 correct += predictedSet(scores.get(i), thresholds).equals(gold.get(i).labels()) ? 1 : 0;
             }
         }
-        return new TextcatEvaluation(TextcatMode.MULTI_LABEL, perLabel, auc, correct, total, null);
+        return new TextcatEvaluation(TextcatMode.MULTI_LABEL, perLabel, auc, correct, total, decisions, null);
     }
 
     private static boolean knowsAll(TextcatExample example, Set<String> labels) {
@@ -184,6 +191,12 @@ public record TextcatEvaluation(TextcatMode mode, Map<String, SpanCounts> perLab
         return perLabel.values().stream().mapToDouble(SpanCounts::f1).average().orElse(0);
     }
 
+    /** Wrong label decisions (false positives and negatives) over {@link #decisions()}; 0 when there are none. */
+    public double hammingLoss() {
+        SpanCounts micro = micro();
+        return decisions == 0 ? 0 : (double) (micro.falsePositives() + micro.falseNegatives()) / decisions;
+    }
+
     /** The mean AUC over labels where it is defined; NaN when it is defined for none. */
     public double macroAuc() {
         return auc.values().stream().filter(a -> !a.isNaN()).mapToDouble(Double::doubleValue).average()
@@ -192,7 +205,7 @@ public record TextcatEvaluation(TextcatMode mode, Map<String, SpanCounts> perLab
 
     /**
      * The JSON form: {@code mode}, {@code accuracy}, {@code correct}, {@code total}, {@code micro_f1},
-     * {@code macro_f1}, {@code macro_auc}, {@code labels} (per label {@code tp}, {@code fp}, {@code fn},
+     * {@code macro_f1}, {@code hamming_loss}, {@code macro_auc}, {@code labels} (per label {@code tp}, {@code fp}, {@code fn},
      * {@code gold}, {@code predicted}, {@code precision}, {@code recall}, {@code f1}, {@code auc}), and for
      * exclusive evaluations {@code confusion} ({@link ConfusionMatrix#toJson}). Fractions in [0, 1]; an undefined
      * AUC is null.
@@ -200,7 +213,7 @@ public record TextcatEvaluation(TextcatMode mode, Map<String, SpanCounts> perLab
     public ObjectNode toJson() {
         ObjectNode json = JsonNodeFactory.instance.objectNode();
         json.put("mode", mode.name()).put("accuracy", accuracy()).put("correct", correct).put("total", total)
-                .put("micro_f1", microF1()).put("macro_f1", macroF1());
+                .put("micro_f1", microF1()).put("macro_f1", macroF1()).put("hamming_loss", hammingLoss());
         putAuc(json, "macro_auc", macroAuc());
         ObjectNode labels = json.putObject("labels");
         perLabel.forEach((label, c) -> {
@@ -224,8 +237,8 @@ public record TextcatEvaluation(TextcatMode mode, Map<String, SpanCounts> perLab
     }
 
     /**
-     * A plain-text table: per label gold, predicted, P, R, F1, AUC (percent), then accuracy, micro and macro F1 and
-     * macro AUC, then the confusion matrix (exclusive).
+     * A plain-text table: per label gold, predicted, P, R, F1, AUC (percent), then accuracy, micro and macro F1,
+     * macro AUC and the Hamming loss, then the confusion matrix (exclusive).
      */
     public String table() {
         List<String> lines = new ArrayList<>();
@@ -234,9 +247,10 @@ public record TextcatEvaluation(TextcatMode mode, Map<String, SpanCounts> perLab
         perLabel.forEach((label, c) -> lines.add(String.format(Locale.ROOT, "%-26s %6d %6d %7.2f %7.2f %7.2f %7s",
                 label, c.gold(), c.predicted(), 100 * c.precision(), 100 * c.recall(), 100 * c.f1(),
                 percent(auc.getOrDefault(label, Double.NaN)))));
-        lines.add(String.format(Locale.ROOT, "%s %.2f (%d/%d), micro F1 %.2f, macro F1 %.2f, macro AUC %s",
-                mode == TextcatMode.EXCLUSIVE ? "accuracy" : "exact match", 100 * accuracy(), correct, total,
-                100 * microF1(), 100 * macroF1(), percent(macroAuc())));
+        lines.add(String.format(Locale.ROOT, "%s %.2f (%d/%d), micro F1 %.2f, macro F1 %.2f, macro AUC %s, "
+                        + "Hamming loss %.4f", mode == TextcatMode.EXCLUSIVE ? "accuracy" : "exact match",
+                100 * accuracy(), correct, total, 100 * microF1(), 100 * macroF1(), percent(macroAuc()),
+                hammingLoss()));
         if (confusion != null) {
             lines.add("");
             lines.add(confusion.table());

@@ -119,6 +119,32 @@ class TextcatEvaluationTest {
     }
 
     @Test
+    void hammingLossIsTheShareOfWrongDecisionsOverTheLabelsEachTextKnows() {
+        List<TextcatExample> gold = List.of(
+                TextcatExample.of("t1", Set.of("A", "B")),
+                TextcatExample.of("t2", Set.of()),
+                TextcatExample.accepted("t3", "A"),
+                TextcatExample.rejected("t4", "B"));
+        List<Map<String, Double>> scores = List.of(scores(0.8, 0.3), scores(0.6, 0.1), scores(0.2, 0.9),
+                scores(0.9, 0.7));
+        TextcatEvaluation e = TextcatEvaluation.multiLabel(gold, scores, Map.of("A", 0.5, "B", 0.25));
+        // A decided on t1 (right), t2 (FP), t3 (FN); B on t1 (right), t2 (right), t4 (FP): 3 wrong of 6
+        assertEquals(6, e.decisions());
+        assertEquals(0.5, e.hammingLoss(), EPS);
+        assertEquals(0.5, e.toJson().get("hamming_loss").asDouble(), EPS);
+        assertTrue(e.table().contains("Hamming loss 0.5000"), e.table());
+    }
+
+    @Test
+    void exclusiveHammingLossCountsAWrongTextAsTwoWrongDecisions() {
+        // 3 texts x 3 labels; the one wrong text is a FN of A and a FP of B: 2 of 9
+        TextcatEvaluation e = TextcatEvaluation.of(List.of("A", "A", "C"), List.of("A", "B", "C"));
+        assertEquals(9, e.decisions());
+        assertEquals(2.0 / 9, e.hammingLoss(), EPS);
+        assertEquals(0, TextcatEvaluation.of(List.of(), List.of()).hammingLoss(), EPS);
+    }
+
+    @Test
     void exclusiveEvaluationWithoutScoresKeepsTheOldCounts() {
         TextcatEvaluation e = TextcatEvaluation.of(List.of("A", "A", "B"), List.of("A", "B", "B"));
         assertTrue(e.auc().isEmpty());
