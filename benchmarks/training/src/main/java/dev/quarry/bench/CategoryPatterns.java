@@ -24,10 +24,14 @@ import java.util.TreeMap;
 /**
  * Phrase patterns with one label per category of the public word lists ({@code ../shared/data/corpora-lists}):
  * {@code animals/dogs.json} gives ANIMALS, {@code film-tv/...} FILM_TV. Built reproducibly, the way the matching
- * benchmark builds its list patterns ({@code benchmarks/src/.../BenchData}):
+ * benchmark builds its list patterns ({@code benchmarks/src/.../BenchData}), but reading every list of a file:
  * <ul>
- *   <li>the files and their main array come from {@code INDEX.tsv}, in its (path) order; an item is a string, or the
- *       first string field of an object; nested-object files without a main array are skipped;</li>
+ *   <li>the files come from {@code INDEX.tsv}, in its (path) order; an item is a string inside an array (at any
+ *       depth, so {@code religion/religions.json}, whose index entry names only one of its six lists, gives all six),
+ *       or the first string field of an object inside an array (a saint's name, a team's name); top-level strings
+ *       ({@code description}, {@code source}) never are;</li>
+ *   <li>{@code games/jeopardy_questions.json} is left out: it holds trivia questions, not games (its first string
+ *       field, the question's category, would make "the bible" a GAMES phrase);</li>
  *   <li>each item is lower-cased and its white space collapsed; kept when it has 1 to 6 words of Latin letters or
  *       digits, is not only digits (the {@code mathematics} lists of numbers), and, as a single word, is neither a
  *       stop word nor among the {@value #TOP_WORDS} most frequent GloVe words (the lists hold "red", "tea", "go");</li>
@@ -40,6 +44,7 @@ final class CategoryPatterns {
 
     static final int TOP_WORDS = 1000;
     private static final Set<String> SKIPPED_CATEGORIES = Set.of("words");
+    private static final Set<String> SKIPPED_FILES = Set.of("games/jeopardy_questions.json");
 
     private CategoryPatterns() {
     }
@@ -53,15 +58,14 @@ final class CategoryPatterns {
         for (String row : index.subList(1, index.size())) {
             String[] cells = row.split("\t");
             String category = cells[0].substring(0, cells[0].indexOf('/'));
-            JsonNode list = cells.length < 2 || cells[1].isEmpty() ? null
-                    : cells[1].equals("(root)") ? json.readTree(lists.resolve(cells[0]).toFile())
-                    : json.readTree(lists.resolve(cells[0]).toFile()).get(cells[1]);
-            if (SKIPPED_CATEGORIES.contains(category) || list == null || !list.isArray()) {
+            if (SKIPPED_CATEGORIES.contains(category) || SKIPPED_FILES.contains(cells[0])) {
                 continue;
             }
             String label = category.toUpperCase(Locale.ROOT).replace('-', '_');
-            for (JsonNode item : list) {
-                String phrase = phrase(itemText(item), top);
+            List<String> items = new ArrayList<>();
+            collect(json.readTree(lists.resolve(cells[0]).toFile()), false, items);
+            for (String item : items) {
+                String phrase = phrase(item, top);
                 if (phrase != null) {
                     byPhrase.putIfAbsent(phrase, label);
                 }
@@ -93,16 +97,23 @@ final class CategoryPatterns {
         return top;
     }
 
-    private static String itemText(JsonNode item) {
-        if (item.isTextual()) {
-            return item.asText();
-        }
-        for (JsonNode field : item) {
-            if (field.isTextual()) {
-                return field.asText();
+    /** The items of a file in document order: strings in arrays, first string fields of objects in arrays. */
+    private static void collect(JsonNode node, boolean inArray, List<String> items) {
+        if (node.isTextual() && inArray) {
+            items.add(node.asText());
+        } else if (node.isArray()) {
+            node.forEach(child -> collect(child, true, items));
+        } else if (node.isObject()) {
+            boolean named = !inArray;
+            for (JsonNode field : node) {
+                if (!named && field.isTextual()) {
+                    items.add(field.asText());
+                    named = true;
+                } else if (field.isContainerNode()) {
+                    collect(field, false, items);
+                }
             }
         }
-        return null;
     }
 
     /** The normalised phrase, or null when the item does not qualify (see the class comment). */
