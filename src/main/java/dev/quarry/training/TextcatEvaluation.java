@@ -205,8 +205,8 @@ public record TextcatEvaluation(TextcatMode mode, Map<String, SpanCounts> perLab
 
     /**
      * The JSON form: {@code mode}, {@code accuracy}, {@code correct}, {@code total}, {@code micro_f1},
-     * {@code macro_f1}, {@code hamming_loss}, {@code macro_auc}, {@code labels} (per label {@code tp}, {@code fp}, {@code fn},
-     * {@code gold}, {@code predicted}, {@code precision}, {@code recall}, {@code f1}, {@code auc}), and for
+     * {@code macro_f1}, {@code hamming_loss}, {@code macro_auc}, {@code labels} (per label {@code tp}, {@code fp},
+     * {@code fn}, {@code gold}, {@code predicted}, {@code precision}, {@code recall}, {@code f1}, {@code auc}), and for
      * exclusive evaluations {@code confusion} ({@link ConfusionMatrix#toJson}). Fractions in [0, 1]; an undefined
      * AUC is null.
      */

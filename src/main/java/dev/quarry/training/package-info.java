@@ -41,8 +41,8 @@
  *       {@link dev.quarry.training.BinaryTraining} holds the knobs.</li>
  *   <li>Evaluation: {@link dev.quarry.training.NerEvaluation} (exact-span P/R/F per label, micro and macro, with
  *       counts, conlleval semantics) and {@link dev.quarry.training.TextcatEvaluation} (accuracy, per-label P/R/F
- *       with counts, micro and macro F1, ROC AUC per label and macro ({@link dev.quarry.training.RocAuc}), a
- *       {@link dev.quarry.training.ConfusionMatrix}; JSON and a text table). {@link
+ *       with counts, micro and macro F1, Hamming loss, ROC AUC per label and macro ({@link
+ *       dev.quarry.training.RocAuc}), a {@link dev.quarry.training.ConfusionMatrix}; JSON and a text table). {@link
  *       dev.quarry.training.LearningCurve} trains on nested seeded 25/50/75/100% subsets with any train-and-evaluate
  *       function (NER or textcat) and writes JSON and an SVG chart (several stacked into one with {@link
  *       dev.quarry.training.LearningCurve#stack}).</li>

@@ -63,7 +63,8 @@ public final class EntityFeatureBenchmark {
         List<TextcatExample> train = TextcatBenchmark.read(data.resolve("20newsgroups-bydate/train.jsonl"), 'x');
         List<TextcatExample> test = TextcatBenchmark.read(data.resolve("20newsgroups-bydate/test.jsonl"), 'x');
         List<PhrasePattern> patterns = CategoryPatterns.patterns(data.resolve("corpora-lists"), glove);
-        System.out.printf(Locale.ROOT, "category patterns: %d %s%n", patterns.size(), CategoryPatterns.counts(patterns));
+        System.out.printf(Locale.ROOT, "category patterns: %d %s%n", patterns.size(),
+                CategoryPatterns.counts(patterns));
         Matcher matcher = CategoryPatterns.matcher(patterns);
         NerModel ner = ner(data.resolve("conll2003-en"), glove, Path.of(args[2]), work);
         Map<String, ModelPackage> packages = Map.of(
