@@ -88,7 +88,53 @@ public final class MultiLabelBenchmark {
         Scored derived = derived(leafScores, hierarchy, labels);
         report(String.format(Locale.ROOT, "exclusive leaf (%s) + its parents (%.0f s)", exclusive.algorithm(),
                 seconds(t0)), test, derived);
-        report(config + " MULTI_LABEL, tuned thresholds", test, multiLabel(settings, train, test));
+        Scored oneVsRest = multiLabel(settings, train, test);
+        report(config + " MULTI_LABEL, tuned thresholds", test, oneVsRest);
+        shapes(oneVsRest, hierarchy);
+        report(config + " MULTI_LABEL scores, best group + its parents", test, bestGroup(oneVsRest, hierarchy));
+    }
+
+    /**
+     * How the one-vs-rest label sets look against the tree: texts given no group, several groups, and sets not
+     * closed under parents (a label without one of its parents that is a label).
+     */
+    private static void shapes(Scored scored, Map<String, Set<String>> hierarchy) {
+        int noGroup = 0;
+        int severalGroups = 0;
+        int open = 0;
+        Set<String> labels = new TreeSet<>();
+        hierarchy.values().forEach(labels::addAll);
+        for (Map<String, Double> scores : scored.scores()) {
+            Set<String> predicted = new TreeSet<>();
+            scores.forEach((label, score) -> {
+                if (score >= scored.thresholds().get(label)) {
+                    predicted.add(label);
+                }
+            });
+            long groups = predicted.stream().filter(hierarchy::containsKey).count();
+            noGroup += groups == 0 ? 1 : 0;
+            severalGroups += groups > 1 ? 1 : 0;
+            open += predicted.stream().anyMatch(label -> labels.stream().anyMatch(parent -> label.startsWith(parent
+                    + ".") && !predicted.contains(parent))) ? 1 : 0;
+        }
+        System.out.printf(Locale.ROOT, "(one-vs-rest label sets of %d texts: %d with no group, %d with several, %d "
+                + "with a label but not its parent)%n", scored.scores().size(), noGroup, severalGroups, open);
+    }
+
+    /** The one-vs-rest scores decoded with the tree: the best-scoring group and its parents; AUC from the scores. */
+    private static Scored bestGroup(Scored scored, Map<String, Set<String>> hierarchy) {
+        List<Map<String, Double>> decided = new ArrayList<>();
+        for (Map<String, Double> scores : scored.scores()) {
+            Map<String, Double> groups = new TreeMap<>(scores);
+            groups.keySet().retainAll(hierarchy.keySet());
+            Set<String> chosen = hierarchy.get(best(groups));
+            Map<String, Double> d = new HashMap<>();
+            scores.keySet().forEach(label -> d.put(label, chosen.contains(label) ? 1.0 : 0.0));
+            decided.add(d);
+        }
+        Map<String, Double> half = new TreeMap<>();
+        scored.thresholds().keySet().forEach(label -> half.put(label, 0.5));
+        return new Scored(decided, half).withAuc(scored.scores());
     }
 
     static void conll(Path dir, Path nerFile, TextcatSettings settings, String config) throws Exception {
@@ -235,6 +281,10 @@ public final class MultiLabelBenchmark {
         TextcatEvaluation e = TextcatEvaluation.multiLabel(gold, scored.scores(), scored.thresholds());
         double auc = scored.aucScores() == null ? e.macroAuc()
                 : TextcatEvaluation.multiLabel(gold, scored.aucScores(), scored.thresholds()).macroAuc();
+        if (scored.aucScores() != null) {
+            System.out.printf(Locale.ROOT, "(counts from the decided label sets; macro AUC %.2f from the scores)%n",
+                    100 * auc);
+        }
         System.out.printf(Locale.ROOT, "| %s | %.2f | %.2f | %.2f | %.4f | %.2f | %s |%n", name, 100 * e.accuracy(),
                 100 * e.microF1(), 100 * e.macroF1(), e.hammingLoss(), 100 * auc, levels(e));
         System.out.println(e.table().lines().map(line -> "    " + line).reduce((a, b) -> a + "\n" + b).orElse(""));
