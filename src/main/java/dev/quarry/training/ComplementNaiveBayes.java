@@ -100,6 +100,11 @@ final class ComplementNaiveBayes implements TextcatScorer {
 
     @Override
     public double[] probabilities(FeatureVector features) {
+        return softmax(scores(features));
+    }
+
+    /** Each outcome's score divided by the text's feature mass (all 0 when no feature is known). */
+    double[] scores(FeatureVector features) {
         double[] scores = new double[outcomes.size()];
         double mass = 0;
         for (int i = 0; i < features.size(); i++) {
@@ -116,10 +121,11 @@ final class ComplementNaiveBayes implements TextcatScorer {
                 scores[c] /= mass;
             }
         }
-        return softmax(scores);
+        return scores;
     }
 
-    private static double[] softmax(double[] scores) {
+    /** {@code exp(s_c) / sum exp(s)}, computed from the largest score down so that it does not overflow. */
+    static double[] softmax(double[] scores) {
         double max = scores[TextcatScorer.argMax(scores)];
         double sum = 0;
         double[] p = new double[scores.length];

@@ -201,9 +201,11 @@ public final class TextcatTrainer {
     }
 
     private TextcatScorer learn(List<String> outcomes, List<FeatureVector> vectors) throws IOException {
-        if (settings.algorithm().equals("COMPLEMENT_NB")) {
-            return ComplementNaiveBayes.train(outcomes, vectors, settings.cutoff(), settings.alpha());
-        }
-        return OpenNlpScorer.train(outcomes, vectors, settings);
+        return switch (settings.algorithm()) {
+            case "COMPLEMENT_NB" -> ComplementNaiveBayes.train(outcomes, vectors, settings.cutoff(), settings.alpha());
+            case "LINEAR_SVM" -> LinearSvm.train(outcomes, vectors, settings);
+            case "SVM_CNB" -> SvmCnbEnsemble.train(outcomes, vectors, settings);
+            default -> OpenNlpScorer.train(outcomes, vectors, settings);
+        };
     }
 }
