@@ -14,7 +14,10 @@ import java.util.Objects;
  *                       {@code COMPLEMENT_NB}, complement naive Bayes (Rennie et al. 2003), {@code LINEAR_SVM}, a
  *                       one-vs-rest linear SVM (squared hinge loss, dual coordinate descent, as Liblinear's default),
  *                       or {@code SVM_CNB}, the SVM and complement NB on the same features, their probabilities
- *                       multiplied (the best on 20 Newsgroups; {@link #svmWithComplementNb()})
+ *                       multiplied (the best on 20 Newsgroups; {@link #svmWithComplementNb()}); in {@code
+ *                       MULTI_LABEL} mode {@code SVM_CNB} trains the SVM alone per label, as complement NB of one
+ *                       label against the rest is naive Bayes without priors and spoiled the product there (20
+ *                       Newsgroups held out: macro F1 78.7 with it, 88.9 without)
  * @param iterations     training iterations (ignored by the naive Bayes learners, still recorded); for the SVMs the
  *                       most passes over the texts per label (they stop earlier once converged), at least 1
  * @param cutoff         features seen in fewer training texts are dropped, at least 0

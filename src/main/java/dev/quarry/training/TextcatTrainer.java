@@ -204,7 +204,9 @@ public final class TextcatTrainer {
         return switch (settings.algorithm()) {
             case "COMPLEMENT_NB" -> ComplementNaiveBayes.train(outcomes, vectors, settings.cutoff(), settings.alpha());
             case "LINEAR_SVM" -> LinearSvm.train(outcomes, vectors, settings);
-            case "SVM_CNB" -> SvmCnbEnsemble.train(outcomes, vectors, settings);
+            case "SVM_CNB" -> settings.mode() == TextcatMode.MULTI_LABEL
+                    ? LinearSvm.train(outcomes, vectors, settings) // see TextcatSettings#algorithm
+                    : SvmCnbEnsemble.train(outcomes, vectors, settings);
             default -> OpenNlpScorer.train(outcomes, vectors, settings);
         };
     }

@@ -93,6 +93,18 @@ class TextcatMultiLabelTest {
     }
 
     @Test
+    void svmTimesComplementNbTrainsTheSvmAlonePerLabelInMultiLabelMode() {
+        TextcatSettings settings = TextcatSettings.svmWithComplementNb().withLearner("SVM_CNB", 1000, 0);
+        TextcatModel multi = new TextcatTrainer(settings.withMode(TextcatMode.MULTI_LABEL, 0.5), Map.of())
+                .train(data(5, 1));
+        assertTrue(multi.scorers().values().stream().allMatch(LinearSvm.class::isInstance), multi.scorers()
+                .toString());
+        List<TextcatExample> single = data(5, 1).stream().filter(e -> e.labels().size() == 1).toList();
+        TextcatModel exclusive = new TextcatTrainer(settings, Map.of()).train(single);
+        assertTrue(exclusive.scorers().values().iterator().next() instanceof SvmCnbEnsemble);
+    }
+
+    @Test
     void aLabelIsPredictedWhenItsScoreReachesItsOwnThreshold() {
         TextcatModel model = new TextcatTrainer(MULTI, Map.of()).train(data(15, 1));
         TextcatExample text = new TextcatExample("the doctor saw the match", null);
