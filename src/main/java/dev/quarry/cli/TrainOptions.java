@@ -215,7 +215,7 @@ final class TrainOptions {
     private TextcatSettings textcatSettings() {
         String algorithm = textcatAlgorithm.toUpperCase(Locale.ROOT);
         try {
-            TextcatSettings base = algorithm.endsWith("SVM") || algorithm.equals("SVM_CNB")
+            TextcatSettings base = algorithm.contains("SVM")
                     ? TextcatSettings.svmWithComplementNb().withLearner(algorithm, 1000, 2)
                             .withFeatures(1, false, entityFeatures, List.of())
                     : TextcatSettings.naiveBayesBagOfWords().withLearner(algorithm, 100, 0)

@@ -4,6 +4,7 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -178,8 +179,8 @@ final class LinearSvm implements TextcatScorer {
                 }
                 f[n] = index.size();
                 x[n++] = 1;
-                features[t] = java.util.Arrays.copyOf(f, n);
-                values[t] = java.util.Arrays.copyOf(x, n);
+                features[t] = Arrays.copyOf(f, n);
+                values[t] = Arrays.copyOf(x, n);
             }
             return new SparseRows(features, values, index.size() + 1);
         }
