@@ -58,7 +58,8 @@ final class ComplementNaiveBayes implements TextcatScorer {
         return new ComplementNaiveBayes(outcomes, index, complementWeights(counts, alpha));
     }
 
-    private static Map<String, Integer> vocabulary(List<FeatureVector> vectors, int cutoff) {
+    /** Every feature present in at least {@code cutoff} texts, numbered in sorted order. */
+    static Map<String, Integer> vocabulary(List<FeatureVector> vectors, int cutoff) {
         Map<String, Integer> df = new HashMap<>();
         vectors.forEach(v -> {
             for (String name : v.names()) {

@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -29,7 +28,6 @@ final class LinearSvm implements TextcatScorer {
     static final double SCALE = 3;
     /** Training stops when the projected gradients of a pass span less than this (Liblinear's default). */
     static final double TOLERANCE = 0.1;
-    private static final String BIAS = "\u0000bias";
 
     private final List<String> outcomes;
     private final Map<String, Integer> index;
@@ -60,7 +58,7 @@ final class LinearSvm implements TextcatScorer {
     static LinearSvm train(List<String> outcomeOfText, List<FeatureVector> vectors, int cutoff, double cost,
                            int passes, long seed) {
         List<String> outcomes = new ArrayList<>(new TreeSet<>(outcomeOfText));
-        Map<String, Integer> index = vocabulary(vectors, cutoff);
+        Map<String, Integer> index = ComplementNaiveBayes.vocabulary(vectors, cutoff);
         SparseRows rows = SparseRows.of(vectors, index);
         int[] outcome = outcomeOfText.stream().mapToInt(outcomes::indexOf).toArray();
         float[][] weights = new float[outcomes.size() == 2 ? 1 : outcomes.size()][];
@@ -72,19 +70,6 @@ final class LinearSvm implements TextcatScorer {
             weights[c] = DualCoordinateDescent.solve(rows, y, cost, passes, new Random(seed + c));
         }
         return new LinearSvm(outcomes, index, weights);
-    }
-
-    private static Map<String, Integer> vocabulary(List<FeatureVector> vectors, int cutoff) {
-        Map<String, Integer> df = new HashMap<>();
-        vectors.forEach(v -> {
-            for (String name : v.names()) {
-                df.merge(name, 1, Integer::sum);
-            }
-        });
-        Map<String, Integer> index = new LinkedHashMap<>();
-        df.entrySet().stream().filter(e -> e.getValue() >= cutoff).map(Map.Entry::getKey).sorted()
-                .forEach(name -> index.put(name, index.size()));
-        return index;
     }
 
     @Override
