@@ -83,8 +83,10 @@ final class TrainOptions {
     int cutoff;
     @Option(names = "--rich-features", description = "NER affixes, word shapes and document features.")
     boolean richFeatures;
-    @Option(names = "--textcat-algorithm", defaultValue = "NAIVEBAYES",
-            paramLabel = "NAIVEBAYES|COMPLEMENT_NB|PERCEPTRON|MAXENT|MAXENT_QN")
+    @Option(names = "--textcat-algorithm", defaultValue = "SVM_CNB",
+            paramLabel = "SVM_CNB|LINEAR_SVM|COMPLEMENT_NB|NAIVEBAYES|PERCEPTRON|MAXENT|MAXENT_QN",
+            description = "The text classifier's learner (default: ${DEFAULT-VALUE}, a linear SVM times complement "
+                    + "naive Bayes over tf-idf words).")
     String textcatAlgorithm;
     @Option(names = "--entity-features",
             description = "The text classifier also sees the labels of the entities patterns and NER find.")
@@ -206,12 +208,19 @@ final class TrainOptions {
         }
     }
 
-    /** The text classification settings, exclusive until the data or --textcat-mode say otherwise. */
+    /**
+     * The text classification settings, exclusive until the data or --textcat-mode say otherwise: the SVMs over
+     * tf-idf words of at least 2 texts ({@link TextcatSettings#svmWithComplementNb()}), the others over word presence.
+     */
     private TextcatSettings textcatSettings() {
+        String algorithm = textcatAlgorithm.toUpperCase(Locale.ROOT);
         try {
-            return TextcatSettings.naiveBayesBagOfWords().withLearner(textcatAlgorithm.toUpperCase(Locale.ROOT), 100, 0)
-                    .withFeatures(1, true, entityFeatures, List.of()).withMode(TextcatMode.EXCLUSIVE, threshold)
-                    .withSeed(seed);
+            TextcatSettings base = algorithm.contains("SVM")
+                    ? TextcatSettings.svmWithComplementNb().withLearner(algorithm, 1000, 2)
+                            .withFeatures(1, false, entityFeatures, List.of())
+                    : TextcatSettings.naiveBayesBagOfWords().withLearner(algorithm, 100, 0)
+                            .withFeatures(1, true, entityFeatures, List.of());
+            return base.withMode(TextcatMode.EXCLUSIVE, threshold).withSeed(seed);
         } catch (IllegalArgumentException e) {
             throw new UserException(ExitCodes.USAGE, "text classification settings: " + e.getMessage());
         }

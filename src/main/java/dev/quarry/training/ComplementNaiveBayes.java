@@ -58,7 +58,8 @@ final class ComplementNaiveBayes implements TextcatScorer {
         return new ComplementNaiveBayes(outcomes, index, complementWeights(counts, alpha));
     }
 
-    private static Map<String, Integer> vocabulary(List<FeatureVector> vectors, int cutoff) {
+    /** Every feature present in at least {@code cutoff} texts, numbered in sorted order. */
+    static Map<String, Integer> vocabulary(List<FeatureVector> vectors, int cutoff) {
         Map<String, Integer> df = new HashMap<>();
         vectors.forEach(v -> {
             for (String name : v.names()) {
@@ -100,6 +101,11 @@ final class ComplementNaiveBayes implements TextcatScorer {
 
     @Override
     public double[] probabilities(FeatureVector features) {
+        return softmax(scores(features));
+    }
+
+    /** Each outcome's score divided by the text's feature mass (all 0 when no feature is known). */
+    double[] scores(FeatureVector features) {
         double[] scores = new double[outcomes.size()];
         double mass = 0;
         for (int i = 0; i < features.size(); i++) {
@@ -116,10 +122,11 @@ final class ComplementNaiveBayes implements TextcatScorer {
                 scores[c] /= mass;
             }
         }
-        return softmax(scores);
+        return scores;
     }
 
-    private static double[] softmax(double[] scores) {
+    /** {@code exp(s_c) / sum exp(s)}, computed from the largest score down so that it does not overflow. */
+    static double[] softmax(double[] scores) {
         double max = scores[TextcatScorer.argMax(scores)];
         double sum = 0;
         double[] p = new double[scores.length];

@@ -9,7 +9,7 @@ import java.util.List;
  * One trained classifier over weighted features: the exclusive model, or one label's binary model. Scores are in
  * the order of {@link #outcomes()} and sum to 1. Implementations are immutable and thread-safe.
  */
-sealed interface TextcatScorer permits OpenNlpScorer, ComplementNaiveBayes {
+sealed interface TextcatScorer permits OpenNlpScorer, ComplementNaiveBayes, LinearSvm, SvmCnbEnsemble {
 
     List<String> outcomes();
 
@@ -23,6 +23,8 @@ sealed interface TextcatScorer permits OpenNlpScorer, ComplementNaiveBayes {
         return switch (kind) {
             case OpenNlpScorer.KIND -> OpenNlpScorer.readBody(in);
             case ComplementNaiveBayes.KIND -> ComplementNaiveBayes.readBody(in);
+            case LinearSvm.KIND -> LinearSvm.readBody(in);
+            case SvmCnbEnsemble.KIND -> SvmCnbEnsemble.readBody(in);
             default -> throw new IOException("unknown classifier kind \"" + kind + "\"");
         };
     }

@@ -15,7 +15,7 @@ import java.util.TreeSet;
 /**
  * Trains {@link TextcatModel}s, exclusive or multi-label as {@link TextcatSettings#mode()} says. The features are
  * made by Quarry ({@link TextcatSettings}); the learners are OpenNLP's event trainers, or Quarry's complement naive
- * Bayes. The training examples are shuffled with the settings' seed first (OpenNLP's perceptron learns in the
+ * Bayes, linear SVM and the two combined. The training examples are shuffled with the settings' seed first (OpenNLP's perceptron learns in the
  * order given). Deterministic for the same examples and settings; not thread-safe while training, reusable after.
  *
  * <p>Exclusive: every example with exactly one label is a training text of that label; examples that only reject
@@ -201,9 +201,13 @@ public final class TextcatTrainer {
     }
 
     private TextcatScorer learn(List<String> outcomes, List<FeatureVector> vectors) throws IOException {
-        if (settings.algorithm().equals("COMPLEMENT_NB")) {
-            return ComplementNaiveBayes.train(outcomes, vectors, settings.cutoff(), settings.alpha());
-        }
-        return OpenNlpScorer.train(outcomes, vectors, settings);
+        return switch (settings.algorithm()) {
+            case "COMPLEMENT_NB" -> ComplementNaiveBayes.train(outcomes, vectors, settings.cutoff(), settings.alpha());
+            case "LINEAR_SVM" -> LinearSvm.train(outcomes, vectors, settings);
+            case "SVM_CNB" -> settings.mode() == TextcatMode.MULTI_LABEL
+                    ? LinearSvm.train(outcomes, vectors, settings) // see TextcatSettings#algorithm
+                    : SvmCnbEnsemble.train(outcomes, vectors, settings);
+            default -> OpenNlpScorer.train(outcomes, vectors, settings);
+        };
     }
 }

@@ -1,6 +1,7 @@
 /**
  * Training and evaluating Quarry's models on OpenNLP: a named-entity recognizer ({@code NameFinderME}) and a text
- * classifier (exclusive or multi-label, on OpenNLP's event trainers or Quarry's complement naive Bayes).
+ * classifier (exclusive or multi-label, on OpenNLP's event trainers or Quarry's own learners: complement naive Bayes,
+ * a linear SVM, and the two combined).
  *
  * <h2>Where to start</h2>
  * <ul>
@@ -47,7 +48,9 @@
  *       function (NER or textcat) and writes JSON and an SVG chart (several stacked into one with {@link
  *       dev.quarry.training.LearningCurve#stack}).</li>
  *   <li>Text classification: {@link dev.quarry.training.TextcatSettings} ({@link dev.quarry.training.TextcatMode}
- *       exclusive or multi-label, learner, features: bag of words and n-grams, presence, counts or tf-idf values,
+ *       exclusive or multi-label, learner (OpenNLP's, complement naive Bayes, a linear SVM trained by dual coordinate
+ *       descent, or the SVM times complement NB, {@link dev.quarry.training.TextcatSettings#svmWithComplementNb()},
+ *       the best on 20 Newsgroups), features: bag of words and n-grams, presence, counts or tf-idf values,
  *       cluster features and {@code ENT=LABEL} entity features), {@link dev.quarry.training.TextcatExample} (what is
  *       known about a text's labels: gold, a binary accept/reject of one label, or a choice answer), {@link
  *       dev.quarry.training.TextcatTrainer} (one-vs-rest binary models with per-label thresholds, tuned on held-out

@@ -79,6 +79,8 @@ class TextcatCommandsTest {
 
         JsonNode manifest = JSON.readTree(model.resolve("manifest.json").toFile());
         assertEquals("MULTI_LABEL", manifest.at("/settings/textcat/mode").asText());
+        assertEquals("SVM_CNB", manifest.at("/settings/textcat/algorithm").asText(), "the default learner");
+        assertTrue(manifest.at("/settings/textcat/tfidf").booleanValue(), "the SVMs learn from tf-idf values");
         assertEquals("[\"HEALTH\",\"MONEY\",\"SPORT\"]", manifest.at("/labels/textcat").toString());
         JsonNode thresholds = manifest.at("/labels/textcat_thresholds");
         assertEquals(List.of("HEALTH", "MONEY", "SPORT"), iterable(thresholds.fieldNames()));

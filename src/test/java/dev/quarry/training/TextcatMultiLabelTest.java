@@ -77,8 +77,10 @@ class TextcatMultiLabelTest {
 
     @Test
     void oneVersusRestPredictsEveryLabelOfAText() {
-        for (String algorithm : List.of("NAIVEBAYES", "MAXENT_QN", "COMPLEMENT_NB")) {
-            TextcatModel model = new TextcatTrainer(MULTI.withLearner(algorithm, 30, 0), Map.of()).train(data(15, 1));
+        for (String algorithm : List.of("NAIVEBAYES", "MAXENT_QN", "COMPLEMENT_NB", "LINEAR_SVM", "SVM_CNB")) {
+            // the SVMs score raw counts by their sum: this text has 2 words of each topic where training texts had 6
+            TextcatSettings settings = MULTI.withLearner(algorithm, 30, 0).withTfidf(algorithm.contains("SVM"));
+            TextcatModel model = new TextcatTrainer(settings, Map.of()).train(data(15, 1));
             assertEquals(List.of("MEDICINE", "SPORT"), model.labels());
             assertEquals(Set.of("SPORT", "MEDICINE"), model.predictLabels(new TextcatExample(
                     "the doctor saw the match and the patient scored a goal", null)), algorithm);
@@ -88,6 +90,18 @@ class TextcatMultiLabelTest {
             assertEquals(1.0, e.accuracy(), algorithm);
             assertEquals(1.0, e.macroAuc(), algorithm);
         }
+    }
+
+    @Test
+    void svmTimesComplementNbTrainsTheSvmAlonePerLabelInMultiLabelMode() {
+        TextcatSettings settings = TextcatSettings.svmWithComplementNb().withLearner("SVM_CNB", 1000, 0);
+        TextcatModel multi = new TextcatTrainer(settings.withMode(TextcatMode.MULTI_LABEL, 0.5), Map.of())
+                .train(data(5, 1));
+        assertTrue(multi.scorers().values().stream().allMatch(LinearSvm.class::isInstance), multi.scorers()
+                .toString());
+        List<TextcatExample> single = data(5, 1).stream().filter(e -> e.labels().size() == 1).toList();
+        TextcatModel exclusive = new TextcatTrainer(settings, Map.of()).train(single);
+        assertTrue(exclusive.scorers().values().iterator().next() instanceof SvmCnbEnsemble);
     }
 
     @Test

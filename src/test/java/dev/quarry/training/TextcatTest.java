@@ -50,6 +50,26 @@ class TextcatTest {
     }
 
     @Test
+    void theSvmLearnersLearnTwoTopicsAndTrainTheSameModelTwice() throws java.io.IOException {
+        for (String algorithm : List.of("LINEAR_SVM", "SVM_CNB")) {
+            TextcatSettings settings = TextcatSettings.svmWithComplementNb().withLearner(algorithm, 1000, 0);
+            TextcatModel model = new TextcatTrainer(settings, Map.of()).train(data(30, 1));
+            assertEquals(1.0, model.evaluate(data(10, 2)).accuracy(), algorithm);
+            TextcatModel again = new TextcatTrainer(settings, Map.of()).train(data(30, 1));
+            assertTrue(java.util.Arrays.equals(TextcatModelIo.bytes(model), TextcatModelIo.bytes(again)), algorithm);
+        }
+    }
+
+    @Test
+    void svmSettingsNeedAPositiveL2Cost() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> TextcatSettings.svmWithComplementNb().withCosts(0, 0));
+        assertEquals("SVM_CNB needs l2Cost > 0 (C = 1 / l2Cost), got 0.0", e.getMessage());
+        assertEquals(Map.of("Algorithm", "SVM_CNB", "Cutoff", "2", "Alpha", "0.3", "Iterations", "1000", "C", "1.0"),
+                TextcatSettings.svmWithComplementNb().trainingParameters());
+    }
+
+    @Test
     void entityFeaturesAloneCanDecide() {
         TextcatSettings settings = TextcatSettings.naiveBayesBagOfWords().withFeatures(1, false, true, List.of());
         List<TextcatExample> train = new ArrayList<>();

@@ -22,7 +22,9 @@ import java.util.Map;
 /**
  * 20 Newsgroups (bydate), headers stripped (everything before the first blank line): trains each named configuration
  * on train and scores test. Usage: TextcatBenchmark DATA_DIR GLOVE_FILE WORK_DIR CONFIG... (see {@link
- * #settings}; {@code curve:CONFIG} runs a learning curve of CONFIG).
+ * #settings}; {@code curve:CONFIG} runs a learning curve of CONFIG). Settings are chosen without test: {@code
+ * dev:CONFIG} trains on a seeded 90% of train (seed 42) and scores the other 10%, {@code late:CONFIG} holds out the
+ * latest 10% of each group's posts (by article number, as bydate's test is later than its train).
  */
 public final class TextcatBenchmark {
 
@@ -35,15 +37,19 @@ public final class TextcatBenchmark {
                 curve(args[i].substring("curve:".length()), data, glove, work);
                 continue;
             }
-            char headers = headers(args[i]);
-            List<TextcatExample> train = read(data.resolve("train.jsonl"), headers);
-            List<TextcatExample> test = read(data.resolve("test.jsonl"), headers);
-            System.out.printf(Locale.ROOT, "%ntrain %d docs, test %d docs (headers: %s)%n", train.size(), test.size(),
-                    headers == 'k' ? "kept" : headers == 's' ? "stripped, Subject kept" : "stripped");
-            TextcatSettings settings = settings(args[i]);
+            String split = args[i].startsWith("dev:") || args[i].startsWith("late:")
+                    ? args[i].substring(0, args[i].indexOf(':')) : "test";
+            String config = args[i].substring(split.equals("test") ? 0 : split.length() + 1);
+            char headers = headers(config);
+            List<List<TextcatExample>> trainTest = split(data, headers, split);
+            List<TextcatExample> train = trainTest.get(0);
+            List<TextcatExample> test = trainTest.get(1);
+            System.out.printf(Locale.ROOT, "%ntrain %d docs, %s %d docs (headers: %s)%n", train.size(), split,
+                    test.size(), headers == 'k' ? "kept" : headers == 's' ? "stripped, Subject kept" : "stripped");
+            TextcatSettings settings = settings(config);
             Map<String, WordClusters> clusters = NerBenchmark.clusters(settings.clusters(), glove, work);
             long t0 = System.nanoTime();
-            TextcatModel model = train(new TextcatTrainer(settings, clusters), train, args[i].endsWith("-mlt"));
+            TextcatModel model = train(new TextcatTrainer(settings, clusters), train, config.endsWith("-mlt"));
             double trainSeconds = (System.nanoTime() - t0) / 1e9;
             TextcatEvaluation e = model.evaluate(test);
             System.out.printf(Locale.ROOT, "%n### config %s: %s%ntrain %.0f s%n", args[i], settings, trainSeconds);
@@ -54,13 +60,46 @@ public final class TextcatBenchmark {
     }
 
     /**
+     * Train and the texts to score: {@code test} bydate's train and test; {@code dev} a seeded 90% of train and the
+     * rest; {@code late} per group the posts of train up to the latest 10% by article number, and those.
+     */
+    static List<List<TextcatExample>> split(Path data, char headers, String split) throws Exception {
+        List<Long> ids = new ArrayList<>();
+        List<TextcatExample> train = read(data.resolve("train.jsonl"), headers, ids);
+        if (split.equals("test")) {
+            return List.of(train, read(data.resolve("test.jsonl"), headers, new ArrayList<>()));
+        }
+        List<Integer> order = new ArrayList<>(java.util.stream.IntStream.range(0, train.size()).boxed().toList());
+        java.util.Collections.shuffle(order, new java.util.Random(42));
+        java.util.Set<Integer> heldOut = new java.util.HashSet<>();
+        if (split.equals("dev")) {
+            heldOut.addAll(order.subList(order.size() * 9 / 10, order.size()));
+        } else {
+            Map<String, List<Integer>> byLabel = new java.util.TreeMap<>();
+            for (int i = 0; i < train.size(); i++) {
+                byLabel.computeIfAbsent(train.get(i).label(), l -> new ArrayList<>()).add(i);
+            }
+            for (List<Integer> group : byLabel.values()) {
+                group.sort(java.util.Comparator.comparing(ids::get));
+                heldOut.addAll(group.subList(group.size() * 9 / 10, group.size()));
+            }
+        }
+        List<TextcatExample> rest = new ArrayList<>();
+        List<TextcatExample> held = new ArrayList<>();
+        for (int i : order) {
+            (heldOut.contains(i) ? held : rest).add(train.get(i));
+        }
+        return List.of(rest, held);
+    }
+
+    /**
      * A learning curve of one config: 25/50/75/100% of train (nested, seed 42), always scored on all of test; writes
      * {@code curve-<config>.json} and {@code .svg} to the work directory.
      */
     static void curve(String config, Path data, Path glove, Path work) throws Exception {
         char headers = headers(config);
-        List<TextcatExample> train = read(data.resolve("train.jsonl"), headers);
-        List<TextcatExample> test = read(data.resolve("test.jsonl"), headers);
+        List<TextcatExample> train = read(data.resolve("train.jsonl"), headers, new ArrayList<>());
+        List<TextcatExample> test = read(data.resolve("test.jsonl"), headers, new ArrayList<>());
         TextcatSettings settings = settings(config);
         Map<String, WordClusters> clusters = NerBenchmark.clusters(settings.clusters(), glove, work);
         TextcatTrainer trainer = new TextcatTrainer(settings, clusters);
@@ -85,9 +124,10 @@ public final class TextcatBenchmark {
 
     /**
      * A config name: learner ({@code nb} OpenNLP naive Bayes, {@code cnb} complement naive Bayes, {@code p}
-     * perceptron, {@code q} L-BFGS maxent, {@code m} GIS maxent), n-gram length, then flags: {@code b} presence,
+     * perceptron, {@code q} L-BFGS maxent, {@code m} GIS maxent, {@code svm} linear SVM with C = 1, {@code sc} SVM
+     * times complement NB, C = 1), n-gram length, then flags: {@code b} presence,
      * {@code c} k=256 clusters, {@code t} tf-idf values, {@code l2} L1 0 / L2 1. Suffixes: {@code -cN} cutoff,
-     * {@code -wN} first N words, {@code -aX} alpha, {@code -lX} L2 cost (L1 0), {@code -iN} iterations, {@code -hs}
+     * {@code -wN} first N words, {@code -aX} alpha, {@code -lX} L2 cost (L1 0; the SVMs' C is 1/X), {@code -iN} iterations, {@code -hs}
      * headers stripped but the Subject line kept, {@code -hk} headers kept, {@code -ml} multi-label (one-vs-rest,
      * thresholds 0.5), {@code -mlt} multi-label with thresholds tuned on a held-out 10% of train. {@code nb2b-c3-w1000}: nb2b, cutoff 3,
      * first 1000 words.
@@ -109,7 +149,7 @@ public final class TextcatBenchmark {
                 default -> throw new IllegalArgumentException("unknown suffix -" + suffix);
             };
         }
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(cnb|nb|p|q|m)([123])(b?)(c?)(t?)(l2)?")
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(cnb|nb|svm|sc|p|q|m)([123])(b?)(c?)(t?)(l2)?")
                 .matcher(name);
         if (!m.matches()) {
             throw new IllegalArgumentException("unknown config " + name);
@@ -120,6 +160,8 @@ public final class TextcatBenchmark {
             case "cnb" -> nb.withLearner("COMPLEMENT_NB", 100, 0);
             case "p" -> nb.withLearner("PERCEPTRON", 100, 0);
             case "q" -> nb.withLearner("MAXENT_QN", 100, 0);
+            case "svm" -> nb.withCosts(0, 1).withLearner("LINEAR_SVM", 1000, 0);
+            case "sc" -> nb.withCosts(0, 1).withLearner("SVM_CNB", 1000, 0);
             default -> nb.withLearner("MAXENT", 100, 0);
         };
         base = base.withFeatures(Integer.parseInt(m.group(2)), !m.group(3).isEmpty(), false,
@@ -176,13 +218,15 @@ public final class TextcatBenchmark {
         return body;
     }
 
-    static List<TextcatExample> read(Path file, char headers) throws Exception {
+    /** The posts of a jsonl file as examples; adds each post's article number to {@code ids}. */
+    static List<TextcatExample> read(Path file, char headers, List<Long> ids) throws Exception {
         ObjectMapper mapper = new ObjectMapper();
         List<TextcatExample> examples = new ArrayList<>();
         try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             for (String line = in.readLine(); line != null; line = in.readLine()) {
                 JsonNode json = mapper.readTree(line);
                 examples.add(new TextcatExample(text(json.get("text").asText(), headers), json.get("label").asText()));
+                ids.add(Long.parseLong(json.get("id").asText().replaceAll("\\D", "")));
             }
         }
         return examples;
