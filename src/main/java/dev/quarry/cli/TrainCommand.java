@@ -30,7 +30,9 @@ final class TrainCommand implements Callable<Integer> {
     @Mixin
     TrainOptions options;
 
-    @Option(names = {"-o", "--output"}, required = true, paramLabel = "DIR", description = "The model package.")
+    @Option(names = {"-o", "--output"}, required = true, paramLabel = "DIR|FILE.zip",
+            description = "The model package: a directory, or one zip file when the name ends with .zip (written "
+                    + "atomically either way).")
     Path output;
 
     @Override

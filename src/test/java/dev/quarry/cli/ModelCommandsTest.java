@@ -96,7 +96,7 @@ class ModelCommandsTest {
         Path missing = dir.resolve("nope");
         CliRun run = CliRun.withInput("a\n", "predict", missing.toString(), "-");
         assertEquals(2, run.exitCode());
-        assertEquals("quarry: " + missing + ": no such model directory\n", run.err());
+        assertEquals("quarry: " + missing + ": no such model package (a directory or a zip file)\n", run.err());
         Path model = trained();
         Files.delete(model.resolve("ner.bin"));
         run = CliRun.of("evaluate", model.toString(), "news", "--db", db);
@@ -164,6 +164,27 @@ class ModelCommandsTest {
         assertEquals(0, predict.exitCode(), predict.err());
         assertEquals("[\"PER\",\"LOC\"]", JSON.valueToTree(JSON.readTree(predict.out()).get("spans")
                 .findValuesAsText("label")).toString());
+    }
+
+    @Test
+    void trainWritesAZipThatPredictAndEvaluateRead() throws IOException {
+        Path zip = dir.resolve("model.zip");
+        CliRun train = CliRun.of("train", "--db", db, "--ner", "news", "--iterations", "10", "-o", zip.toString());
+        assertEquals(0, train.exitCode(), train.err());
+        assertTrue(train.out().endsWith("wrote " + zip + " (ner)\n"), train.out());
+        assertTrue(Files.isRegularFile(zip));
+        CliRun predict = CliRun.withInput("Carla visited Rome.\n", "predict", zip.toString(), "-");
+        assertEquals(0, predict.exitCode(), predict.err());
+        assertEquals("[\"PER\",\"LOC\"]", JSON.valueToTree(JSON.readTree(predict.out()).get("spans")
+                .findValuesAsText("label")).toString());
+        CliRun evaluate = CliRun.of("evaluate", zip.toString(), "news", "--db", db, "--json");
+        assertEquals(0, evaluate.exitCode(), evaluate.err());
+        assertEquals(72, JSON.readTree(evaluate.out()).at("/ner/micro/tp").intValue());
+
+        Files.write(zip, java.util.Arrays.copyOf(Files.readAllBytes(zip), 100));
+        CliRun corrupt = CliRun.withInput("Carla visited Rome.\n", "predict", zip.toString(), "-");
+        assertEquals(2, corrupt.exitCode());
+        assertTrue(corrupt.err().startsWith("quarry: " + zip + ": not a readable zip file ("), corrupt.err());
     }
 
     @Test
