@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # CoNLL-2003 NER end to end through the command line, as a user would run it: db-in the IOB files into datasets,
 # `quarry train` with the benchmark's settings "f" (one NER) and with `--ner-vote 5` ("vote-f"), `quarry evaluate`
-# on eng.testb. Prints the tables, the times and the package sizes into results/cli-conll-<UTC time>.md.
+# on the eng.testa and eng.testb files (all sentences; the --eval dataset's scores are printed by train too). Prints the tables, the times and the package sizes into results/cli-conll-<UTC time>.md.
 # Usage: benchmarks/training/cli-conll.sh [single|vote]...   (default: both)
 # Needs ../shared/data (CoNLL-2003, GloVe) beside the repository, or QUARRY_DATA=/path/to/data. Writes only under
 # benchmarks/work/cli-conll/ (git-ignored): the SQLite database and the two packages.
@@ -41,8 +41,10 @@ out="$here/results/cli-conll-$(date -u +%Y%m%dT%H%M%SZ).md"
     echo "### quarry train ${common[*]} ${extra[*]} -o $name"
     timed q train "${common[@]}" "${extra[@]}" -o "$work/$name"
     echo "package size: $(du -sk "$work/$name" | cut -f1) KiB"; ls -l "$work/$name"
-    echo "### quarry evaluate $name eng.testb --only model"
-    timed q evaluate "$work/$name" "$conll/eng.testb" --only model
+    for set in testa testb; do
+      echo "### quarry evaluate $name eng.$set --only model"
+      timed q evaluate "$work/$name" "$conll/eng.$set" --only model
+    done
   done
   echo '```'
   echo "finished $(date -u '+%H:%M UTC'), $(uptime)"
