@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # CoNLL-2003 NER end to end through the command line, as a user would run it: db-in the IOB files into datasets,
 # `quarry train` with the benchmark's settings "f" (one NER) and with `--ner-vote 5` ("vote-f"), `quarry evaluate`
-# on the eng.testa and eng.testb files (all sentences; the --eval dataset's scores are printed by train too). Prints the tables, the times and the package sizes into results/cli-conll-<UTC time>.md.
+# on the eng.testa and eng.testb files (all sentences; train prints the --eval dataset's scores too). Prints the
+# tables, the times and the package sizes into results/cli-conll-<UTC time>.md.
 # Usage: benchmarks/training/cli-conll.sh [single|vote]...   (default: both)
 # Needs ../shared/data (CoNLL-2003, GloVe) beside the repository, or QUARRY_DATA=/path/to/data. Writes only under
 # benchmarks/work/cli-conll/ (git-ignored): the SQLite database and the two packages.
