@@ -2,6 +2,7 @@ package dev.quarry.cli;
 
 import dev.quarry.training.NerFeature;
 import dev.quarry.training.NerSettings;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -35,7 +36,7 @@ final class NerFeatureOptions {
 
     /** The valid feature names, in order. */
     static List<String> names() {
-        List<String> names = new java.util.ArrayList<>(List.of(AFFIXES, SHAPES, DOCUMENT));
+        List<String> names = new ArrayList<>(List.of(AFFIXES, SHAPES, DOCUMENT));
         for (NerFeature feature : NerFeature.values()) {
             names.add(name(feature));
         }
