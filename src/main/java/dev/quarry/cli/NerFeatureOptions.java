@@ -70,7 +70,8 @@ final class NerFeatureOptions {
             settings = settings.with(feature, on.getOrDefault(name(feature), false));
         }
         if (!clusters) {
-            checkNoClusterFeatures(settings, preset);
+            checkNoClusterFeatures(settings, preset != null && CLUSTER_FEATURES.stream()
+                    .anyMatch(f -> presetSwitches(preset).getOrDefault(name(f), false)) ? preset : null);
         }
         return settings.withRichFeatures(on.getOrDefault(AFFIXES, false) ? AFFIX_LENGTH : 0,
                 on.getOrDefault(SHAPES, false), on.getOrDefault(DOCUMENT, false));
@@ -103,6 +104,7 @@ final class NerFeatureOptions {
         return name;
     }
 
+    /** @param preset the preset that switched some of them on, or null */
     private static void checkNoClusterFeatures(NerSettings settings, String preset) {
         List<String> needing = CLUSTER_FEATURES.stream().filter(settings::has).map(NerFeatureOptions::name).sorted()
                 .toList();
