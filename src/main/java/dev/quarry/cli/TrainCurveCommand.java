@@ -23,7 +23,7 @@ import picocli.CommandLine.Spec;
 /** {@code quarry train-curve}: does more annotation still help? */
 @Command(name = "train-curve", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Trains the requested components on growing, nested, seeded parts of the training data "
-                + "(25, 50, 75 and 100% by default) and scores each on the same evaluation data, so you see whether "
+                + "(25, 50, 75 and 100%% by default) and scores each on the same evaluation data, so you see whether "
                 + "more annotation still helps. Takes the data, evaluation and feature options of train; with "
                 + "--ner-vote N every point trains all N members of the vote.",
             "Prints a table per component with each step's change, and writes curve.json and curve.svg (a chart, "
