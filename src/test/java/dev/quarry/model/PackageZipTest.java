@@ -106,11 +106,17 @@ class PackageZipTest {
         ModelException e = assertThrows(ModelException.class, () -> TinyModels.full().save(text));
         assertEquals(text + ": exists and is not a zip file; not replacing it with a model package", e.getMessage());
         assertEquals("my notes\n", Files.readString(text));
+        Path other = dir.resolve("other.zip");
+        try (FileSystem fs = FileSystems.newFileSystem(other, java.util.Map.of("create", "true"))) {
+            Files.writeString(fs.getPath("/notes.txt"), "mine\n");
+        }
+        e = assertThrows(ModelException.class, () -> TinyModels.full().save(other));
+        assertEquals(other + ": is a zip without manifest.json; not replacing it with a model package", e.getMessage());
         Path folder = Files.createDirectory(dir.resolve("folder.zip"));
         e = assertThrows(ModelException.class, () -> TinyModels.full().save(folder));
         assertEquals(folder + ": is a directory; a zip model package is a file", e.getMessage());
         try (Stream<Path> files = Files.list(dir)) {
-            assertEquals(2, files.count(), "no temporary files left");
+            assertEquals(3, files.count(), "no temporary files left");
         }
     }
 }
