@@ -53,8 +53,8 @@ final class AnnotateCommand implements Callable<Integer> {
     @Option(names = {"-p", "--patterns"}, paramLabel = "FILE|DIR",
             description = "Pattern files whose matches are suggested (reloaded when they change).")
     Path patterns;
-    @Option(names = {"-m", "--model"}, paramLabel = "DIR",
-            description = "A model package whose predictions are suggested too (and retrained from, with "
+    @Option(names = {"-m", "--model"}, paramLabel = "DIR|FILE.zip",
+            description = "A model package (directory or zip) whose predictions are suggested too (and retrained from, with "
                     + "--retrain-every); its language replaces --lang.")
     Path model;
     @Option(names = "--retrain-every", defaultValue = "0", paramLabel = "N",

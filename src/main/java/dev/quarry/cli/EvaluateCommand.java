@@ -51,7 +51,7 @@ final class EvaluateCommand implements Callable<Integer> {
     @Mixin
     DbOption db;
 
-    @Parameters(index = "0", paramLabel = "MODEL", description = "The model package directory.")
+    @Parameters(index = "0", paramLabel = "MODEL", description = "The model package: a directory or a zip file.")
     Path model;
     @Parameters(index = "1", paramLabel = "DATA", description = "A dataset, a .jsonl file or a CoNLL file.")
     String data;

@@ -39,7 +39,7 @@ final class PredictCommand implements Callable<Integer> {
     @ParentCommand
     Main main;
 
-    @Parameters(index = "0", paramLabel = "MODEL", description = "The model package directory.")
+    @Parameters(index = "0", paramLabel = "MODEL", description = "The model package: a directory or a zip file.")
     Path model;
     @Parameters(index = "1..*", arity = "1..*", paramLabel = "INPUT", description = "Input files; - for standard input.")
     List<String> inputs;

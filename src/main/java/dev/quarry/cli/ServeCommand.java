@@ -35,8 +35,8 @@ final class ServeCommand implements Callable<Integer> {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
-    @Option(names = {"-m", "--model"}, paramLabel = "DIR",
-            description = "A model package (as quarry train writes it) for /v1/predict and /v1/analyze.")
+    @Option(names = {"-m", "--model"}, paramLabel = "DIR|FILE.zip",
+            description = "A model package (directory or zip, as quarry train writes it) for /v1/predict and /v1/analyze.")
     Path model;
 
     @Option(names = {"-p", "--patterns"}, paramLabel = "FILE|DIR",

@@ -30,25 +30,14 @@ final class TrainCommand implements Callable<Integer> {
     @Mixin
     TrainOptions options;
 
-    @Option(names = {"-o", "--output"}, required = true, paramLabel = "DIR", description = "The model package.")
+    @Option(names = {"-o", "--output"}, required = true, paramLabel = "DIR|FILE.zip",
+            description = "The model package: a directory, or one zip file when the name ends with .zip (written "
+                    + "atomically either way).")
     Path output;
-    @Option(names = "--ner-vote", defaultValue = "1", paramLabel = "N",
-            description = "Train N NER models (3 or 5) with different feature sets and predict by their majority "
-                    + "vote: the NER settings, then with outcome-cluster, context and headline features, then with "
-                    + "16 more word clusters (with --vectors; else the document-topic feature). Default: one NER.")
-    int nerVote;
 
     @Override
     public Integer call() throws IOException {
         PrintWriter err = spec.commandLine().getErr();
-        if (nerVote != 1 && nerVote != 3 && nerVote != 5) {
-            throw new UserException(ExitCodes.USAGE, "--ner-vote must be 3 or 5 (an odd number of voters, each with "
-                    + "its own feature set), got " + nerVote);
-        }
-        if (nerVote != 1 && options.nerDatasets.isEmpty()) {
-            throw new UserException(ExitCodes.USAGE, "--ner-vote needs --ner");
-        }
-        options.nerVote = nerVote;
         TrainRun.Request request = options.request(err);
         TrainRun run = new TrainRun(err, Boolean.getBoolean("quarry.stderr.tty"), options.seed);
         try {

@@ -22,9 +22,9 @@ import java.util.stream.Stream;
 /**
  * The learning curves of {@code quarry train-curve}: per requested component, {@link LearningCurve} over its training
  * examples (NER: complete sentences and binary answers together), each point a model trained as {@code quarry
- * train} trains it and scored through the pipeline on the same evaluation examples. A text classifier with entity
- * features sees the entities of the patterns and of an NER trained once on all the NER training data. Not
- * thread-safe.
+ * train} trains it (with {@code --ner-vote N}, all N members of the vote at each point) and scored through the
+ * pipeline on the same evaluation examples. A text classifier with entity features sees the entities of the
+ * patterns and of an NER (or NER vote) trained once on all the NER training data. Not thread-safe.
  */
 final class TrainCurve {
 
@@ -67,8 +67,9 @@ final class TrainCurve {
                 examples.binary().stream().map(e -> new NerItem(null, e))).toList();
         List<NerItem> eval = examples.nerEval().stream().map(e -> new NerItem(e, null)).toList();
         LearningCurve.Result result = LearningCurve.run(items, eval, (subset, gold) -> {
-            NerModel ner = run.trainNer(request, subset.stream().map(NerItem::complete).filter(Objects::nonNull)
-                    .toList(), subset.stream().map(NerItem::binary).filter(Objects::nonNull).toList());
+            List<NerModel> ner = run.trainNerMembers(request, subset.stream().map(NerItem::complete)
+                    .filter(Objects::nonNull).toList(), subset.stream().map(NerItem::binary).filter(Objects::nonNull)
+                    .toList());
             NerEvaluation evaluation = pipeline(ner, null).evaluateNer(gold.stream().map(NerItem::complete)
                     .toList(), Sources.MODEL);
             Map<String, Double> metrics = new LinkedHashMap<>();
@@ -77,15 +78,16 @@ final class TrainCurve {
             metrics.put("ner_recall", evaluation.micro().recall());
             return metrics;
         }, fractions, seed);
-        return new Curve("NER on " + eval.size() + " evaluation sentences", result, List.of("ner_f1"));
+        String vote = request.nerVote() == 1 ? "NER" : "NER vote of " + request.nerVote();
+        return new Curve(vote + " on " + eval.size() + " evaluation sentences", result, List.of("ner_f1"));
     }
 
     private Curve textcatCurve(TrainRun.Examples examples, TextcatSettings settings) {
-        NerModel ner = settings.entityFeatures() && request.ner() != null
-                ? run.trainNer(request, examples.nerTrain(), examples.binary()) : null;
+        List<NerModel> ner = settings.entityFeatures() && request.ner() != null
+                ? run.trainNerMembers(request, examples.nerTrain(), examples.binary()) : List.of();
         LearningCurve.Result result = LearningCurve.run(examples.textcatTrain(), examples.textcatEval(),
                 (subset, gold) -> {
-            TextcatModel textcat = run.trainTextcat(request, settings, ner == null ? List.of() : List.of(ner), subset);
+            TextcatModel textcat = run.trainTextcat(request, settings, ner, subset);
             TextcatEvaluation evaluation = pipeline(ner, textcat).evaluateTextcat(gold);
             Map<String, Double> metrics = new LinkedHashMap<>();
             metrics.put("textcat_accuracy", evaluation.accuracy());
@@ -102,8 +104,8 @@ final class TrainCurve {
                 List.of(exclusive ? "textcat_accuracy" : "textcat_micro_f1", "textcat_macro_f1"));
     }
 
-    private Pipeline pipeline(NerModel ner, TextcatModel textcat) {
-        return Pipeline.of(ModelPackage.builder(request.language()).matcher(request.matcher()).ner(ner)
+    private Pipeline pipeline(List<NerModel> ner, TextcatModel textcat) {
+        return Pipeline.of(ModelPackage.builder(request.language()).matcher(request.matcher()).nerVote(ner)
                 .textcat(textcat).clusters(request.clusters()).build());
     }
 }

@@ -23,8 +23,9 @@ import picocli.CommandLine.Spec;
 /** {@code quarry train-curve}: does more annotation still help? */
 @Command(name = "train-curve", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Trains the requested components on growing, nested, seeded parts of the training data "
-                + "(25, 50, 75 and 100% by default) and scores each on the same evaluation data, so you see whether "
-                + "more annotation still helps. Takes the data, evaluation and feature options of train.",
+                + "(25, 50, 75 and 100%% by default) and scores each on the same evaluation data, so you see whether "
+                + "more annotation still helps. Takes the data, evaluation and feature options of train; with "
+                + "--ner-vote N every point trains all N members of the vote.",
             "Prints a table per component with each step's change, and writes curve.json and curve.svg (a chart, "
                     + "one panel per component) into --output."},
         exitCodeListHeading = "%nExit codes:%n",
@@ -78,7 +79,8 @@ final class TrainCurveCommand implements Callable<Integer> {
 
     private void write(Map<String, TrainCurve.Curve> curves, List<Double> fractions) throws IOException {
         PrintWriter out = spec.commandLine().getOut();
-        ObjectNode json = JsonNodeFactory.instance.objectNode().put("seed", options.seed);
+        ObjectNode json = JsonNodeFactory.instance.objectNode().put("seed", options.seed)
+                .put("ner_vote", options.nerVote);
         fractions.forEach(json.putArray("fractions")::add);
         List<String> panels = new ArrayList<>();
         Map<String, ObjectNode> byComponent = new LinkedHashMap<>();

@@ -81,8 +81,20 @@ final class TrainOptions {
     @Option(names = "--cutoff", defaultValue = "0", paramLabel = "N",
             description = "NER features seen fewer times are dropped (default: ${DEFAULT-VALUE}).")
     int cutoff;
-    @Option(names = "--rich-features", description = "NER affixes, word shapes and document features.")
+    @Option(names = "--rich-features", description = "NER affixes, word shapes and document features (the same as "
+            + "--ner-feature +affixes,+shapes,+document).")
     boolean richFeatures;
+    @Option(names = "--ner-features", paramLabel = "default|rich|f",
+            description = {"NER feature preset: default (OpenNLP's features, history read from the plain word), rich "
+                    + "(+ affixes, shapes, document), f (rich + cluster-bigrams, cluster-shape, document-topic: the "
+                    + "benchmark's best single NER on CoNLL-2003 with --vectors GloVe --clusters 64,256,1024). "
+                    + "Default: default."})
+    String nerFeatures;
+    @Option(names = "--ner-feature", split = ",", paramLabel = "+NAME|-NAME",
+            description = "Switch single NER features on (+) or off (-) after the preset: affixes, shapes, document, "
+                    + "plain-history, cluster-bigrams, cluster-shape, truecase-headlines, outcome-clusters, "
+                    + "document-topic, context-aggregation.")
+    List<String> nerFeatureSwitches = List.of();
     @Option(names = "--textcat-algorithm", defaultValue = "SVM_CNB",
             paramLabel = "SVM_CNB|LINEAR_SVM|COMPLEMENT_NB|NAIVEBAYES|PERCEPTRON|MAXENT|MAXENT_QN",
             description = "The text classifier's learner (default: ${DEFAULT-VALUE}, a linear SVM times complement "
@@ -99,8 +111,11 @@ final class TrainOptions {
             description = "Widen spans that do not start or end on token boundaries instead of failing.")
     boolean snapSpans;
 
-    /** The number of NER models voting, set by {@code quarry train --ner-vote} (train-curve trains one NER). */
-    int nerVote = 1;
+    @Option(names = "--ner-vote", defaultValue = "1", paramLabel = "N",
+            description = "Train N NER models (3 or 5) with different feature sets and predict by their majority "
+                    + "vote: the NER settings, then with outcome-cluster, context and headline features, then with "
+                    + "16 more word clusters (with --vectors; else the document-topic feature). Default: one NER.")
+    int nerVote;
 
     /**
      * Checks the options, compiles the patterns, reads the datasets and clusters the vectors.
@@ -110,6 +125,7 @@ final class TrainOptions {
     TrainRun.Request request(PrintWriter err) throws IOException {
         checkOptions();
         TextcatMode mode = mode();
+        NerSettings nerSettings = nerSettings();
         Matcher matcher = patterns.isEmpty() ? null : MatchCommand.compile(patterns, matching.toMatchOptions());
         TrainRun.Data ner;
         TrainRun.Data textcat;
@@ -123,7 +139,7 @@ final class TrainOptions {
             throw UserException.invalidInput(e.getMessage() + (snapSpans ? "" : hint(e)));
         }
         return new TrainRun.Request(MatchCommand.language(matching.language), matcher, ner, textcat, eval,
-                evalSplit, nerSettings(), textcatSettings(), mode, tuneSplit, clusters(err), nerVote);
+                evalSplit, nerSettings, textcatSettings(), mode, tuneSplit, clusters(err), nerVote);
     }
 
     private static String hint(TrainingDataException e) {
@@ -148,6 +164,13 @@ final class TrainOptions {
         }
         if (entityFeatures && textcatDatasets.isEmpty()) {
             throw new UserException(ExitCodes.USAGE, "--entity-features needs --textcat");
+        }
+        if (nerVote != 1 && nerVote != 3 && nerVote != 5) {
+            throw new UserException(ExitCodes.USAGE, "--ner-vote must be 3 or 5 (an odd number of voters, each with "
+                    + "its own feature set), got " + nerVote);
+        }
+        if (nerVote != 1 && nerDatasets.isEmpty()) {
+            throw new UserException(ExitCodes.USAGE, "--ner-vote needs --ner");
         }
     }
 
@@ -202,7 +225,10 @@ final class TrainOptions {
             if (vectors != null) {
                 settings = settings.withClusters(clusterCounts.stream().map(k -> "k" + k).toList(), 2);
             }
-            return richFeatures ? settings.withRichFeatures(4, true, true) : settings;
+            List<String> switches = new ArrayList<>(richFeatures ? List.of("+" + NerFeatureOptions.AFFIXES, "+"
+                    + NerFeatureOptions.SHAPES, "+" + NerFeatureOptions.DOCUMENT) : List.of());
+            switches.addAll(nerFeatureSwitches);
+            return NerFeatureOptions.apply(settings, nerFeatures, switches, vectors != null);
         } catch (IllegalArgumentException e) {
             throw new UserException(ExitCodes.USAGE, "NER settings: " + e.getMessage());
         }

@@ -84,7 +84,8 @@ final class TrainRun {
     ModelPackage train(Request request) {
         Examples examples = examples(request);
         TextcatSettings textcatSettings = request.textcat() == null ? null : textcatSettings(request, examples);
-        List<NerModel> ner = request.ner() == null ? List.of() : trainNerMembers(request, examples);
+        List<NerModel> ner = request.ner() == null ? List.of()
+                : trainNerMembers(request, examples.nerTrain(), examples.binary());
         TextcatModel textcat = textcatSettings == null ? null
                 : trainTextcat(request, textcatSettings, ner, examples.textcatTrain());
         ModelPackage.Builder builder = ModelPackage.builder(request.language()).matcher(request.matcher()).nerVote(ner)
@@ -191,15 +192,15 @@ final class TrainRun {
     }
 
     /** The NER, or each member of the NER vote the request asks for (with a progress line each). */
-    private List<NerModel> trainNerMembers(Request request, Examples examples) {
+    List<NerModel> trainNerMembers(Request request, List<NerExample> train, List<BinaryNerExample> binary) {
         if (request.nerVote() == 1) {
-            return List.of(trainNer(request, examples.nerTrain(), examples.binary()));
+            return List.of(trainNer(request, train, binary));
         }
         List<NerSettings> members = NerEnsemble.memberSettings(request.nerSettings(), request.nerVote());
         List<NerModel> models = new ArrayList<>(members.size());
         for (NerSettings settings : members) {
             status("NER vote: member %d of %d (%s)", models.size() + 1, members.size(), settings.encode());
-            models.add(trainNer(request, settings, examples.nerTrain(), examples.binary()));
+            models.add(trainNer(request, settings, train, binary));
         }
         return models;
     }

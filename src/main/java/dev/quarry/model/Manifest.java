@@ -18,7 +18,10 @@ import java.util.TreeMap;
 /**
  * The contents of a package's {@code manifest.json}: what the package holds and how it was made. Written and read
  * by {@link ModelPackage} with Jackson, keys in {@code snake_case} ({@code "quarry_model": 1}, {@code
- * "quarry_version"}, ...); unknown keys and missing keys are errors when reading.
+ * "quarry_version"}, ...); unknown keys and missing keys are errors when reading, except the keys format 1 gained
+ * after its first packages, which read as what those packages meant: {@code settings.ner.features} as none, {@code
+ * settings.ner_vote} as empty, {@code labels.textcat_thresholds} as empty, and the text classification {@code mode},
+ * {@code threshold}, {@code tfidf}, {@code alpha}, {@code seed} as {@code EXCLUSIVE}, 0.5, false, 1.0, 42.
  *
  * @param quarryModel   the package format version, {@value #FORMAT_VERSION} for this Quarry
  * @param created       when the package was built

@@ -15,12 +15,17 @@ import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.quarry.training.TextcatMode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
@@ -30,8 +35,15 @@ import java.util.stream.Collectors;
 final class ManifestJson {
 
     static final String FILE = "manifest.json";
-    /** The one key a format-1 manifest may lack (written before NER votes): read as empty. */
+    /**
+     * The keys added to format 1 after its first packages were written, which an older manifest lacks, and what
+     * they read as: no NER vote, no optional NER features, no multi-label thresholds, and the text classification
+     * settings every classifier had then (exclusive labels, threshold 0.5, no tf-idf, smoothing 1.0, seed 42).
+     */
     private static final String NER_VOTE = "ner_vote";
+    private static final String FEATURES = "features";
+    private static final String THRESHOLDS = "textcat_thresholds";
+    private static final Map<String, Object> OLD_TEXTCAT = textcatDefaults();
 
     static final JsonMapper MAPPER = JsonMapper.builder()
             .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
@@ -66,19 +78,54 @@ final class ManifestJson {
             throw new ModelException(file, "malformed JSON at line " + e.getLocation().getLineNr() + ", column "
                     + e.getLocation().getColumnNr() + ": " + e.getOriginalMessage());
         }
-        if (!(tree instanceof com.fasterxml.jackson.databind.node.ObjectNode)) {
+        if (!(tree instanceof ObjectNode)) {
             throw new ModelException(file, "expected a JSON object, got " + tree.getNodeType());
         }
         checkVersion(file, tree.get("quarry_model"));
-        if (tree.get("settings") instanceof com.fasterxml.jackson.databind.node.ObjectNode settings
-                && !settings.has(NER_VOTE)) {
-            settings.putArray(NER_VOTE);
-        }
+        withOlderDefaults((ObjectNode) tree);
         try {
             return MAPPER.treeToValue(tree, Manifest.class);
         } catch (JsonMappingException e) {
             throw new ModelException(file, describe(e), e);
         }
+    }
+
+    /** Fills in the keys a manifest written before they existed lacks (see {@link #NER_VOTE}). */
+    private static void withOlderDefaults(ObjectNode manifest) {
+        if (manifest.get("labels") instanceof ObjectNode labels && !labels.has(THRESHOLDS)) {
+            labels.putObject(THRESHOLDS);
+        }
+        if (!(manifest.get("settings") instanceof ObjectNode settings)) {
+            return;
+        }
+        if (!settings.has(NER_VOTE)) {
+            settings.putArray(NER_VOTE);
+        }
+        if (settings.get("ner") instanceof ObjectNode ner && !ner.has(FEATURES)) {
+            ner.putArray(FEATURES);
+        }
+        settings.get(NER_VOTE).forEach(member -> {
+            if (member instanceof ObjectNode m && !m.has(FEATURES)) {
+                m.putArray(FEATURES);
+            }
+        });
+        if (settings.get("textcat") instanceof ObjectNode textcat) {
+            OLD_TEXTCAT.forEach((key, value) -> {
+                if (!textcat.has(key)) {
+                    textcat.set(key, MAPPER.valueToTree(value));
+                }
+            });
+        }
+    }
+
+    private static Map<String, Object> textcatDefaults() {
+        Map<String, Object> defaults = new LinkedHashMap<>();
+        defaults.put("mode", TextcatMode.EXCLUSIVE.name());
+        defaults.put("threshold", 0.5);
+        defaults.put("tfidf", false);
+        defaults.put("alpha", 1.0);
+        defaults.put("seed", 42L);
+        return Collections.unmodifiableMap(defaults);
     }
 
     private static void checkVersion(Path file, JsonNode version) throws ModelException {

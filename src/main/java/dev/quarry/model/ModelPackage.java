@@ -66,7 +66,7 @@ public final class ModelPackage {
     }
 
     /**
-     * Loads and checks a package directory.
+     * Loads and checks a package: a directory, or a zip file of one (any regular file is read as a zip).
      *
      * @throws ModelException naming the file and what is wrong with it
      * @throws IOException    if a file exists but cannot be read
@@ -78,9 +78,11 @@ public final class ModelPackage {
     /**
      * Writes the package to {@code directory}: into a new sibling directory first, then moved into place, so a
      * failure leaves no half-written package. An existing package there is replaced; any other existing non-empty
-     * directory is refused.
+     * directory is refused. A name ending in {@code .zip} writes one zip file instead (a temporary file beside it,
+     * then moved into place), replacing only a zip that holds a manifest.
      *
-     * @throws ModelException if {@code directory} is a non-empty directory without a manifest, or a file
+     * @throws ModelException if {@code directory} is a non-empty directory without a manifest, or a file (for a zip:
+     *                        a directory, or a file that is not a zip package)
      */
     public void save(Path directory) throws IOException, ModelException {
         PackageFiles.save(this, directory);

@@ -25,7 +25,10 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
-/** Writes a {@link ModelPackage} to a directory and reads it back, checking every part. */
+/**
+ * Writes a {@link ModelPackage} to a directory (or a zip of one, {@link PackageZip}) and reads it back, checking every
+ * part.
+ */
 final class PackageFiles {
 
     static final String PATTERNS = "patterns.jsonl";
@@ -38,15 +41,24 @@ final class PackageFiles {
     private PackageFiles() {
     }
 
+    /** Saves into a directory, or into a zip file when {@code directory}'s name ends with {@code .zip}. */
     static void save(ModelPackage model, Path directory) throws IOException, ModelException {
         Path target = directory.toAbsolutePath().normalize();
-        checkTarget(target);
+        boolean zip = PackageZip.isZipName(target);
+        if (!zip) {
+            checkTarget(target);
+        }
         Files.createDirectories(target.getParent());
         Path temp = Files.createTempDirectory(target.getParent(), "." + target.getFileName() + ".");
         try {
             writeAll(model, temp);
-            replace(temp, target);
-        } catch (IOException | RuntimeException e) {
+            if (zip) {
+                PackageZip.save(temp, target);
+                deleteTree(temp);
+            } else {
+                replace(temp, target);
+            }
+        } catch (IOException | ModelException | RuntimeException e) {
             deleteTree(temp);
             throw e;
         }
@@ -115,11 +127,18 @@ final class PackageFiles {
         }
     }
 
-    static ModelPackage load(Path dir) throws IOException, ModelException {
-        if (!Files.isDirectory(dir)) {
-            throw new ModelException(dir, Files.exists(dir) ? "not a directory (a model package is a directory)"
-                    : "no such model directory");
+    /** Loads a package directory, or a zip file of one ({@link PackageZip}). */
+    static ModelPackage load(Path path) throws IOException, ModelException {
+        if (Files.isRegularFile(path)) {
+            return PackageZip.load(path);
         }
+        if (!Files.isDirectory(path)) {
+            throw new ModelException(path, "no such model package (a directory or a zip file)");
+        }
+        return loadDirectory(path);
+    }
+
+    static ModelPackage loadDirectory(Path dir) throws IOException, ModelException {
         Manifest manifest = ManifestJson.read(dir.resolve(ManifestJson.FILE));
         Map<String, WordClusters> clusters = clusters(dir, manifest);
         Matcher matcher = manifest.has(Manifest.PATTERNS) ? patterns(dir, manifest) : null;

@@ -69,7 +69,7 @@ public final class Pipeline {
     }
 
     /**
-     * Loads a package directory and makes a pipeline of it.
+     * Loads a package (a directory, or a zip file of one) and makes a pipeline of it.
      *
      * @throws ModelException naming the file of the package that is missing or wrong
      */

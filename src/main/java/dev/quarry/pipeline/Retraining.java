@@ -44,7 +44,8 @@ public final class Retraining {
 
     /**
      * A new package: {@code part} trained on {@code examples}, the rest of {@code base}. Retraining the NER of a
-     * package with an NER vote gives one NER, with the settings of the vote's first member.
+     * package with an NER vote trains every member again, each with its own settings (narrowed as {@link
+     * #nerSettings} says), so the vote stays a vote of the same size.
      *
      * @param base     the package replaced, or null to start from nothing (then in {@code language})
      * @param patterns the patterns served now (for pattern features and a package without patterns), or null
@@ -60,13 +61,13 @@ public final class Retraining {
         Map<String, WordClusters> clusters = base == null ? Map.of() : base.clusters();
         ModelPackage.Builder builder = ModelPackage.builder(lang).matcher(matcher).clusters(clusters).training(data)
                 .clock(clock);
-        NerModel ner = base == null ? null : base.ner().orElse(null);
         List<NerModel> nerMembers = base == null ? List.of() : base.nerMembers();
         TextcatModel textcat = base == null ? null : base.textcat().orElse(null);
         if (part == Part.NER) {
-            NerSettings settings = nerSettings(ner == null ? DEFAULT_NER : ner.settings(), clusters, matcher);
-            nerMembers = List.of(new NerTrainer(settings, clusters, matcher).train(examples.ner(),
-                    examples.binaryNer()));
+            List<NerSettings> members = nerMembers.isEmpty() ? List.of(DEFAULT_NER)
+                    : nerMembers.stream().map(NerModel::settings).toList();
+            nerMembers = members.stream().map(settings -> new NerTrainer(nerSettings(settings, clusters, matcher),
+                    clusters, matcher).train(examples.ner(), examples.binaryNer())).toList();
         } else {
             TextcatSettings settings = textcat != null ? textcat.settings()
                     : DEFAULT_TEXTCAT.withMode(TextcatTrainer.fittingMode(examples.textcat()), 0.5);

@@ -4,7 +4,7 @@
  *
  * <h2>Where to start</h2>
  * <pre>{@code
- * Pipeline pipeline = Pipeline.load(Path.of("models/news"));      // or Pipeline.of(ModelPackage)
+ * Pipeline pipeline = Pipeline.load(Path.of("models/news"));      // a directory or a .zip (or Pipeline.of(model))
  * Analysis analysis = pipeline.analyze("Anna flew to Paris.");     // patterns, then the NER, merged; cats
  * for (AnalyzedSpan span : analysis.spans()) {
  *     switch (span.origin()) {
@@ -18,7 +18,7 @@
  * Pipeline live = pipeline.withMatcher(reloadedPatterns);           // other patterns, same models
  * }</pre>
  * {@link dev.quarry.pipeline.Retraining} trains one part of a package again from annotations, keeping the rest (the
- * annotation app's model in the loop).
+ * annotation app's model in the loop); an NER vote is retrained member by member, each with its own settings.
  *
  * <h2>Semantics</h2>
  * <ul>

@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -57,6 +58,27 @@ class DbInConllTest {
         JsonNode peter = JSON.readTree(lines[1]).get("spans");
         assertEquals(1, peter.size());
         assertEquals(1, peter.get(0).get("token_end").asInt());
+    }
+
+    @Test
+    void aRepeatedSentenceStaysAnExampleOfItsOwn() throws IOException {
+        String twice = "-DOCSTART- -X- O O\n\nResults O\n\nResults O\n\n-DOCSTART- -X- O O\n\nResults O\n";
+        Path file = Files.writeString(dir.resolve("eng.train"), twice, StandardCharsets.UTF_8);
+        CliRun in = CliRun.of("db-in", "conll", file.toString(), "--format", "conll", "--db", db);
+        assertEquals(0, in.exitCode(), in.err());
+        String[] latest = CliRun.of("db-out", "conll", "--latest", "--db", db).outLines();
+        assertEquals(3, latest.length, "what training reads");
+        List<String> metas = new java.util.ArrayList<>();
+        for (String line : latest) {
+            metas.add(JSON.readTree(line).get("meta").toString());
+        }
+        assertEquals(List.of("{\"document\":\"" + file + "#1\",\"sentence\":0}",
+                "{\"document\":\"" + file + "#1\",\"sentence\":1}",
+                "{\"document\":\"" + file + "#2\",\"sentence\":0}"), metas);
+        CliRun again = CliRun.of("db-in", "conll", file.toString(), "--format", "conll", "--db", db);
+        assertEquals(0, again.exitCode(), again.err());
+        assertEquals(3, CliRun.of("db-out", "conll", "--latest", "--db", db).outLines().length,
+                "importing the same file again asks the same questions");
     }
 
     @Test

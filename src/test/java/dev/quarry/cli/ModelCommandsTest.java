@@ -96,7 +96,7 @@ class ModelCommandsTest {
         Path missing = dir.resolve("nope");
         CliRun run = CliRun.withInput("a\n", "predict", missing.toString(), "-");
         assertEquals(2, run.exitCode());
-        assertEquals("quarry: " + missing + ": no such model directory\n", run.err());
+        assertEquals("quarry: " + missing + ": no such model package (a directory or a zip file)\n", run.err());
         Path model = trained();
         Files.delete(model.resolve("ner.bin"));
         run = CliRun.of("evaluate", model.toString(), "news", "--db", db);
@@ -164,6 +164,66 @@ class ModelCommandsTest {
         assertEquals(0, predict.exitCode(), predict.err());
         assertEquals("[\"PER\",\"LOC\"]", JSON.valueToTree(JSON.readTree(predict.out()).get("spans")
                 .findValuesAsText("label")).toString());
+    }
+
+    @Test
+    void trainWritesAZipThatPredictAndEvaluateRead() throws IOException {
+        Path zip = dir.resolve("model.zip");
+        CliRun train = CliRun.of("train", "--db", db, "--ner", "news", "--iterations", "10", "-o", zip.toString());
+        assertEquals(0, train.exitCode(), train.err());
+        assertTrue(train.out().endsWith("wrote " + zip + " (ner)\n"), train.out());
+        assertTrue(Files.isRegularFile(zip));
+        CliRun predict = CliRun.withInput("Carla visited Rome.\n", "predict", zip.toString(), "-");
+        assertEquals(0, predict.exitCode(), predict.err());
+        assertEquals("[\"PER\",\"LOC\"]", JSON.valueToTree(JSON.readTree(predict.out()).get("spans")
+                .findValuesAsText("label")).toString());
+        CliRun evaluate = CliRun.of("evaluate", zip.toString(), "news", "--db", db, "--json");
+        assertEquals(0, evaluate.exitCode(), evaluate.err());
+        assertEquals(72, JSON.readTree(evaluate.out()).at("/ner/micro/tp").intValue());
+
+        Files.write(zip, java.util.Arrays.copyOf(Files.readAllBytes(zip), 100));
+        CliRun corrupt = CliRun.withInput("Carla visited Rome.\n", "predict", zip.toString(), "-");
+        assertEquals(2, corrupt.exitCode());
+        assertTrue(corrupt.err().startsWith("quarry: " + zip + ": not a readable zip file ("), corrupt.err());
+    }
+
+    @Test
+    void nerFeaturePresetAndSwitchesReachTheManifest() throws IOException {
+        Path model = dir.resolve("features");
+        CliRun train = CliRun.of("train", "--db", db, "--ner", "news", "--iterations", "10", "--ner-features", "rich",
+                "--ner-feature", "+document-topic,-shapes", "--ner-feature", "+truecase-headlines", "-o",
+                model.toString());
+        assertEquals(0, train.exitCode(), train.err());
+        JsonNode ner = JSON.readTree(model.resolve("manifest.json").toFile()).at("/settings/ner");
+        assertEquals(List.of("PLAIN_HISTORY", "TRUECASE_HEADLINES", "DOCUMENT_TOPIC"),
+                JSON.convertValue(ner.get("features"), List.class));
+        assertEquals(4, ner.get("affix_length").intValue());
+        assertEquals(false, ner.get("shapes").booleanValue());
+        assertEquals(true, ner.get("document_features").booleanValue());
+        CliRun predict = CliRun.withInput("Carla visited Rome.\n", "predict", model.toString(), "-");
+        assertEquals(0, predict.exitCode(), predict.err());
+    }
+
+    @Test
+    void presetFWithoutVectorsOrAnUnknownFeatureIsAUsageError() {
+        String out = dir.resolve("m").toString();
+        CliRun unknown = CliRun.of("train", "--db", db, "--ner", "news", "--ner-feature", "+topic", "-o", out);
+        assertEquals(2, unknown.exitCode());
+        assertEquals("quarry: --ner-feature: unknown NER feature \"topic\", expected one of affixes, shapes, "
+                + "document, plain-history, cluster-bigrams, cluster-shape, truecase-headlines, outcome-clusters, "
+                + "document-topic, context-aggregation\n", unknown.err());
+        CliRun unsigned = CliRun.of("train", "--db", db, "--ner", "news", "--ner-feature", "shapes", "-o", out);
+        assertEquals(2, unsigned.exitCode());
+        assertTrue(unsigned.err().startsWith("quarry: --ner-feature must be +NAME or -NAME, got \"shapes\"; "),
+                unsigned.err());
+        CliRun preset = CliRun.of("train", "--db", db, "--ner", "news", "--ner-features", "g", "-o", out);
+        assertEquals("quarry: --ner-features must be one of default, rich, f, got \"g\"\n", preset.err());
+        CliRun noVectors = CliRun.of("train", "--db", db, "--ner", "news", "--ner-features", "f", "-o", out);
+        assertEquals(2, noVectors.exitCode());
+        assertEquals("quarry: the NER features [cluster-bigrams, cluster-shape] (of --ner-features f) work on word "
+                + "clusters: give --vectors, or switch them off with --ner-feature -cluster-bigrams,-cluster-shape\n",
+                noVectors.err());
+        assertTrue(Files.notExists(dir.resolve("m")));
     }
 
     @Test

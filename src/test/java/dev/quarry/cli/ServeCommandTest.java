@@ -67,7 +67,8 @@ class ServeCommandTest {
         Path model = dir.resolve("no-model");
         CliRun run = CliRun.of("serve", "--model", model.toString(), "--port", "0");
         assertEquals(2, run.exitCode());
-        assertEquals("quarry: invalid model, not serving: " + model + ": no such model directory\n", run.err());
+        assertEquals("quarry: invalid model, not serving: " + model + ": no such model package (a directory or a zip "
+                + "file)\n", run.err());
     }
 
     @Test

@@ -7,10 +7,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.quarry.training.LearningCurve;
 import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.IntStream;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.BeforeEach;
@@ -58,6 +61,29 @@ class TrainCurveCommandTest {
                 .parse(out.resolve("curve.svg").toFile());
         assertEquals(4 + 2 * 4, svg.getElementsByTagName("circle").getLength(), "ner_f1; accuracy and macro F1");
         assertEquals(3, svg.getElementsByTagName("svg").getLength(), "one panel per component in one chart");
+    }
+
+    @Test
+    void aCurveWithAnNerVoteTrainsEveryMemberAtEachPoint() throws IOException {
+        TrainCurveCommand command = new TrainCurveCommand();
+        new picocli.CommandLine(command).parseArgs("--db", db, "--ner", "news", "--ner-vote", "3", "--eval-split",
+                "0.25", "--seed", "5", "--iterations", "10", "--fractions", "50,100", "-o", dir.toString());
+        StringWriter err = new StringWriter();
+        TrainRun run = new TrainRun(new PrintWriter(err, true), true, 5);
+        Map<String, TrainCurve.Curve> curves = new TrainCurve(run, command.options.request(new PrintWriter(err)),
+                List.of(0.5, 1.0), 5).run();
+        assertEquals("NER vote of 3 on 9 evaluation sentences", curves.get("ner").title());
+        for (int member = 1; member <= 3; member++) {
+            String line = "quarry: NER vote: member " + member + " of 3 (";
+            assertEquals(2, err.toString().lines().filter(l -> l.startsWith(line)).count(), err.toString());
+        }
+
+        Path out = dir.resolve("curve");
+        CliRun cli = CliRun.of("train-curve", "--db", db, "--ner", "news", "--ner-vote", "3", "--eval-split", "0.25",
+                "--seed", "5", "--iterations", "10", "--fractions", "50,100", "-o", out.toString());
+        assertEquals(0, cli.exitCode(), cli.err());
+        assertTrue(cli.out().startsWith("NER vote of 3 on 9 evaluation sentences:\n"), cli.out());
+        assertEquals(3, JSON.readTree(out.resolve("curve.json").toFile()).get("ner_vote").intValue());
     }
 
     /** The subsets are the seeded, nested prefixes LearningCurve makes: the curve's sizes are theirs. */

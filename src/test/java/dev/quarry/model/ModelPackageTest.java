@@ -100,7 +100,8 @@ class ModelPackageTest {
 
     @Test
     void aMissingDirectoryOrManifestIsNamed(@TempDir Path dir) throws IOException {
-        assertEquals(dir.resolve("nope") + ": no such model directory", loadError(dir.resolve("nope")));
+        assertEquals(dir.resolve("nope") + ": no such model package (a directory or a zip file)",
+                loadError(dir.resolve("nope")));
         Path empty = Files.createDirectory(dir.resolve("empty"));
         assertEquals(empty + ": not a model package: no manifest.json", loadError(empty));
     }

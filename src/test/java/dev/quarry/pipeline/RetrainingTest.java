@@ -1,6 +1,7 @@
 package dev.quarry.pipeline;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -8,6 +9,7 @@ import dev.quarry.model.ModelPackage;
 import dev.quarry.model.TinyModels;
 import dev.quarry.model.TrainingData;
 import dev.quarry.text.Language;
+import dev.quarry.training.NerModel;
 import dev.quarry.training.NerSettings;
 import dev.quarry.training.TextcatExample;
 import dev.quarry.training.TextcatMode;
@@ -40,6 +42,19 @@ class RetrainingTest {
         assertEquals(DATA, next.manifest().training());
         assertEquals(CLOCK.instant(), next.manifest().created());
         assertEquals(List.of("LOC", "PER"), next.manifest().labels().ner());
+    }
+
+    @Test
+    void retrainingTheNerOfAVoteTrainsEveryMemberWithItsOwnSettings() {
+        ModelPackage base = ModelPackage.builder(Language.ENGLISH).matcher(TinyModels.matcher())
+                .nerVote(TinyModels.nerVote()).clusters(Map.of("k3", TinyModels.clusters())).build();
+        ModelPackage next = Retraining.retrain(base, null, Retraining.Part.NER, ner(4), null, DATA, CLOCK);
+        assertEquals(3, next.nerMembers().size());
+        assertEquals(base.nerMembers().stream().map(NerModel::settings).toList(),
+                next.nerMembers().stream().map(NerModel::settings).toList());
+        assertEquals(base.manifest().settings().nerVote(), next.manifest().settings().nerVote());
+        assertNotSame(base.nerMembers().get(2), next.nerMembers().get(2));
+        assertEquals("PER", Pipeline.of(next).predict("Anna visited Oslo.").spans().get(0).label());
     }
 
     @Test

@@ -80,6 +80,21 @@ class ModelServiceIT {
     }
 
     @Test
+    void aZipPackageIsServedLikeTheDirectory() throws Exception {
+        Path zip = dir.resolve("model.zip");
+        TinyModels.full().save(zip);
+        running = RunningService.start(null, options -> options.withModel(zip));
+        String text = "Anna visited Paris. The team scored a goal.";
+        JsonNode answer = running.post("/v1/predict", "{\"text\": \"" + text + "\"}").json();
+        ObjectNode expected = AnalysisJson.put(RunningService.JSON.createObjectNode(),
+                Pipeline.load(model).predict(text));
+        assertEquals(expected.get("spans"), answer.get("spans"));
+        assertEquals(expected.get("cats"), answer.get("cats"));
+        assertEquals(zip.toAbsolutePath().normalize().toString(),
+                running.get("/v1/health").json().at("/model/path").asText());
+    }
+
+    @Test
     void predictRunsTheModelAloneAndWritesWhatTheJavaApiWrites() throws Exception {
         String text = "Anna visited Paris. The team scored a goal.";
         JsonNode answer = start(null, o -> o).post("/v1/predict", "{\"text\": \"" + text + "\"}").json();
