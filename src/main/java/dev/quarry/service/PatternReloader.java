@@ -87,10 +87,14 @@ final class PatternReloader {
      * @throws IOException if a file cannot be read for its version
      */
     static PatternReloader fixed(Matcher matcher, List<Path> files, Clock clock, PrintWriter log) throws IOException {
+        return fixed(matcher, files.isEmpty() ? "none" : ContentHash.of(files),
+                files.stream().map(Path::toString).toList(), clock, log);
+    }
+
+    /** A set that never changes, as {@link #fixed(Matcher, List, Clock, PrintWriter)}, with its version and names given. */
+    static PatternReloader fixed(Matcher matcher, String version, List<String> names, Clock clock, PrintWriter log) {
         PatternReloader reloader = new PatternReloader(null, matcher.options(), clock, log);
-        String version = files.isEmpty() ? "none" : ContentHash.of(files);
-        reloader.current = new Loaded(matcher, version, files.stream().map(Path::toString).toList(), matcher.size(),
-                clock.instant());
+        reloader.current = new Loaded(matcher, version, names, matcher.size(), clock.instant());
         reloader.lastAttempt = new Attempt(reloader.current.loadedAt(), true, List.of());
         return reloader;
     }

@@ -10,8 +10,12 @@ import dev.quarry.model.ModelPackage;
 import dev.quarry.pipeline.Pipeline;
 import dev.quarry.text.Tokenizer;
 import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.FileSystem;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
 import java.util.stream.Stream;
@@ -22,6 +26,8 @@ import java.util.stream.Stream;
  * request reads it once ({@link #current}) and is answered by that model whole. Thread-safe.
  */
 final class ServedModel {
+
+    private static final String PATTERNS = "patterns.jsonl";
 
     /**
      * One model as served.
@@ -89,11 +95,27 @@ final class ServedModel {
         return current.pipeline().model().matcher().orElseGet(() -> Matcher.compile(List.of(), matchOptions()));
     }
 
-    /** The package's patterns.jsonl, for {@code /v1/health}: empty when the package has none or was not loaded. */
-    List<Path> ownPatternFiles() {
+    /**
+     * The package's own patterns as {@code /v1/health} names them, for {@link PatternReloader#fixed}: none when the
+     * package has no patterns.jsonl or was not loaded from a path; {@code model.zip!/patterns.jsonl} inside a zip
+     * package, whose version is the same as the unpacked directory's.
+     *
+     * @throws IOException if the file cannot be read for its version
+     */
+    PatternReloader fixedPatterns(Clock clock, PrintWriter log) throws IOException {
         Path path = current.path();
-        return path == null || !Files.isRegularFile(path.resolve("patterns.jsonl")) ? List.of()
-                : List.of(path.resolve("patterns.jsonl"));
+        Matcher matcher = ownPatterns();
+        if (path != null && Files.isRegularFile(path) && matcher.size() > 0) {
+            try (FileSystem zip = FileSystems.newFileSystem(path)) {
+                Path inside = zip.getPath(PATTERNS);
+                if (Files.isRegularFile(inside)) {
+                    return PatternReloader.fixed(matcher, ContentHash.of(List.of(inside)),
+                            List.of(path + "!/" + PATTERNS), clock, log);
+                }
+            }
+        }
+        boolean file = path != null && Files.isRegularFile(path.resolve(PATTERNS));
+        return PatternReloader.fixed(matcher, file ? List.of(path.resolve(PATTERNS)) : List.of(), clock, log);
     }
 
     /** {@code /v1/health}'s {@code "model"}: path, version, format, created, components, labels, training data. */

@@ -84,7 +84,7 @@ public final class Service implements AutoCloseable {
         if (options.patterns() != null) {
             return PatternReloader.load(options.patterns(), model.matchOptions(), clock, log);
         }
-        return PatternReloader.fixed(model.ownPatterns(), model.ownPatternFiles(), clock, log);
+        return model.fixedPatterns(clock, log);
     }
 
     /**

@@ -11,6 +11,7 @@ import dev.quarry.pipeline.Pipeline;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.function.Function;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -90,8 +91,10 @@ class ModelServiceIT {
                 Pipeline.load(model).predict(text));
         assertEquals(expected.get("spans"), answer.get("spans"));
         assertEquals(expected.get("cats"), answer.get("cats"));
-        assertEquals(zip.toAbsolutePath().normalize().toString(),
-                running.get("/v1/health").json().at("/model/path").asText());
+        JsonNode health = running.get("/v1/health").json();
+        assertEquals(zip.toAbsolutePath().normalize().toString(), health.at("/model/path").asText());
+        assertEquals(health.at("/model/path").asText() + "!/patterns.jsonl", health.at("/patterns/files/0").asText());
+        assertEquals(ContentHash.of(List.of(model.resolve("patterns.jsonl"))), health.at("/patterns/version").asText());
     }
 
     @Test
