@@ -2,6 +2,7 @@ import dev.quarry.training.BinaryNerExample;
 import dev.quarry.training.BinaryProbe;
 import dev.quarry.training.BinaryTraining;
 import dev.quarry.training.EntitySpan;
+import dev.quarry.training.NerEnsemble;
 import dev.quarry.training.NerExample;
 import dev.quarry.training.NerModel;
 import dev.quarry.training.NerSettings;
@@ -54,9 +55,9 @@ public final class BinaryBenchmark {
     public static void main(String[] args) throws Exception {
         Path conll = Path.of(args[0]);
         NerSettings settings = BenchData.settings(args[3]);
-        // the clusters of settings b also for a completer with settings b
+        // the clusters of settings b also for a completer with settings b, and k16 for a vote of completers
         Map<String, WordClusters> clusters = BenchData.clusters(BenchData.settings("b"), Path.of(args[1]),
-                Path.of(args[2]));
+                Path.of(args[2]), true);
         NerTrainer trainer = new NerTrainer(settings, clusters, null);
         int seedSentences = Integer.parseInt(args[4]);
         int answers = Integer.parseInt(args[5]);
@@ -93,13 +94,33 @@ public final class BinaryBenchmark {
                 continue;
             }
             BinaryTraining how = parse(variant);
+            boolean teacher = variant.contains("teacher=1");
             List<String> completionScores = new ArrayList<>();
             bench.timed("(ii) Quarry " + (variant.isEmpty() ? "defaults" : variant), () -> BinaryProbe.train(
-                    trainer, seed, simulation.binary(), how, (round, completed) -> completionScores.add(
-                            Simulation.completionScore(round, completed, simulation))));
+                    trainer, seed, simulation.binary(), how, (round, completed, completers) -> {
+                        completionScores.add(Simulation.completionScore(round, completed, simulation));
+                        if (teacher && !completers.isEmpty()) {
+                            completionScores.add(bench.teacherScore(completers));
+                        }
+                    }));
             completionScores.forEach(System.out::println);
         }
         bench.timed("(iii) full gold of the same sentences", () -> trainer.train(full));
+    }
+
+    /** The completing models' testa and testb F1: each member's, and their vote's when there are several. */
+    private String teacherScore(List<NerModel> completers) {
+        StringBuilder line = new StringBuilder("    completers testa / testb F1:");
+        for (NerModel model : completers) {
+            line.append(String.format(Locale.ROOT, " %.2f / %.2f;", 100 * model.evaluate(testa).micro().f1(),
+                    100 * model.evaluate(testb).micro().f1()));
+        }
+        if (completers.size() > 1) {
+            NerEnsemble vote = new NerEnsemble(completers);
+            line.append(String.format(Locale.ROOT, " vote %.2f / %.2f", 100 * vote.evaluate(testa).micro().f1(),
+                    100 * vote.evaluate(testb).micro().f1()));
+        }
+        return line.toString();
     }
 
     static BinaryTraining parse(String variant) {
@@ -108,6 +129,17 @@ public final class BinaryBenchmark {
         for (String pair : variant.isEmpty() ? new String[0] : variant.split(",")) {
             String[] kv = pair.split("=", 2);
             values.put(kv[0], kv[1]);
+        }
+        BinaryTraining.Completer completer = switch (values.getOrDefault("completer", "")) {
+            case "" -> how.completer();
+            case "own" -> BinaryTraining.Completer.trainers();
+            case "stronger" -> BinaryTraining.Completer.stronger();
+            default -> BinaryTraining.Completer.of(completer(values.get("completer")));
+        };
+        if (values.containsKey("vote")) {
+            BinaryTraining.Completer base = completer instanceof BinaryTraining.Completer.Vote v ? v.base() : completer;
+            completer = BinaryTraining.Completer.vote(base, Integer.parseInt(values.get("vote")),
+                    values.getOrDefault("agree", "0").equals("1"));
         }
         return new BinaryTraining(
                 Integer.parseInt(values.getOrDefault("rounds", "" + how.rounds())),
@@ -121,12 +153,7 @@ public final class BinaryBenchmark {
                 Double.parseDouble(values.getOrDefault("min", "" + how.minConfidence())),
                 values.getOrDefault("cross", how.crossFit() ? "1" : "0").equals("1"),
                 Double.parseDouble(values.getOrDefault("prior", "" + how.priorCorrection())),
-                switch (values.getOrDefault("completer", "")) {
-                    case "" -> how.completer();
-                    case "own" -> BinaryTraining.Completer.trainers();
-                    case "stronger" -> BinaryTraining.Completer.stronger();
-                    default -> BinaryTraining.Completer.of(completer(values.get("completer")));
-                },
+                completer,
                 values.getOrDefault("soft", how.softLabels() ? "1" : "0").equals("1"),
                 Double.parseDouble(values.getOrDefault("mino", "" + how.minConfidenceForO())),
                 values.getOrDefault("overlaps", how.rejectOverlaps() ? "1" : "0").equals("1"));

@@ -60,6 +60,45 @@ final class BinaryCompletion {
         return complete(model, binary, how, Map.of()).stream().map(Completed::example).toList();
     }
 
+    /**
+     * The vote of several models' completions of the same binary examples: per example the spans more than half of
+     * them have ({@link NerEnsemble#vote}), which keeps every accepted span and no rejected one. A token is trusted
+     * where every member trusted it and, with {@code agreementOnly}, where every member's outcome is the vote's.
+     *
+     * @param members each model's completions, in the order of the binary examples, at least one
+     */
+    static List<Completed> vote(List<List<Completed>> members, boolean agreementOnly) {
+        List<Completed> voted = new ArrayList<>(members.getFirst().size());
+        for (int i = 0; i < members.getFirst().size(); i++) {
+            int e = i;
+            List<Completed> each = members.stream().map(member -> member.get(e)).toList();
+            NerExample first = each.getFirst().example();
+            NerExample example = new NerExample(first.documentId(), first.tokens(),
+                    NerEnsemble.vote(each.stream().map(c -> c.example().spans()).toList()));
+            String[] outcomes = BinaryTrainer.outcomes(example);
+            voted.add(new Completed(example, trusted(each, outcomes, agreementOnly),
+                    List.of(new MaskedTraining.Reading(outcomes, 1))));
+        }
+        return voted;
+    }
+
+    /** Null when every token is trusted. */
+    private static boolean[] trusted(List<Completed> each, String[] outcomes, boolean agreementOnly) {
+        boolean[] trusted = new boolean[outcomes.length];
+        java.util.Arrays.fill(trusted, true);
+        boolean all = true;
+        for (Completed member : each) {
+            String[] own = agreementOnly ? BinaryTrainer.outcomes(member.example()) : null;
+            for (int t = 0; t < outcomes.length; t++) {
+                boolean ok = (member.trusted() == null || member.trusted()[t]) && (own == null
+                        || own[t].equals(outcomes[t]));
+                trusted[t] &= ok;
+                all &= ok;
+            }
+        }
+        return all ? null : trusted;
+    }
+
     private static List<MaskedTraining.Reading> readings(List<ConstrainedDecoder.Scored> beam) {
         double[] weights = new double[beam.size()];
         double total = 0;

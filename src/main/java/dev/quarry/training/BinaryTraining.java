@@ -1,5 +1,6 @@
 package dev.quarry.training;
 
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -63,8 +64,21 @@ public record BinaryTraining(int rounds, int beamSize, Start start, double minCo
     /** The settings of the completing models, given the trainer's. */
     public sealed interface Completer {
 
-        /** The settings for a trainer with {@code trainer} settings. */
+        /** The settings for a trainer with {@code trainer} settings (a vote's first member). */
         NerSettings settingsFor(NerSettings trainer);
+
+        /** The settings of each completing model for a trainer with {@code trainer} settings: one, or a vote's. */
+        default List<NerSettings> membersFor(NerSettings trainer) {
+            return List.of(settingsFor(trainer));
+        }
+
+        /**
+         * Whether a completed token on which the completing models' sequences differ is left out of training (it
+         * still serves as context); false for a single model.
+         */
+        default boolean agreementOnly() {
+            return false;
+        }
 
         /** The trainer's own settings. */
         static Completer trainers() {
@@ -84,6 +98,19 @@ public record BinaryTraining(int rounds, int beamSize, Start start, double minCo
             return new Fixed(Objects.requireNonNull(settings, "settings"));
         }
 
+        /**
+         * Several models complete each example, {@code base}'s settings with the features of {@link
+         * NerEnsemble#memberSettings}, and a span is kept where more than half of their completions have it (accepted
+         * spans are in all of them, rejected ones in none). A member that needs word clusters the trainer lacks
+         * gets {@link NerFeature#DOCUMENT_TOPIC} instead.
+         *
+         * @param size          3 or 5
+         * @param agreementOnly leave out of training the tokens on which the members' completions differ
+         */
+        static Completer vote(Completer base, int size, boolean agreementOnly) {
+            return new Vote(base, size, agreementOnly);
+        }
+
         /** See {@link #trainers()}. */
         record TrainersOwn() implements Completer {
             @Override
@@ -98,6 +125,29 @@ public record BinaryTraining(int rounds, int beamSize, Start start, double minCo
             public NerSettings settingsFor(NerSettings trainer) {
                 return trainer.withLearner("PERCEPTRON", 300, 0)
                         .withRichFeatures(Math.max(4, trainer.affixLength()), true, true);
+            }
+        }
+
+        /** See {@link #vote(Completer, int, boolean)}. */
+        record Vote(Completer base, int size, boolean agreementOnly) implements Completer {
+            public Vote {
+                Objects.requireNonNull(base, "base");
+                if (base instanceof Vote) {
+                    throw new IllegalArgumentException("a vote's base must be a single completer, got " + base);
+                }
+                if (size != 3 && size != 5) {
+                    throw new IllegalArgumentException("a completer vote has 3 or 5 members, got " + size);
+                }
+            }
+
+            @Override
+            public NerSettings settingsFor(NerSettings trainer) {
+                return base.settingsFor(trainer);
+            }
+
+            @Override
+            public List<NerSettings> membersFor(NerSettings trainer) {
+                return NerEnsemble.memberSettings(base.settingsFor(trainer), size);
             }
         }
 

@@ -154,6 +154,11 @@ public final class NerTrainer {
         return settings;
     }
 
+    /** Whether this trainer has every word clustering named. */
+    boolean hasClusters(List<String> names) {
+        return clusters.keySet().containsAll(names);
+    }
+
     /** A trainer with other settings and the same clusters and matcher. */
     NerTrainer withSettings(NerSettings other) {
         return new NerTrainer(other, clusters, matcher);
