@@ -282,13 +282,59 @@ public final class BinaryBenchmark {
                 count(gold.stream().filter(s -> !accepted.contains(s)).toList(),
                         guess.stream().filter(s -> !accepted.contains(s)).toList(), unknown);
             }
+            int[] echo = echoes(completed, simulation);
             return String.format(Locale.ROOT, "    completion round %d vs gold: all spans P %.2f R %.2f F1 %.2f; "
                     + "unaccepted spans P %.2f R %.2f F1 %.2f (%d gold, %d completed); on a rejected span's tokens "
                     + "with another label: %d completed, %d right; overlapping a rejected span of its label: %d "
-                    + "completed, %d right", round,
+                    + "completed, %d right; unaccepted gold spans whose words and label an answer in the same "
+                    + "document accepted: %d, completed right %d; whose words were accepted with another label: %d, "
+                    + "completed right %d; whose words and label were rejected in the same document: %d, completed "
+                    + "right %d", round,
                     100 * p(all), 100 * r(all), 100 * f(all), 100 * p(unknown), 100 * r(unknown), 100 * f(unknown),
                     unknown[0] + unknown[2], unknown[0] + unknown[1], onRejected[0], onRejected[1], nearRejected[0],
-                    nearRejected[1]);
+                    nearRejected[1], echo[0], echo[1], echo[2], echo[3], echo[4], echo[5]);
+        }
+
+        /**
+         * Unaccepted gold spans whose words another answer of the same document accepted with the same label [0]
+         * (completed right [1]), with another label [2] ([3]), or rejected with the same label [4] ([5]).
+         */
+        private static int[] echoes(List<NerExample> completed, Simulation simulation) {
+            Map<String, List<String>> accepted = new LinkedHashMap<>();
+            Map<String, List<String>> rejected = new LinkedHashMap<>();
+            for (BinaryNerExample b : simulation.binary()) {
+                for (EntitySpan span : b.accepted()) {
+                    accepted.computeIfAbsent(b.documentId(), k -> new ArrayList<>()).add(key(b.tokens(), span));
+                }
+                for (EntitySpan span : b.rejected()) {
+                    rejected.computeIfAbsent(b.documentId(), k -> new ArrayList<>()).add(key(b.tokens(), span));
+                }
+            }
+            int[] echo = new int[6];
+            for (int i = 0; i < completed.size(); i++) {
+                BinaryNerExample b = simulation.binary().get(i);
+                List<String> yes = accepted.getOrDefault(b.documentId(), List.of());
+                List<String> no = rejected.getOrDefault(b.documentId(), List.of());
+                for (EntitySpan span : simulation.gold().get(i).spans()) {
+                    if (b.accepted().contains(span)) {
+                        continue;
+                    }
+                    String key = key(b.tokens(), span);
+                    String words = key.substring(key.indexOf('\t'));
+                    int right = completed.get(i).spans().contains(span) ? 1 : 0;
+                    int kind = yes.contains(key) ? 0 : yes.stream().anyMatch(k -> k.endsWith(words)) ? 2
+                            : no.contains(key) ? 4 : -1;
+                    if (kind >= 0) {
+                        echo[kind]++;
+                        echo[kind + 1] += right;
+                    }
+                }
+            }
+            return echo;
+        }
+
+        private static String key(List<String> tokens, EntitySpan span) {
+            return span.label() + "\t" + String.join(" ", tokens.subList(span.start(), span.end()));
         }
 
         /** counts[0] true positives, [1] false positives, [2] false negatives. */
