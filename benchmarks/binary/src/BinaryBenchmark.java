@@ -33,7 +33,10 @@ import java.util.function.Supplier;
  * SELECTION(uncertain|top) [VARIANT...] where VARIANT is comma-separated {@code key=value}: rounds, beam,
  * start (complete | answers | known), min (min confidence), mino (min confidence for O), cross (0|1), prior (0..1),
  * soft (0|1), overlaps (0|1: a reject rules out overlapping spans of its label), completer (a | b | p: perceptron
- * 300 / cutoff 0 without clusters; pr: p with affixes, shapes and document features; br: b with them); unset keys
+ * 300 / cutoff 0 without clusters; pr: p with affixes, shapes and document features; br: b with them), vote (3|5:
+ * that many completing models vote, NerEnsemble's member rule on the completer), agree (0: every model learns every
+ * voted token; 1: only tokens the members agree on; rounds: so the completing models, the final one learns every
+ * token), teacher=1 (score the completing models on testa and testb, slow); unset keys
  * as {@link BinaryTraining#defaults()}. Default variant: the defaults. VARIANT {@code full:NAME} trains the full gold
  * with the completer settings NAME instead (what the stronger learner makes of full annotation).
  */
@@ -139,7 +142,12 @@ public final class BinaryBenchmark {
         if (values.containsKey("vote")) {
             BinaryTraining.Completer base = completer instanceof BinaryTraining.Completer.Vote v ? v.base() : completer;
             completer = BinaryTraining.Completer.vote(base, Integer.parseInt(values.get("vote")),
-                    values.getOrDefault("agree", "0").equals("1"));
+                    switch (values.getOrDefault("agree", "0")) {
+                        case "0" -> BinaryTraining.Agreement.NONE;
+                        case "1" -> BinaryTraining.Agreement.ALL;
+                        case "rounds" -> BinaryTraining.Agreement.COMPLETERS;
+                        default -> throw new IllegalArgumentException("agree must be 0, 1 or rounds");
+                    });
         }
         return new BinaryTraining(
                 Integer.parseInt(values.getOrDefault("rounds", "" + how.rounds())),

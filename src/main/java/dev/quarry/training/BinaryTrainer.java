@@ -88,9 +88,9 @@ final class BinaryTrainer {
         List<BinaryCompletion.Completed> completed = complete(1, start, complete, binary);
         for (int round = 2; round <= how.rounds(); round++) {
             completed = how.crossFit() ? crossFitted(round, complete, binary, completed)
-                    : complete(round, withCompletions(complete, completed, binary, -1), complete, binary);
+                    : complete(round, withCompletions(complete, completed, binary, -1, false), complete, binary);
         }
-        return withCompletions(complete, completed, binary, -1).train(last);
+        return withCompletions(complete, completed, binary, -1, true).train(last);
     }
 
     /**
@@ -108,7 +108,7 @@ final class BinaryTrainer {
             each.add(BinaryCompletion.complete(model, binary, how, weights));
         }
         List<BinaryCompletion.Completed> completed = each.size() == 1 ? each.getFirst()
-                : BinaryCompletion.vote(each, how.completer().agreementOnly());
+                : BinaryCompletion.vote(each);
         if (round > 0) {
             observer.completed(round, completed.stream().map(BinaryCompletion.Completed::example).toList(), models);
         }
@@ -136,8 +136,8 @@ final class BinaryTrainer {
             if (own.isEmpty()) {
                 continue;
             }
-            List<BinaryCompletion.Completed> done = complete(0, withCompletions(complete, previous, binary, fold),
-                    complete, own);
+            List<BinaryCompletion.Completed> done = complete(0, withCompletions(complete, previous, binary, fold,
+                    false), complete, own);
             for (int k = 0; k < done.size(); k++) {
                 result[positions.get(k)] = done.get(k);
             }
@@ -161,10 +161,15 @@ final class BinaryTrainer {
 
     /**
      * The complete examples and the completed ones (masked by their trust), except that the binary examples of
-     * {@code knownFold} (-1: none) contribute their known tokens only.
+     * {@code knownFold} (-1: none) contribute their known tokens only. Tokens a vote's members disagree on are
+     * left out as {@link BinaryTraining.Completer#agreement()} says for the final model ({@code last}) or a
+     * completing one.
      */
     private Data withCompletions(List<NerExample> complete, List<BinaryCompletion.Completed> completed,
-                                 List<BinaryNerExample> binary, int knownFold) {
+                                 List<BinaryNerExample> binary, int knownFold, boolean last) {
+        BinaryTraining.Agreement agreement = how.completer().agreement();
+        boolean agreedOnly = agreement == BinaryTraining.Agreement.ALL
+                || agreement == BinaryTraining.Agreement.COMPLETERS && !last;
         int[] folds = knownFold < 0 ? null : folds(binary);
         List<NerExample> examples = new ArrayList<>(complete);
         List<boolean[]> masks = allTokens(complete.size());
@@ -173,7 +178,7 @@ final class BinaryTrainer {
         for (int i = 0; i < completed.size(); i++) {
             boolean known = folds != null && folds[i] == knownFold;
             examples.add(known ? asComplete(binary.get(i)) : completed.get(i).example());
-            boolean[] mask = known ? knownTokens(binary.get(i)) : completed.get(i).trusted();
+            boolean[] mask = known ? knownTokens(binary.get(i)) : completed.get(i).mask(agreedOnly);
             masks.add(mask);
             masked |= mask != null;
             readings.add(known || !how.softLabels() ? null : completed.get(i).readings());

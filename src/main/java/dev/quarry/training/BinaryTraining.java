@@ -72,12 +72,9 @@ public record BinaryTraining(int rounds, int beamSize, Start start, double minCo
             return List.of(settingsFor(trainer));
         }
 
-        /**
-         * Whether a completed token on which the completing models' sequences differ is left out of training (it
-         * still serves as context); false for a single model.
-         */
-        default boolean agreementOnly() {
-            return false;
+        /** Which models leave out the completed tokens on which a vote's members differ; NONE for one model. */
+        default Agreement agreement() {
+            return Agreement.NONE;
         }
 
         /** The trainer's own settings. */
@@ -104,11 +101,11 @@ public record BinaryTraining(int rounds, int beamSize, Start start, double minCo
          * spans are in all of them, rejected ones in none). A member that needs word clusters the trainer lacks
          * gets {@link NerFeature#DOCUMENT_TOPIC} instead.
          *
-         * @param size          3 or 5
-         * @param agreementOnly leave out of training the tokens on which the members' completions differ
+         * @param size      3 or 5
+         * @param agreement which models learn only the tokens on which the members' completions agree
          */
-        static Completer vote(Completer base, int size, boolean agreementOnly) {
-            return new Vote(base, size, agreementOnly);
+        static Completer vote(Completer base, int size, Agreement agreement) {
+            return new Vote(base, size, agreement);
         }
 
         /** See {@link #trainers()}. */
@@ -128,10 +125,11 @@ public record BinaryTraining(int rounds, int beamSize, Start start, double minCo
             }
         }
 
-        /** See {@link #vote(Completer, int, boolean)}. */
-        record Vote(Completer base, int size, boolean agreementOnly) implements Completer {
+        /** See {@link #vote(Completer, int, Agreement)}. */
+        record Vote(Completer base, int size, Agreement agreement) implements Completer {
             public Vote {
                 Objects.requireNonNull(base, "base");
+                Objects.requireNonNull(agreement, "agreement");
                 if (base instanceof Vote) {
                     throw new IllegalArgumentException("a vote's base must be a single completer, got " + base);
                 }
@@ -158,6 +156,19 @@ public record BinaryTraining(int rounds, int beamSize, Start start, double minCo
                 return settings;
             }
         }
+    }
+
+    /**
+     * Which models learn a completed token only where the completing models' sequences agree on it (a token left
+     * out still serves as context).
+     */
+    public enum Agreement {
+        /** Every model learns every completed token. */
+        NONE,
+        /** The completing models of later rounds learn the agreed tokens only; the final model learns every token. */
+        COMPLETERS,
+        /** The completing models and the final model learn the agreed tokens only. */
+        ALL
     }
 
     public BinaryTraining {

@@ -1,5 +1,6 @@
 package dev.quarry.training;
 
+import static dev.quarry.training.BinaryTraining.Agreement.NONE;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -28,46 +29,66 @@ class CompleterVoteTest {
 
     @Test
     void theVoteKeepsTheSpansMostMembersCompletedAndTrustsEveryToken() {
-        BinaryCompletion.Completed voted = BinaryCompletion.vote(twoOfThreeSeeParis(), false).getFirst();
+        BinaryCompletion.Completed voted = BinaryCompletion.vote(twoOfThreeSeeParis()).getFirst();
         assertEquals(List.of(ANNA, PARIS), voted.example().spans());
         assertNull(voted.trusted());
+        assertNull(voted.mask(false));
         assertEquals(List.of("PER-start", "other", "LOC-start", "other"),
                 List.of(voted.readings().getFirst().outcomes()));
     }
 
     @Test
-    void agreementOnlyLeavesOutTheTokensTheMembersDisagreeOn() {
-        BinaryCompletion.Completed voted = BinaryCompletion.vote(twoOfThreeSeeParis(), true).getFirst();
-        assertEquals(List.of(ANNA, PARIS), voted.example().spans());
-        assertTrue(voted.trusted()[0] && voted.trusted()[1] && voted.trusted()[3]);
-        assertFalse(voted.trusted()[2]);
+    void learningAgreedTokensOnlyLeavesOutTheTokensTheMembersDisagreeOn() {
+        BinaryCompletion.Completed voted = BinaryCompletion.vote(twoOfThreeSeeParis()).getFirst();
+        boolean[] mask = voted.mask(true);
+        assertTrue(mask[0] && mask[1] && mask[3]);
+        assertFalse(mask[2]);
+    }
+
+    @Test
+    void aTokenIsLearntOnlyWhereEveryMemberTrustsIt() {
+        var members = new ArrayList<>(twoOfThreeSeeParis());
+        members.set(0, List.of(new BinaryCompletion.Completed(new NerExample("d", TOKENS, List.of(ANNA, PARIS)),
+                new boolean[] {true, false, true, true}, null)));
+        BinaryCompletion.Completed voted = BinaryCompletion.vote(members).getFirst();
+        assertEquals(List.of(true, false, true, true), asList(voted.mask(false)));
+        assertEquals(List.of(true, false, false, true), asList(voted.mask(true)));
+    }
+
+    private static List<Boolean> asList(boolean[] values) {
+        List<Boolean> list = new ArrayList<>();
+        for (boolean value : values) {
+            list.add(value);
+        }
+        return list;
     }
 
     @Test
     void aSpanWithoutAMajorityIsCompletedAsOther() {
         var members = List.of(member(List.of(ANNA, PARIS)), member(List.of(ANNA)), member(List.of(ANNA)));
-        assertEquals(List.of(ANNA), BinaryCompletion.vote(members, false).getFirst().example().spans());
+        assertEquals(List.of(ANNA), BinaryCompletion.vote(members).getFirst().example().spans());
     }
 
     @Test
     void aVotesMembersAreTheEnsembleRuleOnTheBaseCompletersSettings() {
         NerSettings trainer = NerSettings.openNlpDefaults();
-        var vote = BinaryTraining.Completer.vote(BinaryTraining.Completer.stronger(), 5, true);
+        var vote = BinaryTraining.Completer.vote(BinaryTraining.Completer.stronger(), 5,
+                BinaryTraining.Agreement.ALL);
         NerSettings stronger = BinaryTraining.Completer.stronger().settingsFor(trainer);
         assertEquals(NerEnsemble.memberSettings(stronger, 5), vote.membersFor(trainer));
         assertEquals(stronger, vote.settingsFor(trainer));
-        assertTrue(vote.agreementOnly());
-        assertFalse(BinaryTraining.Completer.stronger().agreementOnly());
+        assertEquals(BinaryTraining.Agreement.ALL, vote.agreement());
+        assertEquals(BinaryTraining.Agreement.NONE, BinaryTraining.Completer.stronger().agreement());
     }
 
     @Test
     void aVoteHasThreeOrFiveMembersOverOneCompleter() {
         var stronger = BinaryTraining.Completer.stronger();
         assertEquals("a completer vote has 3 or 5 members, got 4",
-                assertThrows(IllegalArgumentException.class, () -> BinaryTraining.Completer.vote(stronger, 4, false))
+                assertThrows(IllegalArgumentException.class, () -> BinaryTraining.Completer.vote(stronger, 4, NONE))
                         .getMessage());
-        var vote = BinaryTraining.Completer.vote(stronger, 3, false);
-        assertThrows(IllegalArgumentException.class, () -> BinaryTraining.Completer.vote(vote, 3, false));
+        var vote = BinaryTraining.Completer.vote(stronger, 3, NONE);
+        assertThrows(IllegalArgumentException.class, () -> BinaryTraining.Completer.vote(vote, 3, NONE));
     }
 
     @Test
@@ -77,7 +98,7 @@ class CompleterVoteTest {
                 .withClusters(List.of("k"), 1);
         NerTrainer trainer = new NerTrainer(settings, clusters, null);
         var how = BinaryTraining.defaults().withRounds(1)
-                .withCompleter(BinaryTraining.Completer.vote(BinaryTraining.Completer.trainers(), 5, false));
+                .withCompleter(BinaryTraining.Completer.vote(BinaryTraining.Completer.trainers(), 5, NONE));
         List<List<NerSettings>> seen = new ArrayList<>();
         trainer.train(BinaryTrainingTest.data(20, 1), binary(20, 2), how, (round, completed, completers) ->
                 seen.add(completers.stream().map(NerModel::settings).toList()));
@@ -91,7 +112,8 @@ class CompleterVoteTest {
     void votedCompletionsHoldEveryAnswerAndTeachTheFinalModel() {
         List<BinaryNerExample> binary = binary(40, 4);
         var how = BinaryTraining.defaults()
-                .withCompleter(BinaryTraining.Completer.vote(BinaryTraining.Completer.stronger(), 3, true));
+                .withCompleter(BinaryTraining.Completer.vote(BinaryTraining.Completer.stronger(), 3,
+                        BinaryTraining.Agreement.COMPLETERS));
         List<Integer> rounds = new ArrayList<>();
         NerTrainer trainer = new NerTrainer(NerSettings.openNlpDefaults().withLearner("PERCEPTRON", 30, 0), Map.of(),
                 null);
