@@ -33,11 +33,11 @@ import java.util.function.Supplier;
  * SELECTION(uncertain|top) [VARIANT...] where VARIANT is comma-separated {@code key=value}: rounds, beam,
  * start (complete | answers | known), min (min confidence), mino (min confidence for O), cross (0|1), prior (0..1),
  * soft (0|1), overlaps (0|1: a reject rules out overlapping spans of its label), completer (a | b | p: perceptron
- * 300 / cutoff 0 without clusters; pr: p with affixes, shapes and document features; br: b with them), vote (3|5:
- * that many completing models vote, NerEnsemble's member rule on the completer), agree (0: every model learns every
- * voted token; 1: only tokens the members agree on; rounds: so the completing models, the final one learns every
- * token), teacher=1 (score the completing models on testa and testb, slow); unset keys
- * as {@link BinaryTraining#defaults()}. Default variant: the defaults. VARIANT {@code full:NAME} trains the full gold
+ * 300 / cutoff 0 without clusters; pr: p with affixes, shapes and document features; br: b with them), vote (1: the
+ * completer alone; 3|5: that many completing models vote, NerEnsemble's member rule on the completer), agree (with
+ * vote; 0: every model learns every voted token; 1: only tokens the members agree on; rounds: so do the completing
+ * models, the final one learns every token), teacher=1 (score the completing models on testa and testb, slow);
+ * unset keys as {@link BinaryTraining#defaults()}. Default variant: the defaults. VARIANT {@code full:NAME} trains the full gold
  * with the completer settings NAME instead (what the stronger learner makes of full annotation).
  */
 public final class BinaryBenchmark {
@@ -139,8 +139,10 @@ public final class BinaryBenchmark {
             case "stronger" -> BinaryTraining.Completer.stronger();
             default -> BinaryTraining.Completer.of(completer(values.get("completer")));
         };
-        if (values.containsKey("vote")) {
-            BinaryTraining.Completer base = completer instanceof BinaryTraining.Completer.Vote v ? v.base() : completer;
+        BinaryTraining.Completer base = completer instanceof BinaryTraining.Completer.Vote v ? v.base() : completer;
+        if (values.getOrDefault("vote", "").equals("1")) {
+            completer = base;
+        } else if (values.containsKey("vote")) {
             completer = BinaryTraining.Completer.vote(base, Integer.parseInt(values.get("vote")),
                     switch (values.getOrDefault("agree", "0")) {
                         case "0" -> BinaryTraining.Agreement.NONE;

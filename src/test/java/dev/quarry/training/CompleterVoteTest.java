@@ -82,6 +82,12 @@ class CompleterVoteTest {
     }
 
     @Test
+    void byDefaultFiveCompletersVoteAndEveryModelLearnsOnlyWhatTheyAgreeOn() {
+        assertEquals(BinaryTraining.Completer.vote(BinaryTraining.Completer.stronger(), 5,
+                BinaryTraining.Agreement.ALL), BinaryTraining.defaults().completer());
+    }
+
+    @Test
     void aVoteHasThreeOrFiveMembersOverOneCompleter() {
         var stronger = BinaryTraining.Completer.stronger();
         assertEquals("a completer vote has 3 or 5 members, got 4",
