@@ -165,8 +165,8 @@ final class BinaryTrainer {
      * left out as {@link BinaryTraining.Completer#agreement()} says for the final model ({@code last}) or a
      * completing one.
      */
-    private Data withCompletions(List<NerExample> complete, List<BinaryCompletion.Completed> completed,
-                                 List<BinaryNerExample> binary, int knownFold, boolean last) {
+    Data withCompletions(List<NerExample> complete, List<BinaryCompletion.Completed> completed,
+                         List<BinaryNerExample> binary, int knownFold, boolean last) {
         BinaryTraining.Agreement agreement = how.completer().agreement();
         boolean agreedOnly = agreement == BinaryTraining.Agreement.ALL
                 || agreement == BinaryTraining.Agreement.COMPLETERS && !last;

@@ -64,6 +64,29 @@ class CompleterVoteTest {
     }
 
     @Test
+    void agreementSaysWhetherTheFinalModelOrOnlyTheCompletersLeaveOutDisagreedTokens() {
+        List<BinaryCompletion.Completed> voted = BinaryCompletion.vote(twoOfThreeSeeParis());
+        List<BinaryNerExample> binary = List.of(new BinaryNerExample("d", TOKENS, List.of(ANNA), List.of()));
+        List<NerExample> seed = BinaryTrainingTest.data(2, 1);
+        boolean[] disagreed = {true, true, false, true};
+        for (var agreement : BinaryTraining.Agreement.values()) {
+            BinaryTrainer trainer = new BinaryTrainer(new NerTrainer(NerSettings.openNlpDefaults(), Map.of(), null),
+                    BinaryTraining.defaults().withCompleter(BinaryTraining.Completer.vote(
+                            BinaryTraining.Completer.stronger(), 3, agreement)), null);
+            boolean[] completer = mask(trainer.withCompletions(seed, voted, binary, -1, false));
+            boolean[] last = mask(trainer.withCompletions(seed, voted, binary, -1, true));
+            assertEquals(agreement == NONE ? null : asList(disagreed), completer == null ? null : asList(completer));
+            assertEquals(agreement == BinaryTraining.Agreement.ALL ? asList(disagreed) : null,
+                    last == null ? null : asList(last));
+        }
+    }
+
+    /** The mask of the last example, null when no example is masked. */
+    private static boolean[] mask(BinaryTrainer.Data data) {
+        return data.masks() == null ? null : data.masks().getLast();
+    }
+
+    @Test
     void aSpanWithoutAMajorityIsCompletedAsOther() {
         var members = List.of(member(List.of(ANNA, PARIS)), member(List.of(ANNA)), member(List.of(ANNA)));
         assertEquals(List.of(ANNA), BinaryCompletion.vote(members).getFirst().example().spans());
