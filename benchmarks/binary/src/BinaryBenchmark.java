@@ -37,8 +37,8 @@ import java.util.function.Supplier;
  * completer alone; 3|5: that many completing models vote, NerEnsemble's member rule on the completer), agree (with
  * vote; 0: every model learns every voted token; 1: only tokens the members agree on; rounds: so do the completing
  * models, the final one learns every token), teacher=1 (score the completing models on testa and testb, slow);
- * unset keys as {@link BinaryTraining#defaults()}. Default variant: the defaults. VARIANT {@code full:NAME} trains the full gold
- * with the completer settings NAME instead (what the stronger learner makes of full annotation).
+ * unset keys as {@link BinaryTraining#defaults()}. Default variant: the defaults. VARIANT {@code full:NAME} trains
+ * the full gold with the completer settings NAME instead (what the stronger learner makes of full annotation).
  */
 public final class BinaryBenchmark {
 

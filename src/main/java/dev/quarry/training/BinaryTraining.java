@@ -199,7 +199,7 @@ public record BinaryTraining(int rounds, int beamSize, Start start, double minCo
     /** What {@link NerTrainer#train(java.util.List, java.util.List)} uses (chosen by measurement, see the README). */
     public static BinaryTraining defaults() {
         return new BinaryTraining(2, 8, Start.KNOWN_TOKENS, 0, false, 0.5,
-                Completer.vote(Completer.stronger(), 5, Agreement.ALL), false, 0, false);
+                Completer.vote(Completer.stronger(), 5, Agreement.COMPLETERS), false, 0, false);
     }
 
     public BinaryTraining withRounds(int rounds) {

@@ -105,9 +105,9 @@ class CompleterVoteTest {
     }
 
     @Test
-    void byDefaultFiveCompletersVoteAndEveryModelLearnsOnlyWhatTheyAgreeOn() {
+    void byDefaultFiveCompletersVoteAndTheCompletersLearnOnlyWhatTheyAgreeOn() {
         assertEquals(BinaryTraining.Completer.vote(BinaryTraining.Completer.stronger(), 5,
-                BinaryTraining.Agreement.ALL), BinaryTraining.defaults().completer());
+                BinaryTraining.Agreement.COMPLETERS), BinaryTraining.defaults().completer());
     }
 
     @Test
