@@ -36,7 +36,8 @@ import java.util.function.Supplier;
  * 300 / cutoff 0 without clusters; pr: p with affixes, shapes and document features; br: b with them), vote (1: the
  * completer alone; 3|5: that many completing models vote, NerEnsemble's member rule on the completer), agree (with
  * vote; 0: every model learns every voted token; 1: only tokens the members agree on; rounds: so do the completing
- * models, the final one learns every token), teacher=1 (score the completing models on testa and testb, slow);
+ * models, the final one learns every token), teacher=1 (score the completing models on testa and testb, slow),
+ * k16=0 (the trainer lacks the k=16 clusters a vote's fifth member would use, as quarry train without --ner-vote);
  * unset keys as {@link BinaryTraining#defaults()}. Default variant: the defaults. VARIANT {@code full:NAME} trains
  * the full gold with the completer settings NAME instead (what the stronger learner makes of full annotation).
  */
@@ -98,9 +99,15 @@ public final class BinaryBenchmark {
             }
             BinaryTraining how = parse(variant);
             boolean teacher = variant.contains("teacher=1");
+            // k16=0: the trainer lacks the vote's k=16 clusters, as quarry train without --ner-vote
+            Map<String, WordClusters> available = new LinkedHashMap<>(clusters);
+            if (variant.contains("k16=0")) {
+                available.remove(NerEnsemble.EXTRA_CLUSTERS);
+            }
+            NerTrainer variantTrainer = new NerTrainer(settings, available, null);
             List<String> completionScores = new ArrayList<>();
             bench.timed("(ii) Quarry " + (variant.isEmpty() ? "defaults" : variant), () -> BinaryProbe.train(
-                    trainer, seed, simulation.binary(), how, (round, completed, completers) -> {
+                    variantTrainer, seed, simulation.binary(), how, (round, completed, completers) -> {
                         completionScores.add(Simulation.completionScore(round, completed, simulation));
                         if (teacher && !completers.isEmpty()) {
                             completionScores.add(bench.teacherScore(completers));
