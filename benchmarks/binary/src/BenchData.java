@@ -1,6 +1,7 @@
 import dev.quarry.training.ConllReader;
 import dev.quarry.training.EntitySpan;
 import dev.quarry.training.IobScheme;
+import dev.quarry.training.NerEnsemble;
 import dev.quarry.training.NerEvaluation;
 import dev.quarry.training.NerExample;
 import dev.quarry.training.NerSettings;
@@ -12,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -49,19 +51,31 @@ final class BenchData {
         };
     }
 
-    /** The clusters the settings name, k-means over GloVe (seed 42, 10 iterations), cached in {@code work}. */
-    static Map<String, WordClusters> clusters(NerSettings settings, Path glove, Path work) throws IOException {
-        if (settings.clusters().isEmpty()) {
-            return Map.of();
+    /**
+     * The clusters the settings name ({@code kN}), k-means over GloVe (seed 42, 10 iterations), cached in
+     * {@code work}; with {@code vote}, also those {@link NerEnsemble#EXTRA_CLUSTERS} names (a vote's fifth member).
+     */
+    static Map<String, WordClusters> clusters(NerSettings settings, Path glove, Path work, boolean vote)
+            throws IOException {
+        List<String> names = new ArrayList<>(settings.clusters());
+        if (vote && !names.isEmpty() && !names.contains(NerEnsemble.EXTRA_CLUSTERS)) {
+            names.add(NerEnsemble.EXTRA_CLUSTERS);
         }
         Files.createDirectories(work);
-        Path cache = work.resolve("clusters-k256-seed42-it10.txt");
-        if (!Files.exists(cache)) {
-            long t0 = System.nanoTime();
-            WordClusters.kMeans(WordVectors.load(glove), 256, 10, 42).write(cache);
-            System.out.printf(Locale.ROOT, "k-means k=256: %.0f s%n", (System.nanoTime() - t0) / 1e9);
+        Map<String, WordClusters> clusters = new LinkedHashMap<>();
+        WordVectors vectors = null;
+        for (String name : names) {
+            int k = Integer.parseInt(name.substring(1));
+            Path cache = work.resolve("clusters-k" + k + "-seed42-it10.txt");
+            if (!Files.exists(cache)) {
+                vectors = vectors == null ? WordVectors.load(glove) : vectors;
+                long t0 = System.nanoTime();
+                WordClusters.kMeans(vectors, k, 10, 42).write(cache);
+                System.out.printf(Locale.ROOT, "k-means k=%d: %.0f s%n", k, (System.nanoTime() - t0) / 1e9);
+            }
+            clusters.put(name, WordClusters.read(cache));
         }
-        return Map.of("k256", WordClusters.read(cache));
+        return clusters;
     }
 
     static String header() {

@@ -2,6 +2,7 @@ import dev.quarry.training.BinaryNerExample;
 import dev.quarry.training.BinaryProbe;
 import dev.quarry.training.BinaryTraining;
 import dev.quarry.training.EntitySpan;
+import dev.quarry.training.NerEnsemble;
 import dev.quarry.training.NerExample;
 import dev.quarry.training.NerModel;
 import dev.quarry.training.NerSettings;
@@ -32,9 +33,13 @@ import java.util.function.Supplier;
  * SELECTION(uncertain|top) [VARIANT...] where VARIANT is comma-separated {@code key=value}: rounds, beam,
  * start (complete | answers | known), min (min confidence), mino (min confidence for O), cross (0|1), prior (0..1),
  * soft (0|1), overlaps (0|1: a reject rules out overlapping spans of its label), completer (a | b | p: perceptron
- * 300 / cutoff 0 without clusters; pr: p with affixes, shapes and document features; br: b with them); unset keys
- * as {@link BinaryTraining#defaults()}. Default variant: the defaults. VARIANT {@code full:NAME} trains the full gold
- * with the completer settings NAME instead (what the stronger learner makes of full annotation).
+ * 300 / cutoff 0 without clusters; pr: p with affixes, shapes and document features; br: b with them), vote (1: the
+ * completer alone; 3|5: that many completing models vote, NerEnsemble's member rule on the completer), agree (with
+ * vote; 0: every model learns every voted token; 1: only tokens the members agree on; rounds: so do the completing
+ * models, the final one learns every token), teacher=1 (score the completing models on testa and testb, slow),
+ * k16=0 (the trainer lacks the k=16 clusters a vote's fifth member would use, as quarry train without --ner-vote);
+ * unset keys as {@link BinaryTraining#defaults()}. Default variant: the defaults. VARIANT {@code full:NAME} trains
+ * the full gold with the completer settings NAME instead (what the stronger learner makes of full annotation).
  */
 public final class BinaryBenchmark {
 
@@ -54,9 +59,9 @@ public final class BinaryBenchmark {
     public static void main(String[] args) throws Exception {
         Path conll = Path.of(args[0]);
         NerSettings settings = BenchData.settings(args[3]);
-        // the clusters of settings b also for a completer with settings b
+        // the clusters of settings b also for a completer with settings b, and k16 for a vote of completers
         Map<String, WordClusters> clusters = BenchData.clusters(BenchData.settings("b"), Path.of(args[1]),
-                Path.of(args[2]));
+                Path.of(args[2]), true);
         NerTrainer trainer = new NerTrainer(settings, clusters, null);
         int seedSentences = Integer.parseInt(args[4]);
         int answers = Integer.parseInt(args[5]);
@@ -93,13 +98,39 @@ public final class BinaryBenchmark {
                 continue;
             }
             BinaryTraining how = parse(variant);
+            boolean teacher = variant.contains("teacher=1");
+            // k16=0: the trainer lacks the vote's k=16 clusters, as quarry train without --ner-vote
+            Map<String, WordClusters> available = new LinkedHashMap<>(clusters);
+            if (variant.contains("k16=0")) {
+                available.remove(NerEnsemble.EXTRA_CLUSTERS);
+            }
+            NerTrainer variantTrainer = new NerTrainer(settings, available, null);
             List<String> completionScores = new ArrayList<>();
             bench.timed("(ii) Quarry " + (variant.isEmpty() ? "defaults" : variant), () -> BinaryProbe.train(
-                    trainer, seed, simulation.binary(), how, (round, completed) -> completionScores.add(
-                            Simulation.completionScore(round, completed, simulation))));
+                    variantTrainer, seed, simulation.binary(), how, (round, completed, completers) -> {
+                        completionScores.add(Simulation.completionScore(round, completed, simulation));
+                        if (teacher && !completers.isEmpty()) {
+                            completionScores.add(bench.teacherScore(completers));
+                        }
+                    }));
             completionScores.forEach(System.out::println);
         }
         bench.timed("(iii) full gold of the same sentences", () -> trainer.train(full));
+    }
+
+    /** The completing models' testa and testb F1: each member's, and their vote's when there are several. */
+    private String teacherScore(List<NerModel> completers) {
+        StringBuilder line = new StringBuilder("    completers testa / testb F1:");
+        for (NerModel model : completers) {
+            line.append(String.format(Locale.ROOT, " %.2f / %.2f;", 100 * model.evaluate(testa).micro().f1(),
+                    100 * model.evaluate(testb).micro().f1()));
+        }
+        if (completers.size() > 1) {
+            NerEnsemble vote = new NerEnsemble(completers);
+            line.append(String.format(Locale.ROOT, " vote %.2f / %.2f", 100 * vote.evaluate(testa).micro().f1(),
+                    100 * vote.evaluate(testb).micro().f1()));
+        }
+        return line.toString();
     }
 
     static BinaryTraining parse(String variant) {
@@ -108,6 +139,24 @@ public final class BinaryBenchmark {
         for (String pair : variant.isEmpty() ? new String[0] : variant.split(",")) {
             String[] kv = pair.split("=", 2);
             values.put(kv[0], kv[1]);
+        }
+        BinaryTraining.Completer completer = switch (values.getOrDefault("completer", "")) {
+            case "" -> how.completer();
+            case "own" -> BinaryTraining.Completer.trainers();
+            case "stronger" -> BinaryTraining.Completer.stronger();
+            default -> BinaryTraining.Completer.of(completer(values.get("completer")));
+        };
+        BinaryTraining.Completer base = completer instanceof BinaryTraining.Completer.Vote v ? v.base() : completer;
+        if (values.getOrDefault("vote", "").equals("1")) {
+            completer = base;
+        } else if (values.containsKey("vote")) {
+            completer = BinaryTraining.Completer.vote(base, Integer.parseInt(values.get("vote")),
+                    switch (values.getOrDefault("agree", "0")) {
+                        case "0" -> BinaryTraining.Agreement.NONE;
+                        case "1" -> BinaryTraining.Agreement.ALL;
+                        case "rounds" -> BinaryTraining.Agreement.COMPLETERS;
+                        default -> throw new IllegalArgumentException("agree must be 0, 1 or rounds");
+                    });
         }
         return new BinaryTraining(
                 Integer.parseInt(values.getOrDefault("rounds", "" + how.rounds())),
@@ -121,12 +170,7 @@ public final class BinaryBenchmark {
                 Double.parseDouble(values.getOrDefault("min", "" + how.minConfidence())),
                 values.getOrDefault("cross", how.crossFit() ? "1" : "0").equals("1"),
                 Double.parseDouble(values.getOrDefault("prior", "" + how.priorCorrection())),
-                switch (values.getOrDefault("completer", "")) {
-                    case "" -> how.completer();
-                    case "own" -> BinaryTraining.Completer.trainers();
-                    case "stronger" -> BinaryTraining.Completer.stronger();
-                    default -> BinaryTraining.Completer.of(completer(values.get("completer")));
-                },
+                completer,
                 values.getOrDefault("soft", how.softLabels() ? "1" : "0").equals("1"),
                 Double.parseDouble(values.getOrDefault("mino", "" + how.minConfidenceForO())),
                 values.getOrDefault("overlaps", how.rejectOverlaps() ? "1" : "0").equals("1"));
@@ -255,13 +299,59 @@ public final class BinaryBenchmark {
                 count(gold.stream().filter(s -> !accepted.contains(s)).toList(),
                         guess.stream().filter(s -> !accepted.contains(s)).toList(), unknown);
             }
+            int[] echo = echoes(completed, simulation);
             return String.format(Locale.ROOT, "    completion round %d vs gold: all spans P %.2f R %.2f F1 %.2f; "
                     + "unaccepted spans P %.2f R %.2f F1 %.2f (%d gold, %d completed); on a rejected span's tokens "
                     + "with another label: %d completed, %d right; overlapping a rejected span of its label: %d "
-                    + "completed, %d right", round,
+                    + "completed, %d right; unaccepted gold spans whose words and label an answer in the same "
+                    + "document accepted: %d, completed right %d; whose words were accepted with another label: %d, "
+                    + "completed right %d; whose words and label were rejected in the same document: %d, completed "
+                    + "right %d", round,
                     100 * p(all), 100 * r(all), 100 * f(all), 100 * p(unknown), 100 * r(unknown), 100 * f(unknown),
                     unknown[0] + unknown[2], unknown[0] + unknown[1], onRejected[0], onRejected[1], nearRejected[0],
-                    nearRejected[1]);
+                    nearRejected[1], echo[0], echo[1], echo[2], echo[3], echo[4], echo[5]);
+        }
+
+        /**
+         * Unaccepted gold spans whose words another answer of the same document accepted with the same label [0]
+         * (completed right [1]), with another label [2] ([3]), or rejected with the same label [4] ([5]).
+         */
+        private static int[] echoes(List<NerExample> completed, Simulation simulation) {
+            Map<String, List<String>> accepted = new LinkedHashMap<>();
+            Map<String, List<String>> rejected = new LinkedHashMap<>();
+            for (BinaryNerExample b : simulation.binary()) {
+                for (EntitySpan span : b.accepted()) {
+                    accepted.computeIfAbsent(b.documentId(), k -> new ArrayList<>()).add(key(b.tokens(), span));
+                }
+                for (EntitySpan span : b.rejected()) {
+                    rejected.computeIfAbsent(b.documentId(), k -> new ArrayList<>()).add(key(b.tokens(), span));
+                }
+            }
+            int[] echo = new int[6];
+            for (int i = 0; i < completed.size(); i++) {
+                BinaryNerExample b = simulation.binary().get(i);
+                List<String> yes = accepted.getOrDefault(b.documentId(), List.of());
+                List<String> no = rejected.getOrDefault(b.documentId(), List.of());
+                for (EntitySpan span : simulation.gold().get(i).spans()) {
+                    if (b.accepted().contains(span)) {
+                        continue;
+                    }
+                    String key = key(b.tokens(), span);
+                    String words = key.substring(key.indexOf('\t'));
+                    int right = completed.get(i).spans().contains(span) ? 1 : 0;
+                    int kind = yes.contains(key) ? 0 : yes.stream().anyMatch(k -> k.endsWith(words)) ? 2
+                            : no.contains(key) ? 4 : -1;
+                    if (kind >= 0) {
+                        echo[kind]++;
+                        echo[kind + 1] += right;
+                    }
+                }
+            }
+            return echo;
+        }
+
+        private static String key(List<String> tokens, EntitySpan span) {
+            return span.label() + "\t" + String.join(" ", tokens.subList(span.start(), span.end()));
         }
 
         /** counts[0] true positives, [1] false positives, [2] false negatives. */

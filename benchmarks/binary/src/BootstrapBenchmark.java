@@ -35,7 +35,7 @@ public final class BootstrapBenchmark {
     public static void main(String[] args) throws Exception {
         Path conll = Path.of(args[0]);
         NerSettings settings = BenchData.settings(args[3]);
-        Map<String, WordClusters> clusters = BenchData.clusters(settings, Path.of(args[1]), Path.of(args[2]));
+        Map<String, WordClusters> clusters = BenchData.clusters(settings, Path.of(args[1]), Path.of(args[2]), false);
         double minPrecision = Double.parseDouble(args[4]);
         List<NerExample> train = BenchData.read(conll, "eng.train");
         List<NerExample> testb = BenchData.read(conll, "eng.testb");

@@ -1,7 +1,6 @@
 package dev.quarry.training;
 
 import java.util.List;
-import java.util.function.BiConsumer;
 
 /**
  * Benchmark-only access to what binary training completes in each round (package-private in the library), so the
@@ -13,9 +12,14 @@ public final class BinaryProbe {
     private BinaryProbe() {
     }
 
+    /** What a round completed and the models that completed it (none for cross-fitted rounds). */
+    public interface RoundObserver {
+        void completed(int round, List<NerExample> completed, List<NerModel> completers);
+    }
+
     /** Trains as {@link NerTrainer#train(List, List, BinaryTraining)}, giving each round's completions to observer. */
     public static NerModel train(NerTrainer trainer, List<NerExample> complete, List<BinaryNerExample> binary,
-                                 BinaryTraining how, BiConsumer<Integer, List<NerExample>> observer) {
-        return trainer.train(complete, binary, how, observer::accept);
+                                 BinaryTraining how, RoundObserver observer) {
+        return trainer.train(complete, binary, how, observer::completed);
     }
 }

@@ -19,7 +19,24 @@ final class BinaryCompletion {
      * {@code readings}: the constrained beam's sequences, best first, each weighted by its share of the beam's
      * probability (for soft labels).
      */
-    record Completed(NerExample example, boolean[] trusted, List<MaskedTraining.Reading> readings) {
+    record Completed(NerExample example, boolean[] trusted, List<MaskedTraining.Reading> readings,
+                     boolean[] agreed) {
+
+        Completed(NerExample example, boolean[] trusted, List<MaskedTraining.Reading> readings) {
+            this(example, trusted, readings, null);
+        }
+
+        /** The tokens to learn from: trusted and, with {@code agreedOnly}, agreed on; null when all are. */
+        boolean[] mask(boolean agreedOnly) {
+            if (!agreedOnly || agreed == null) {
+                return trusted;
+            }
+            boolean[] mask = agreed.clone();
+            for (int t = 0; trusted != null && t < mask.length; t++) {
+                mask[t] &= trusted[t];
+            }
+            return mask;
+        }
     }
 
     /**
@@ -58,6 +75,58 @@ final class BinaryCompletion {
     static List<NerExample> complete(NerModel model, List<BinaryNerExample> binary, int beamSize) {
         BinaryTraining how = new BinaryTraining(1, beamSize, BinaryTraining.Start.KNOWN_TOKENS, 0);
         return complete(model, binary, how, Map.of()).stream().map(Completed::example).toList();
+    }
+
+    /**
+     * The vote of several models' completions of the same binary examples: per example the spans more than half of
+     * them have ({@link NerEnsemble#vote}), which keeps every accepted span and no rejected one. A token is trusted
+     * where every member trusted it, and agreed on ({@link Completed#agreed()}) where every member's outcome is the
+     * vote's.
+     *
+     * @param members each model's completions, in the order of the binary examples, at least one
+     */
+    static List<Completed> vote(List<List<Completed>> members) {
+        List<Completed> voted = new ArrayList<>(members.getFirst().size());
+        for (int i = 0; i < members.getFirst().size(); i++) {
+            int e = i;
+            List<Completed> each = members.stream().map(member -> member.get(e)).toList();
+            NerExample first = each.getFirst().example();
+            NerExample example = new NerExample(first.documentId(), first.tokens(),
+                    NerEnsemble.vote(each.stream().map(c -> c.example().spans()).toList()));
+            String[] outcomes = BinaryTrainer.outcomes(example);
+            voted.add(new Completed(example, trusted(each), List.of(new MaskedTraining.Reading(outcomes, 1)),
+                    agreed(each, outcomes)));
+        }
+        return voted;
+    }
+
+    /** Null when every member trusts every token. */
+    private static boolean[] trusted(List<Completed> each) {
+        boolean[] trusted = null;
+        for (Completed member : each) {
+            if (member.trusted() != null) {
+                trusted = trusted == null ? member.trusted().clone() : trusted;
+                for (int t = 0; t < trusted.length; t++) {
+                    trusted[t] &= member.trusted()[t];
+                }
+            }
+        }
+        return trusted;
+    }
+
+    /** Null when every member's outcomes are the vote's. */
+    private static boolean[] agreed(List<Completed> each, String[] outcomes) {
+        boolean[] agreed = new boolean[outcomes.length];
+        java.util.Arrays.fill(agreed, true);
+        boolean all = true;
+        for (Completed member : each) {
+            String[] own = BinaryTrainer.outcomes(member.example());
+            for (int t = 0; t < outcomes.length; t++) {
+                agreed[t] &= own[t].equals(outcomes[t]);
+                all &= agreed[t];
+            }
+        }
+        return all ? null : agreed;
     }
 
     private static List<MaskedTraining.Reading> readings(List<ConstrainedDecoder.Scored> beam) {

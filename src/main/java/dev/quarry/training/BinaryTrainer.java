@@ -14,9 +14,12 @@ import java.util.Map;
  */
 final class BinaryTrainer {
 
-    /** Sees each round's completed examples, in the order of the binary examples (diagnostics in benchmarks). */
+    /**
+     * Sees each round's completed examples, in the order of the binary examples, and the models that completed them
+     * (diagnostics in benchmarks).
+     */
     interface Observer {
-        void completed(int round, List<NerExample> completed);
+        void completed(int round, List<NerExample> completed, List<NerModel> completers);
     }
 
     /**
@@ -59,16 +62,22 @@ final class BinaryTrainer {
     static final int SOFT_COPIES = 4;
 
     private final NerTrainer last;
-    private final NerTrainer completer;
+    private final List<NerTrainer> completers;
     private final BinaryTraining how;
     private final Observer observer;
 
     BinaryTrainer(NerTrainer trainer, BinaryTraining how, Observer observer) {
         this.last = trainer;
-        NerSettings settings = how.completer().settingsFor(trainer.settings());
-        this.completer = settings.equals(trainer.settings()) ? trainer : trainer.withSettings(settings);
+        NerSettings first = how.completer().settingsFor(trainer.settings());
+        List<NerTrainer> members = new ArrayList<>();
+        for (NerSettings settings : how.completer().membersFor(trainer.settings())) {
+            NerSettings usable = trainer.hasClusters(settings.clusters()) ? settings
+                    : first.with(NerFeature.DOCUMENT_TOPIC, true);
+            members.add(usable.equals(trainer.settings()) ? trainer : trainer.withSettings(usable));
+        }
+        this.completers = List.copyOf(members);
         this.how = how;
-        this.observer = observer == null ? (round, completed) -> { } : observer;
+        this.observer = observer == null ? (round, completed, models) -> { } : observer;
     }
 
     NerModel train(List<NerExample> complete, List<BinaryNerExample> binary) {
@@ -76,32 +85,42 @@ final class BinaryTrainer {
         if (how.rounds() == 0) {
             return start.train(last);
         }
-        List<BinaryCompletion.Completed> completed = complete(start, complete, binary);
-        report(1, completed);
+        List<BinaryCompletion.Completed> completed = complete(1, start, complete, binary);
         for (int round = 2; round <= how.rounds(); round++) {
-            completed = how.crossFit() ? crossFitted(complete, binary, completed)
-                    : complete(withCompletions(complete, completed, binary, -1), complete, binary);
-            report(round, completed);
+            completed = how.crossFit() ? crossFitted(round, complete, binary, completed)
+                    : complete(round, withCompletions(complete, completed, binary, -1, false), complete, binary);
         }
-        return withCompletions(complete, completed, binary, -1).train(last);
+        return withCompletions(complete, completed, binary, -1, true).train(last);
     }
 
-    private void report(int round, List<BinaryCompletion.Completed> completed) {
-        observer.completed(round, completed.stream().map(BinaryCompletion.Completed::example).toList());
-    }
-
-    /** Trains a completing model on {@code data} and completes {@code binary} with it. */
-    private List<BinaryCompletion.Completed> complete(Data data, List<NerExample> complete,
+    /**
+     * Trains the completing models on {@code data} and completes {@code binary} with them (by their vote when
+     * there are several); shows the observer the round's completions unless {@code round} is 0.
+     */
+    private List<BinaryCompletion.Completed> complete(int round, Data data, List<NerExample> complete,
                                                       List<BinaryNerExample> binary) {
-        NerModel model = data.train(completer);
-        return BinaryCompletion.complete(model, binary, how, weights(data, complete));
+        Map<String, Double> weights = weights(data, complete);
+        List<NerModel> models = new ArrayList<>(completers.size());
+        List<List<BinaryCompletion.Completed>> each = new ArrayList<>(completers.size());
+        for (NerTrainer completer : completers) {
+            NerModel model = data.train(completer);
+            models.add(model);
+            each.add(BinaryCompletion.complete(model, binary, how, weights));
+        }
+        List<BinaryCompletion.Completed> completed = each.size() == 1 ? each.getFirst()
+                : BinaryCompletion.vote(each);
+        if (round > 0) {
+            observer.completed(round, completed.stream().map(BinaryCompletion.Completed::example).toList(), models);
+        }
+        return completed;
     }
 
     /**
      * Each half of the binary documents (even, odd) completed by a model that learnt it from the known tokens only
      * and the other half from {@code previous}.
      */
-    private List<BinaryCompletion.Completed> crossFitted(List<NerExample> complete, List<BinaryNerExample> binary,
+    private List<BinaryCompletion.Completed> crossFitted(int round, List<NerExample> complete,
+                                                         List<BinaryNerExample> binary,
                                                          List<BinaryCompletion.Completed> previous) {
         int[] folds = folds(binary);
         BinaryCompletion.Completed[] result = new BinaryCompletion.Completed[binary.size()];
@@ -117,13 +136,15 @@ final class BinaryTrainer {
             if (own.isEmpty()) {
                 continue;
             }
-            List<BinaryCompletion.Completed> done = complete(withCompletions(complete, previous, binary, fold),
-                    complete, own);
+            List<BinaryCompletion.Completed> done = complete(0, withCompletions(complete, previous, binary, fold,
+                    false), complete, own);
             for (int k = 0; k < done.size(); k++) {
                 result[positions.get(k)] = done.get(k);
             }
         }
-        return List.of(result);
+        List<BinaryCompletion.Completed> completed = List.of(result);
+        observer.completed(round, completed.stream().map(BinaryCompletion.Completed::example).toList(), List.of());
+        return completed;
     }
 
     /** Document halves: 0 for the binary examples of even documents, 1 for odd ones. */
@@ -140,10 +161,15 @@ final class BinaryTrainer {
 
     /**
      * The complete examples and the completed ones (masked by their trust), except that the binary examples of
-     * {@code knownFold} (-1: none) contribute their known tokens only.
+     * {@code knownFold} (-1: none) contribute their known tokens only. Tokens a vote's members disagree on are
+     * left out as {@link BinaryTraining.Completer#agreement()} says for the final model ({@code last}) or a
+     * completing one.
      */
-    private Data withCompletions(List<NerExample> complete, List<BinaryCompletion.Completed> completed,
-                                 List<BinaryNerExample> binary, int knownFold) {
+    Data withCompletions(List<NerExample> complete, List<BinaryCompletion.Completed> completed,
+                         List<BinaryNerExample> binary, int knownFold, boolean last) {
+        BinaryTraining.Agreement agreement = how.completer().agreement();
+        boolean agreedOnly = agreement == BinaryTraining.Agreement.ALL
+                || agreement == BinaryTraining.Agreement.COMPLETERS && !last;
         int[] folds = knownFold < 0 ? null : folds(binary);
         List<NerExample> examples = new ArrayList<>(complete);
         List<boolean[]> masks = allTokens(complete.size());
@@ -152,7 +178,7 @@ final class BinaryTrainer {
         for (int i = 0; i < completed.size(); i++) {
             boolean known = folds != null && folds[i] == knownFold;
             examples.add(known ? asComplete(binary.get(i)) : completed.get(i).example());
-            boolean[] mask = known ? knownTokens(binary.get(i)) : completed.get(i).trusted();
+            boolean[] mask = known ? knownTokens(binary.get(i)) : completed.get(i).mask(agreedOnly);
             masks.add(mask);
             masked |= mask != null;
             readings.add(known || !how.softLabels() ? null : completed.get(i).readings());

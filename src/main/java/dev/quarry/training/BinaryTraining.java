@@ -1,5 +1,6 @@
 package dev.quarry.training;
 
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -63,8 +64,18 @@ public record BinaryTraining(int rounds, int beamSize, Start start, double minCo
     /** The settings of the completing models, given the trainer's. */
     public sealed interface Completer {
 
-        /** The settings for a trainer with {@code trainer} settings. */
+        /** The settings for a trainer with {@code trainer} settings (a vote's first member). */
         NerSettings settingsFor(NerSettings trainer);
+
+        /** The settings of each completing model for a trainer with {@code trainer} settings: one, or a vote's. */
+        default List<NerSettings> membersFor(NerSettings trainer) {
+            return List.of(settingsFor(trainer));
+        }
+
+        /** Which models leave out the completed tokens on which a vote's members differ; NONE for one model. */
+        default Agreement agreement() {
+            return Agreement.NONE;
+        }
 
         /** The trainer's own settings. */
         static Completer trainers() {
@@ -84,6 +95,19 @@ public record BinaryTraining(int rounds, int beamSize, Start start, double minCo
             return new Fixed(Objects.requireNonNull(settings, "settings"));
         }
 
+        /**
+         * Several models complete each example, {@code base}'s settings with the features of {@link
+         * NerEnsemble#memberSettings}, and a span is kept where more than half of their completions have it (accepted
+         * spans are in all of them, rejected ones in none). A member that needs word clusters the trainer lacks
+         * gets {@link NerFeature#DOCUMENT_TOPIC} instead.
+         *
+         * @param size      3 or 5
+         * @param agreement which models learn only the tokens on which the members' completions agree
+         */
+        static Completer vote(Completer base, int size, Agreement agreement) {
+            return new Vote(base, size, agreement);
+        }
+
         /** See {@link #trainers()}. */
         record TrainersOwn() implements Completer {
             @Override
@@ -101,6 +125,30 @@ public record BinaryTraining(int rounds, int beamSize, Start start, double minCo
             }
         }
 
+        /** See {@link #vote(Completer, int, Agreement)}. */
+        record Vote(Completer base, int size, Agreement agreement) implements Completer {
+            public Vote {
+                Objects.requireNonNull(base, "base");
+                Objects.requireNonNull(agreement, "agreement");
+                if (base instanceof Vote) {
+                    throw new IllegalArgumentException("a vote's base must be a single completer, got " + base);
+                }
+                if (size != 3 && size != 5) {
+                    throw new IllegalArgumentException("a completer vote has 3 or 5 members, got " + size);
+                }
+            }
+
+            @Override
+            public NerSettings settingsFor(NerSettings trainer) {
+                return base.settingsFor(trainer);
+            }
+
+            @Override
+            public List<NerSettings> membersFor(NerSettings trainer) {
+                return NerEnsemble.memberSettings(base.settingsFor(trainer), size);
+            }
+        }
+
         /** See {@link #of(NerSettings)}. */
         record Fixed(NerSettings settings) implements Completer {
             @Override
@@ -108,6 +156,19 @@ public record BinaryTraining(int rounds, int beamSize, Start start, double minCo
                 return settings;
             }
         }
+    }
+
+    /**
+     * Which models learn a completed token only where the completing models' sequences agree on it (a token left
+     * out still serves as context).
+     */
+    public enum Agreement {
+        /** Every model learns every completed token. */
+        NONE,
+        /** The completing models of later rounds learn the agreed tokens only; the final model learns every token. */
+        COMPLETERS,
+        /** The completing models and the final model learn the agreed tokens only. */
+        ALL
     }
 
     public BinaryTraining {
@@ -137,7 +198,8 @@ public record BinaryTraining(int rounds, int beamSize, Start start, double minCo
 
     /** What {@link NerTrainer#train(java.util.List, java.util.List)} uses (chosen by measurement, see the README). */
     public static BinaryTraining defaults() {
-        return new BinaryTraining(2, 8, Start.KNOWN_TOKENS, 0, false, 0.5, Completer.stronger(), false, 0, false);
+        return new BinaryTraining(2, 8, Start.KNOWN_TOKENS, 0, false, 0.5,
+                Completer.vote(Completer.stronger(), 5, Agreement.COMPLETERS), false, 0, false);
     }
 
     public BinaryTraining withRounds(int rounds) {

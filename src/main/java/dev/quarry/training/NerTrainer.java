@@ -25,14 +25,17 @@ import opennlp.tools.util.TrainingParameters;
  * <p><b>Binary answers</b> ({@link #train(List, List, BinaryTraining)}, engine {@code BinaryTrainer}): a token
  * outside every accepted span is unknown, never O. Of the ways tried on CoNLL-2003 (benchmarks/binary/README.md: a
  * 551-sentence complete seed, 3,000 answers on the seed model's most uncertain suggestions, chosen on testa), the
- * default is the best: a first model learns from the complete examples and the accepted spans' tokens only
- * ({@link BinaryTraining.Start#KNOWN_TOKENS}: OpenNLP's event trainer gets no event for an unknown token), with a
- * stronger learner than the trainer's ({@link BinaryTraining.Completer#stronger()}); it completes each binary example
- * with its best label sequence that contains every accepted span and no rejected one ({@code ConstrainedDecoder}, a
- * beam search over its outcome probabilities, corrected halfway towards the complete examples' label distribution),
- * a model learns from the complete and completed examples, completes them again, and the final model, with the
- * trainer's settings, learns from those completions. Maxent defaults, one answer per sentence: testb F1 68.0 (full
- * annotation of the same sentences 70.6, answers read as complete 23.8, the seed alone 57.7).
+ * default is the best: five first models learn from the complete examples and the accepted spans' tokens only
+ * ({@link BinaryTraining.Start#KNOWN_TOKENS}: OpenNLP's event trainer gets no event for an unknown token), each a
+ * stronger learner than the trainer's ({@link BinaryTraining.Completer#stronger()}) with other optional features
+ * ({@link NerEnsemble#memberSettings}); each completes every binary example with its best label sequence that
+ * contains every accepted span and no rejected one ({@code ConstrainedDecoder}, a beam search over its outcome
+ * probabilities, corrected halfway towards the complete examples' label distribution), and the completions vote
+ * span by span. Five models learn from the complete and voted examples, complete them again and vote again, and the
+ * final model, with the trainer's settings, learns from those completions; the second-round completers learn a
+ * completed token only where the five completions agree on it ({@link BinaryTraining.Agreement#COMPLETERS}).
+ * Maxent defaults, one answer per sentence: testb F1 69.5 (full annotation of the same sentences 70.6, answers read
+ * as complete 23.8, the seed alone 57.7).
  */
 public final class NerTrainer {
 
@@ -152,6 +155,11 @@ public final class NerTrainer {
 
     NerSettings settings() {
         return settings;
+    }
+
+    /** Whether this trainer has every word clustering named. */
+    boolean hasClusters(List<String> names) {
+        return clusters.keySet().containsAll(names);
     }
 
     /** A trainer with other settings and the same clusters and matcher. */

@@ -141,7 +141,7 @@ class BinaryTrainerTest {
         // soft labels want calibrated probabilities: the maxent trainer's own, not the stronger perceptron's scores
         BinaryTraining how = BinaryTraining.defaults().withRounds(3).withCrossFit(true).withSoftLabels(true)
                 .withCompleter(BinaryTraining.Completer.trainers());
-        NerModel model = trainer(MAXENT).train(seed, binary, how, (round, completed) -> {
+        NerModel model = trainer(MAXENT).train(seed, binary, how, (round, completed, completers) -> {
             rounds.add(round);
             assertEquals(binary.size(), completed.size());
             for (int i = 0; i < binary.size(); i++) {
