@@ -5,11 +5,11 @@
 # Output: benchmarks/binary/results/binary2-NAME.md. Data: ../shared/data beside the repository, or QUARRY_DATA.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"; root="$(cd "$here/../.." && pwd)"; name="$1"; shift
-data="${QUARRY_DATA:-$root/../shared/data}"
-[[ -d "$data/conll2003-en" ]] || { echo "no CoNLL data under $data; set QUARRY_DATA" >&2; exit 2; }
+source "$root/benchmarks/env.sh"
+data="$(find_data conll2003-en)"
 snap="$(mktemp -d)"; trap 'rm -rf "$snap"' EXIT; mkdir -p "$snap/classes"
 cp "$root/target/quarry.jar" "$snap/"; cp -r "$root/target/lib" "$snap/lib"
-j="${JAVA_HOME_25:-/usr/lib/jvm/temurin-25-jdk-amd64}/bin"
+j="$java_home/bin"
 "$j/javac" --release 21 -Xlint:all -Werror -d "$snap/classes" -cp "$snap/quarry.jar:$snap/lib/*" \
   $(find "$here/src" -name "*.java")
 { echo "## $name $(date -u '+%Y-%m-%d %H:%M UTC'), $(uptime)"; echo "args: $*"; echo '```'

@@ -5,10 +5,10 @@
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
-java="${JAVA:-/usr/lib/jvm/temurin-25-jdk-amd64/bin/java}"
-javac="${JAVAC:-$(dirname "$java")/javac}"
-data="$root/../shared/data"
-[[ -d "$data" ]] || data="/work/shared/data"
+source "$root/benchmarks/env.sh"
+java="$java_home/bin/java"
+javac="$java_home/bin/javac"
+data="$(find_data conll2003-en)"
 corpus="${CORPUS:-$data/20newsgroups-bydate/test.jsonl}"
 train="${CONLL_TRAIN:-$data/conll2003-en/eng.train}"
 for file in "$corpus" "$train"; do

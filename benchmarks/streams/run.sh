@@ -7,13 +7,13 @@
 #   MIN_MB=50 benchmarks/streams/run.sh  # a quick smoke run
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-JAVA=${JAVA:-/usr/lib/jvm/temurin-25-jdk-amd64/bin/java}
+root="$PWD"
+source benchmarks/env.sh
+JAVA=${JAVA:-$java_home/bin/java}
 MIN_MB=${MIN_MB:-1050}
 WINDOW=${WINDOW:-1000}
 DB_ROWS=${DB_ROWS:-100000}
-# the shared data beside the repository; worktrees one level deeper find it at /work/shared/data
-DATA=${DATA:-../shared/data}
-[ -d "$DATA" ] || DATA=/work/shared/data
+DATA=${DATA:-$(find_data 20newsgroups-bydate)}
 WORK=benchmarks/work
 STREAM=$WORK/stream.jsonl
 RESULTS=$WORK/streams-results.txt

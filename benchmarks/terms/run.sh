@@ -5,13 +5,9 @@
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
-java_home="${JAVA_HOME_25:-/usr/lib/jvm/temurin-25-jdk-amd64}"
-data=""
-for d in "$root/../shared/data" "$root/../../shared/data"; do
-  if [[ -z "$data" && -d "$d" ]]; then data="$d"; fi
-done
-vectors="${1:-$data/glove-6b-100d-top100k/glove.6B.100d.top100k.txt}"
-lists="${2:-$data/corpora-lists}"
+source "$root/benchmarks/env.sh"
+vectors="${1:-$(find_data glove-6b-100d-top100k)/glove-6b-100d-top100k/glove.6B.100d.top100k.txt}"
+lists="${2:-$(find_data corpora-lists)/corpora-lists}"
 [[ -f "$vectors" ]] || { echo "no vectors file at $vectors; pass one" >&2; exit 2; }
 [[ -d "$lists" ]] || { echo "no category lists at $lists; pass the directory" >&2; exit 2; }
 (cd "$root" && mvn -q install -DskipTests)

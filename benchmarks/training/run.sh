@@ -19,12 +19,8 @@
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
-java_home="${JAVA_HOME_25:-/usr/lib/jvm/temurin-25-jdk-amd64}"
-data="${QUARRY_DATA:-}"
-for d in "$root/../shared/data" "$root/../../shared/data"; do
-  if [[ -z "$data" && -d "$d/conll2003-en" ]]; then data="$(cd "$d" && pwd)"; fi
-done
-[[ -n "$data" && -d "$data/conll2003-en" ]] || { echo "no data directory (looked for ../shared/data); set QUARRY_DATA" >&2; exit 2; }
+source "$root/benchmarks/env.sh"
+data="$(find_data conll2003-en)"
 glove="$data/glove-6b-100d-top100k/glove.6B.100d.top100k.txt"
 ner=(); textcat=(); entities=(); multilabel=(); mode=""
 for arg in "$@"; do

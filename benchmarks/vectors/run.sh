@@ -5,13 +5,8 @@
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
-java_home="${JAVA_HOME_25:-/usr/lib/jvm/temurin-25-jdk-amd64}"
-default_glove=""
-for d in "$root/../shared/data" "$root/../../shared/data"; do
-  f="$d/glove-6b-100d-top100k/glove.6B.100d.top100k.txt"
-  if [[ -z "$default_glove" && -f "$f" ]]; then default_glove="$f"; fi
-done
-vectors="${1:-$default_glove}"
+source "$root/benchmarks/env.sh"
+vectors="${1:-$(find_data glove-6b-100d-top100k)/glove-6b-100d-top100k/glove.6B.100d.top100k.txt}"
 [[ -n "$vectors" && -f "$vectors" ]] || { echo "no vectors file (looked in ../shared/data); pass one" >&2; exit 2; }
 shift || true
 (cd "$root" && mvn -q package -DskipTests)
