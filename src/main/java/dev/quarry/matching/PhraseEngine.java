@@ -88,8 +88,8 @@ final class PhraseEngine {
         int size = scratch.size;
         for (int a : inUse) {
             TermBatch batch = scratch.batches[a];
-            batch.resolve(scratch.text);
-            tries[a].forEachMatch(batch.ids, size, sink, scratch.walks);
+            batch.resolve();
+            tries[a].forEachMatch(batch.ids, batch.roots, size, sink, scratch.walks);
         }
     }
 

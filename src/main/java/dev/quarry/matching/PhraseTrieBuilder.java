@@ -19,6 +19,8 @@ final class PhraseTrieBuilder {
     private int[] lastPattern = new int[64];
     private int[] previousPattern = new int[64];
     private long[] hasChildren = new long[1];
+    /** After {@link #build}: each state's transition. */
+    private long[] transitions;
 
     private static long[] newKeys(int capacity) {
         long[] keys = new long[capacity];
@@ -101,24 +103,46 @@ final class PhraseTrieBuilder {
         }
     }
 
-    /** The trie; {@code termCount} sizes the root array. */
-    PhraseTrie build(int termCount) {
+    /**
+     * The trie, with term numbers {@code t} (as given to {@link #add}) renumbered {@code termIds[t]}: the ids the
+     * built dictionary gives them. Then {@link #roots()} has the root transitions.
+     */
+    PhraseTrie build(int[] termIds) {
         int[] outputs = new int[manyOutputsSize()];
-        long[] transitions = new long[states];
+        transitions = new long[states];
         int next = 0;
         for (int s = 1; s < states; s++) {
             next = transition(s, transitions, outputs, next);
         }
-        long[] root = new long[termCount];
-        for (int t = 0; t < termCount && t < rootChild.length; t++) {
-            root[t] = transitions[rootChild[t]];
-        }
         long[] table = new long[2 * keys.length];
-        for (int slot = 0; slot < keys.length; slot++) {
-            table[2 * slot] = keys[slot];
-            table[2 * slot + 1] = keys[slot] == -1 ? 0 : transitions[targets[slot]];
+        Arrays.fill(table, -1L);
+        int mask = keys.length - 1;
+        for (int from = 0; from < keys.length; from++) {
+            if (keys[from] != -1) {
+                long key = keys[from] & ~0xFFFFFFFFL | termIds[(int) keys[from]];
+                int slot = PhraseTrie.mix(key) & mask;
+                while (table[2 * slot] != -1) {
+                    slot = (slot + 1) & mask;
+                }
+                table[2 * slot] = key;
+                table[2 * slot + 1] = transitions[targets[from]];
+            }
         }
-        return new PhraseTrie(root, table, outputs);
+        for (int slot = 0; slot < keys.length; slot++) {
+            if (table[2 * slot] == -1) {
+                table[2 * slot + 1] = 0;
+            }
+        }
+        return new PhraseTrie(table, outputs);
+    }
+
+    /** After {@link #build}: the transition from the root on each term number (0: none), for {@code termCount} terms. */
+    long[] roots(int termCount) {
+        long[] roots = new long[termCount];
+        for (int t = 0; t < termCount && t < rootChild.length; t++) {
+            roots[t] = rootChild[t] == 0 ? 0 : transitions[rootChild[t]];
+        }
+        return roots;
     }
 
     /** The room [count, patterns...] records take for the states that end two or more patterns. */
