@@ -1,12 +1,15 @@
 package dev.quarry.matching;
 
 import dev.quarry.patterns.Attr;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.util.Arrays;
 
 /**
  * The dictionary lookups of one doc on one phrase attribute, giving each token its term id in {@link #ids} and its
  * root transition in {@link #roots}. A token of 1 to 16 ASCII chars is packed into its key as it comes
- * ({@link TermDictionary}); when batched, its lookup then waits for {@link #resolve}, which tests all of them against
+ * ({@link TermDictionary}), 8 chars at a time when the text is all ASCII; when batched, its lookup then waits for {@link #resolve}, which tests all of them against
  * the dictionary's filter and probes the table for those that pass, each step one loop of independent reads, so that
  * the processor overlaps their cache misses. Other tokens (longer, or non-ASCII) are looked up at once, and so are all
  * tokens when the dictionary is small enough to stay in the processor's caches, where the batch only costs.
@@ -45,50 +48,89 @@ final class TermBatch {
      * {@code ids[token]} and {@code roots[token]}, now or at {@link #resolve}.
      *
      * @param text {@code string}'s chars
+     * @param ascii {@code string}'s chars as bytes and at least 16 bytes more, if it is all ASCII without NUL; else
+     *     null
      */
-    void lookUp(String string, char[] text, int start, int end, int token, TermKeys keys) {
+    void lookUp(String string, char[] text, byte[] ascii, int start, int end, int token, TermKeys keys) {
         if (token == ids.length) {
             ids = Arrays.copyOf(ids, token * 2);
             roots = Arrays.copyOf(roots, token * 2);
         }
         int length = end - start;
-        int id = length <= TermDictionary.MAX_PACKED ? packed(text, start, length, token) : NOT_PACKED;
-        if (id == NOT_PACKED) {
-            id = length > dictionary.maxLength * 4 ? -1 : slowLookUp(string, text, start, end, keys);
+        int id;
+        if (ascii != null && length <= TermDictionary.MAX_PACKED) {
+            id = length > dictionary.maxLength ? -1 : packed(ascii, start, length, token);
+        } else {
+            id = length <= TermDictionary.MAX_PACKED ? packed(text, start, length, token) : NOT_PACKED;
+            if (id == NOT_PACKED) {
+                id = length > dictionary.maxLength * 4 ? -1 : slowLookUp(string, text, start, end, keys);
+            }
         }
         ids[token] = id;
         roots[token] = id < 0 ? 0 : dictionary.root(id);
     }
 
-    /** {@link #packed}'s answer for a token with a non-ASCII char. */
+    /** {@link #packed}'s answer for a token with a non-ASCII or NUL char. */
     private static final int NOT_PACKED = -2;
 
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final long ONES = 0x0101010101010101L;
+
     /**
-     * Looks up a token of at most {@link TermDictionary#MAX_PACKED} chars: its id, or -1 (none, or left for
-     * {@link #resolve}), or {@link #NOT_PACKED} if it has a non-ASCII char.
+     * Looks up a token of 1 to 16 ASCII chars (none NUL) from the bytes of its text, packing it 8 chars at a time:
+     * its id, or -1 (none, or left for {@link #resolve}).
+     */
+    private int packed(byte[] ascii, int start, int length, int token) {
+        int bits = 8 * length;
+        long k0 = (long) LONGS.get(ascii, start) & (-1L >>> (64 - Math.min(bits, 64)));
+        long k1 = length > 8 ? (long) LONGS.get(ascii, start + 8) & (-1L >>> (128 - bits)) : 0;
+        if (attr != Attr.ORTH) {
+            k0 = lowerAscii(k0);
+            k1 = lowerAscii(k1);
+        }
+        return find(k0, k1, token);
+    }
+
+    /** The bytes of {@code packed} (each ASCII) with A-Z lower-cased, all at once. */
+    static long lowerAscii(long packed) {
+        long upper = (packed + 0x3F * ONES) & ~(packed + 0x25 * ONES) & (0x80 * ONES);
+        return packed | (upper >>> 2);
+    }
+
+    /**
+     * Looks up a token of at most {@link TermDictionary#MAX_PACKED} chars from its chars: its id, or -1 (none, or
+     * left for {@link #resolve}), or {@link #NOT_PACKED} if it has a non-ASCII or NUL char.
      */
     private int packed(char[] text, int start, int length, int token) {
-        long k0 = (long) length << 56;
+        long k0 = 0;
         long k1 = 0;
         int any = 0;
         int mid = Math.min(length, 8);
-        boolean lower = attr != Attr.ORTH;
         for (int i = 0; i < mid; i++) {
             int c = text[start + i];
-            any |= c;
-            k0 |= (long) (lower ? TermKeys.lowerAscii(c) : c) << (7 * i);
+            any |= TermDictionary.packableBits(c);
+            k0 |= (long) c << (8 * i);
         }
         for (int i = mid; i < length; i++) {
             int c = text[start + i];
-            any |= c;
-            k1 |= (long) (lower ? TermKeys.lowerAscii(c) : c) << (7 * (i - 8));
+            any |= TermDictionary.packableBits(c);
+            k1 |= (long) c << (8 * (i - 8));
         }
-        if (any >= 0x80) {
+        if (any >>> 7 != 0) {
             return NOT_PACKED;
         }
         if (length > dictionary.maxLength) {
             return -1;
         }
+        if (attr != Attr.ORTH) {
+            k0 = lowerAscii(k0);
+            k1 = lowerAscii(k1);
+        }
+        return find(k0, k1, token);
+    }
+
+    /** The id of the packed key (k0, k1), or -1 (none, or left for {@link #resolve}). */
+    private int find(long k0, long k1, int token) {
         int hash = TermDictionary.packedHash(k0, k1);
         if (batched) {
             add(token, k0, k1, hash);

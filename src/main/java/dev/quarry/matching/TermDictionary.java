@@ -12,12 +12,13 @@ import java.util.Arrays;
 final class TermDictionary {
     /* Layout, chosen for few cache misses per lookup at a million keys (each miss is a trip to memory):
        - table: SLOT longs per slot, [k0, k1, root transition], at most 60% full, linear probing, term id = slot;
-       - a key of 1 to 16 ASCII chars (nearly every key of real patterns) is packed into k0, k1 themselves,
-         7 bits per char: k0 = length << 56 | chars 0-7, k1 = chars 8-15. Probe and verify are then two compares on
-         the slot's cache line, with no read of the key's chars elsewhere;
+       - a key of 1 to 16 ASCII chars other than NUL (nearly every key of real patterns) is packed into k0, k1
+         themselves, a byte per char, little-endian, zero-padded: k0 = chars 0-7, k1 = chars 8-15 (no char is 0, so
+         the padding says the length). Probe and verify are then two compares on the slot's cache line, with no read
+         of the key's chars elsewhere; and a token of ASCII text is packed by reading 8 chars at a time (TermBatch);
        - any other key has k0 = POOL | its 32-bit hash, k1 = the offset of its record [length high, length low,
          chars...] in `pool`, which a probe that finds the hash reads to verify;
-       - an empty slot has k0 = 0 (no key is empty, so every real k0 has a length or the POOL bit);
+       - an empty slot has k0 = 0 (no key is empty, and a packed key's first char is not 0);
        - filter: a bitset of 8 to 16 bits per key, indexed by the hash's high bits (the table uses the low ones),
          turns away most tokens that are not keys without touching the table.
        The hashes (packedHash, the FNV hash of pool keys) are part of the saved format (MatcherFile). */
@@ -166,23 +167,31 @@ final class TermDictionary {
         return count;
     }
 
-    /** Whether the key {@code chars[offset, offset + length)} is packed into its slot: 1-16 chars, all ASCII. */
+    /**
+     * Whether the key {@code chars[offset, offset + length)} is packed into its slot: 1-16 chars, all ASCII, none
+     * NUL.
+     */
     static boolean packable(char[] chars, int offset, int length) {
         if (length > MAX_PACKED) {
             return false;
         }
         int any = 0;
         for (int i = offset; i < offset + length; i++) {
-            any |= chars[i];
+            any |= packableBits(chars[i]);
         }
-        return any < 0x80;
+        return any >>> 7 == 0;
     }
 
-    /** k0 of a {@link #packable} key: its length and first eight chars. */
+    /** {@code c}, or bits from 7 up if {@code c} is not ASCII or is NUL: OR these over a key, test bit 7 and up. */
+    static int packableBits(int c) {
+        return c | (c - 1);
+    }
+
+    /** k0 of a {@link #packable} key: its first eight chars. */
     static long packFirst(char[] chars, int offset, int length) {
-        long k0 = (long) length << 56;
+        long k0 = 0;
         for (int i = 0, n = Math.min(length, 8); i < n; i++) {
-            k0 |= (long) chars[offset + i] << (7 * i);
+            k0 |= (long) chars[offset + i] << (8 * i);
         }
         return k0;
     }
@@ -191,7 +200,7 @@ final class TermDictionary {
     static long packSecond(char[] chars, int offset, int length) {
         long k1 = 0;
         for (int i = 8; i < length; i++) {
-            k1 |= (long) chars[offset + i] << (7 * (i - 8));
+            k1 |= (long) chars[offset + i] << (8 * (i - 8));
         }
         return k1;
     }
