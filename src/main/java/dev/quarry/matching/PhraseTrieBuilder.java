@@ -1,6 +1,7 @@
 package dev.quarry.matching;
 
 import java.util.Arrays;
+import java.util.BitSet;
 
 /**
  * Builds a {@link PhraseTrie} phrase by phrase: states are numbered as they are made, and {@link #build} turns each
@@ -105,7 +106,8 @@ final class PhraseTrieBuilder {
 
     /**
      * The trie, with term numbers {@code t} (as given to {@link #add}) renumbered {@code termIds[t]}: the ids the
-     * built dictionary gives them. Then {@link #roots()} has the root transitions.
+     * built dictionary gives them. Then {@link #roots()} has the root transitions. The edges from the root's children
+     * go into the table first, so that they, which walks take most, sit in their first slot more often.
      */
     PhraseTrie build(int[] termIds) {
         int[] outputs = new int[manyOutputsSize()];
@@ -116,16 +118,15 @@ final class PhraseTrieBuilder {
         }
         long[] table = new long[2 * keys.length];
         Arrays.fill(table, -1L);
-        int mask = keys.length - 1;
-        for (int from = 0; from < keys.length; from++) {
-            if (keys[from] != -1) {
-                long key = keys[from] & ~0xFFFFFFFFL | termIds[(int) keys[from]];
-                int slot = PhraseTrie.mix(key) & mask;
-                while (table[2 * slot] != -1) {
-                    slot = (slot + 1) & mask;
+        BitSet firstLevel = new BitSet(states);
+        for (int state : rootChild) {
+            firstLevel.set(state);
+        }
+        for (int pass = 0; pass < 2; pass++) {
+            for (int from = 0; from < keys.length; from++) {
+                if (keys[from] != -1 && firstLevel.get((int) (keys[from] >>> 32)) == (pass == 0)) {
+                    insert(table, keys[from] & ~0xFFFFFFFFL | termIds[(int) keys[from]], transitions[targets[from]]);
                 }
-                table[2 * slot] = key;
-                table[2 * slot + 1] = transitions[targets[from]];
             }
         }
         for (int slot = 0; slot < keys.length; slot++) {
@@ -134,6 +135,16 @@ final class PhraseTrieBuilder {
             }
         }
         return new PhraseTrie(table, outputs);
+    }
+
+    private static void insert(long[] table, long key, long value) {
+        int mask = table.length / 2 - 1;
+        int slot = PhraseTrie.mix(key) & mask;
+        while (table[2 * slot] != -1) {
+            slot = (slot + 1) & mask;
+        }
+        table[2 * slot] = key;
+        table[2 * slot + 1] = value;
     }
 
     /** After {@link #build}: the transition from the root on each term number (0: none), for {@code termCount} terms. */
