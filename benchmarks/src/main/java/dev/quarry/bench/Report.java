@@ -56,7 +56,9 @@ final class Report {
         if (!skipped.isEmpty()) {
             out.append("\n### Skipped and not measured\n\n").append(String.join("\n", skipped)).append('\n');
         }
-        targets(out);
+        if (options.corpora().contains("20ng")) {
+            targets(out);
+        }
         String text = out.toString();
         System.out.println(text);
         Files.createDirectories(options.results());
