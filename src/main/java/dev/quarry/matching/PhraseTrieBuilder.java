@@ -106,7 +106,7 @@ final class PhraseTrieBuilder {
 
     /**
      * The trie, with term numbers {@code t} (as given to {@link #add}) renumbered {@code termIds[t]}: the ids the
-     * built dictionary gives them. Then {@link #roots()} has the root transitions. The edges from the root's children
+     * built dictionary gives them. Then {@link #roots(int)} has the root transitions. The edges from the root's children
      * go into the table first, so that they, which walks take most, sit in their first slot more often.
      */
     PhraseTrie build(int[] termIds) {
