@@ -32,11 +32,12 @@ import java.util.Map;
  * the arrays in bulk; only the token patterns are parsed again.
  */
 final class MatcherFile {
-    /* Version 1. Every array is an int length and its elements; every string an int length and UTF-8 bytes.
+    /* Version 2 (1 had the trie's root transitions in an array of their own, and no keys packed in the dictionary
+       table). Every array is an int length and its elements; every string an int length and UTF-8 bytes.
        Writing goes to a sibling temporary file that replaces the target at the end, so a crash leaves the old file. */
 
     static final byte[] MAGIC = "QRYMATCH".getBytes(StandardCharsets.US_ASCII);
-    static final int VERSION = 1;
+    static final int VERSION = 2;
 
     private MatcherFile() {
     }
@@ -214,11 +215,10 @@ final class MatcherFile {
             if (engine.tries[a] != null) {
                 TermDictionary d = engine.dictionaries[a];
                 out.chars(d.pool);
-                out.longs(d.slots);
+                out.longs(d.table);
                 out.writeInt(d.size);
                 out.writeInt(d.maxLength);
                 PhraseTrie t = engine.tries[a];
-                out.longs(t.rootChild);
                 out.longs(t.table);
                 out.ints(t.outputs);
             }
@@ -231,7 +231,7 @@ final class MatcherFile {
         for (int a = 0; a < 3; a++) {
             if (in.readBoolean()) {
                 dictionaries[a] = new TermDictionary(in.chars(), in.longs(), in.readInt(), in.readInt());
-                tries[a] = new PhraseTrie(in.longs(), in.longs(), in.ints());
+                tries[a] = new PhraseTrie(in.longs(), in.ints());
             }
         }
         return new PhraseEngine(dictionaries, tries);

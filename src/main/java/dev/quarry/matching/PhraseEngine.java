@@ -88,8 +88,8 @@ final class PhraseEngine {
         int size = scratch.size;
         for (int a : inUse) {
             TermBatch batch = scratch.batches[a];
-            batch.resolve(scratch.text);
-            tries[a].forEachMatch(batch.ids, size, sink, scratch.walks);
+            batch.resolve();
+            tries[a].forEachMatch(batch.ids, batch.roots, size, sink, scratch.walks);
         }
     }
 
@@ -113,6 +113,10 @@ final class PhraseEngine {
         /** The batches of the attributes in use, for this doc. */
         private TermBatch[] active = {};
         private char[] text = new char[1024];
+        /** The text's chars as bytes, and 16 bytes more, for 8-byte reads. */
+        private byte[] bytes = new byte[1024 + 16];
+        /** {@code bytes} while the text in progress is all ASCII without NUL, else null. */
+        private byte[] ascii;
         private final PhraseTrie.Walks walks = new PhraseTrie.Walks();
         boolean inUse;
         /** While a doc is looked up: the engine, the text, and the number of tokens so far. */
@@ -132,16 +136,38 @@ final class PhraseEngine {
                 active[k] = batches[a];
                 active[k].start(engine.dictionaries[a], engine.batched[a], PatternTable.PHRASE_ATTRS[a]);
             }
-            if (text.length < string.length()) {
-                text = new char[Math.max(string.length(), text.length * 2)];
+            int n = string.length();
+            if (text.length < n) {
+                text = new char[Math.max(n, text.length * 2)];
+                bytes = new byte[text.length + 16];
             }
-            string.getChars(0, string.length(), text, 0);
+            string.getChars(0, n, text, 0);
+            ascii = packable(text, n) ? asciiBytes(string, bytes) : null;
+        }
+
+        /** Whether every char of {@code text[0, n)} is ASCII and not NUL: one branch-free pass. */
+        private static boolean packable(char[] text, int n) {
+            int any = 0;
+            for (int i = 0; i < n; i++) {
+                any |= TermDictionary.packableBits(text[i]);
+            }
+            return any >>> 7 == 0;
+        }
+
+        /**
+         * Copies the chars of {@code string}, all ASCII, into {@code bytes}. The deprecated {@code getBytes} keeps
+         * the low byte of each char, which for ASCII is the char; it is the only copy into a given array.
+         */
+        @SuppressWarnings("deprecation")
+        private static byte[] asciiBytes(String string, byte[] bytes) {
+            string.getBytes(0, string.length(), bytes, 0);
+            return bytes;
         }
 
         @Override
         public void token(int start, int end) {
             for (TermBatch batch : active) {
-                batch.lookUp(string, text, start, end, size, keys);
+                batch.lookUp(string, text, ascii, start, end, size, keys);
             }
             size++;
         }
@@ -149,6 +175,7 @@ final class PhraseEngine {
         void clear() {
             engine = null;
             string = null;
+            ascii = null;
         }
     }
 

@@ -106,8 +106,9 @@ final class PhraseEngineBuilder {
         PhraseTrie[] builtTries = new PhraseTrie[3];
         for (int a = 0; a < 3; a++) {
             if (tries[a] != null) {
-                builtDictionaries[a] = dictionaries[a].build();
-                builtTries[a] = tries[a].build(builtDictionaries[a].size());
+                int[] termIds = dictionaries[a].slots();
+                builtTries[a] = tries[a].build(termIds);
+                builtDictionaries[a] = dictionaries[a].build(tries[a].roots(termIds.length));
             }
         }
         return new PhraseEngine(builtDictionaries, builtTries);

@@ -1,40 +1,45 @@
 package dev.quarry.matching;
 
 /**
- * The phrase patterns on one attribute as a trie over term ids. The root's transitions are a direct array indexed by
- * term id, the others one open-addressing table keyed by {@code (state << 32 | termId)}. Made by
- * {@link PhraseTrieBuilder}.
+ * The phrase patterns on one attribute as a trie over term ids. The root's transitions live in the
+ * {@link TermDictionary}, beside each term's key; the others are one open-addressing table keyed by
+ * {@code (state << 32 | termId)}. Made by {@link PhraseTrieBuilder}.
  *
  * <p>Immutable; {@link #forEachMatch} is safe from any thread (with a {@link Walks} per thread) and allocates nothing
  * once the walks have grown to the doc's size.
  */
 final class PhraseTrie {
     /* Why not Lucene's FST: see package-info. At a million patterns nearly every array read here is a cache miss, so
-       the layout is about reads per step. A transition (rootChild[term], or the value beside a key in `table`) is
-       one long that says all a walk needs about the state it leads to:
+       the layout is about reads per step. A transition (the root's in the dictionary slot of the term, or the value
+       beside a key in `table`) is one long that says all a walk needs about the state it leads to:
          high int: the state's code, id << 3 | MANY_OUTPUTS | HAS_OUTPUT | HAS_CHILDREN;
          low int:  the one pattern the state ends, or (MANY_OUTPUTS) the offset in `outputs` of [count, patterns...].
        So a step is one probe of `table` (key and value side by side, same cache line), and a state that ends one
        pattern (nearly all do) reports it without another read. The table is at most 60% full; a key of -1 marks an
-       empty slot (real keys are >= 0). edgeFilter has one bit per hash of every edge (8 bits per slot), so nine in
-       ten absent edges are turned away without touching the table. No transition is 0. */
+       empty slot (real keys are >= 0). edgeFilter has one bit per hash of every edge (8 bits per slot, at most
+       MAX_FILTER_WORDS longs), so most absent edges are turned away without touching the table (at 8 bits per slot,
+       nine in ten). No transition is 0. */
 
+    /**
+     * The edge filter's most longs: 512 KB, a quarter of a core's L2 cache here. A larger filter turns away a few
+     * more absent edges but misses the cache itself (1M phrases: 8 bits per slot would be 2 MB; capped at 512 KB,
+     * tokenize+match is 5-14% faster though 23% rather than 6% of absent edges pass).
+     */
+    static final int MAX_FILTER_WORDS = 1 << 16;
     static final int HAS_CHILDREN = 1;
     static final int HAS_OUTPUT = 2;
     static final int MANY_OUTPUTS = 4;
     static final int FLAG_BITS = 3;
 
-    final long[] rootChild;
     final long[] table;
     final int[] outputs;
     final long[] edgeFilter;
 
     /** From the arrays {@link PhraseTrieBuilder#build} makes. */
-    PhraseTrie(long[] rootChild, long[] table, int[] outputs) {
-        this.rootChild = rootChild;
+    PhraseTrie(long[] table, int[] outputs) {
         this.table = table;
         this.outputs = outputs;
-        this.edgeFilter = new long[Math.max(1, table.length / 16)];
+        this.edgeFilter = new long[Math.max(1, Math.min(table.length / 16, MAX_FILTER_WORDS))];
         for (int slot = 0; slot < table.length; slot += 2) {
             if (table[slot] != -1) {
                 int bit = filterBit(table[slot], edgeFilter.length);
@@ -53,20 +58,16 @@ final class PhraseTrie {
     }
 
     /**
-     * Reports every phrase match over the doc whose token term ids are {@code termIds[0, size)} (-1: no term). All
-     * starts are walked one depth at a time, each depth in passes of independent reads (edge filter, first slot,
-     * transition), so that the processor overlaps their cache misses.
+     * Reports every phrase match over the doc whose token term ids are {@code termIds[0, size)} (-1: no term) and
+     * whose transitions from the root are {@code roots[0, size)} (0: none). All starts are walked one depth at a time,
+     * each depth in passes of independent reads (edge filter, first slot, transition), so that the processor overlaps
+     * their cache misses.
      */
-    void forEachMatch(int[] termIds, int size, MatchSink sink, Walks walks) {
+    void forEachMatch(int[] termIds, long[] roots, int size, MatchSink sink, Walks walks) {
         walks.ensure(size);
-        long[] transitions = walks.transitions;
-        for (int i = 0; i < size; i++) {
-            int term = termIds[i];
-            transitions[i] = rootChild[Math.max(term, 0)] & ~((long) term >> 63);
-        }
         int active = 0;
         for (int i = 0; i < size; i++) {
-            active = step(transitions[i], i, 1, termIds, size, sink, walks, active);
+            active = step(roots[i], i, 1, termIds, size, sink, walks, active);
         }
         for (int depth = 1; active > 0; depth++) {
             active = filter(termIds, depth, walks, active);
@@ -179,6 +180,6 @@ final class PhraseTrie {
     }
 
     long ramBytes() {
-        return 8L * rootChild.length + 8L * table.length + 4L * outputs.length + 8L * edgeFilter.length;
+        return 8L * table.length + 4L * outputs.length + 8L * edgeFilter.length;
     }
 }

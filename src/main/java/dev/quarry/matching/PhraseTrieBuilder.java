@@ -1,6 +1,7 @@
 package dev.quarry.matching;
 
 import java.util.Arrays;
+import java.util.BitSet;
 
 /**
  * Builds a {@link PhraseTrie} phrase by phrase: states are numbered as they are made, and {@link #build} turns each
@@ -19,6 +20,8 @@ final class PhraseTrieBuilder {
     private int[] lastPattern = new int[64];
     private int[] previousPattern = new int[64];
     private long[] hasChildren = new long[1];
+    /** After {@link #build}: each state's transition. */
+    private long[] transitions;
 
     private static long[] newKeys(int capacity) {
         long[] keys = new long[capacity];
@@ -101,24 +104,56 @@ final class PhraseTrieBuilder {
         }
     }
 
-    /** The trie; {@code termCount} sizes the root array. */
-    PhraseTrie build(int termCount) {
+    /**
+     * The trie, with term numbers {@code t} (as given to {@link #add}) renumbered {@code termIds[t]}: the ids the
+     * built dictionary gives them. Then {@link #roots(int)} has the root transitions. The edges from the root's children
+     * go into the table first, so that they, which walks take most, sit in their first slot more often.
+     */
+    PhraseTrie build(int[] termIds) {
         int[] outputs = new int[manyOutputsSize()];
-        long[] transitions = new long[states];
+        transitions = new long[states];
         int next = 0;
         for (int s = 1; s < states; s++) {
             next = transition(s, transitions, outputs, next);
         }
-        long[] root = new long[termCount];
-        for (int t = 0; t < termCount && t < rootChild.length; t++) {
-            root[t] = transitions[rootChild[t]];
-        }
         long[] table = new long[2 * keys.length];
-        for (int slot = 0; slot < keys.length; slot++) {
-            table[2 * slot] = keys[slot];
-            table[2 * slot + 1] = keys[slot] == -1 ? 0 : transitions[targets[slot]];
+        Arrays.fill(table, -1L);
+        BitSet firstLevel = new BitSet(states);
+        for (int state : rootChild) {
+            firstLevel.set(state);
         }
-        return new PhraseTrie(root, table, outputs);
+        for (int pass = 0; pass < 2; pass++) {
+            for (int from = 0; from < keys.length; from++) {
+                if (keys[from] != -1 && firstLevel.get((int) (keys[from] >>> 32)) == (pass == 0)) {
+                    insert(table, keys[from] & ~0xFFFFFFFFL | termIds[(int) keys[from]], transitions[targets[from]]);
+                }
+            }
+        }
+        for (int slot = 0; slot < keys.length; slot++) {
+            if (table[2 * slot] == -1) {
+                table[2 * slot + 1] = 0;
+            }
+        }
+        return new PhraseTrie(table, outputs);
+    }
+
+    private static void insert(long[] table, long key, long value) {
+        int mask = table.length / 2 - 1;
+        int slot = PhraseTrie.mix(key) & mask;
+        while (table[2 * slot] != -1) {
+            slot = (slot + 1) & mask;
+        }
+        table[2 * slot] = key;
+        table[2 * slot + 1] = value;
+    }
+
+    /** After {@link #build}: the transition from the root on each term number (0: none), for {@code termCount} terms. */
+    long[] roots(int termCount) {
+        long[] roots = new long[termCount];
+        for (int t = 0; t < termCount && t < rootChild.length; t++) {
+            roots[t] = rootChild[t] == 0 ? 0 : transitions[rootChild[t]];
+        }
+        return roots;
     }
 
     /** The room [count, patterns...] records take for the states that end two or more patterns. */

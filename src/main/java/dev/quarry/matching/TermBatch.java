@@ -1,15 +1,18 @@
 package dev.quarry.matching;
 
 import dev.quarry.patterns.Attr;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.util.Arrays;
 
 /**
- * The dictionary lookups of one doc on one phrase attribute, giving each token its term id in {@link #ids}. When
- * batched they take two steps, so that the processor overlaps their cache misses: {@link #lookUp} hashes each token
- * as it comes; {@link #resolve} then tests them all against the dictionary's filter and probes the table for those
- * that pass, each step one loop of independent reads. Tokens whose key is not their own chars or their ASCII lower
- * case (non-ASCII LOWER and NORM keys) are looked up at once, and so are all tokens when the dictionary is small
- * enough to stay in the processor's caches, where the batch only costs.
+ * The dictionary lookups of one doc on one phrase attribute, giving each token its term id in {@link #ids} and its
+ * root transition in {@link #roots}. A token of 1 to 16 ASCII chars is packed into its key as it comes
+ * ({@link TermDictionary}), 8 chars at a time when the text is all ASCII; when batched, its lookup then waits for {@link #resolve}, which tests all of them against
+ * the dictionary's filter and probes the table for those that pass, each step one loop of independent reads, so that
+ * the processor overlaps their cache misses. Other tokens (longer, or non-ASCII) are looked up at once, and so are all
+ * tokens when the dictionary is small enough to stay in the processor's caches, where the batch only costs.
  *
  * <p>Per thread; not thread-safe.
  */
@@ -17,17 +20,19 @@ final class TermBatch {
 
     /** The term id of each token so far, -1 for none (or, until {@link #resolve}, not known yet). */
     int[] ids = new int[256];
+    /** The root transition of each token so far, 0 for none (or not known yet). */
+    long[] roots = new long[256];
     /** The doc in progress: its dictionary, whether to batch, the attribute. */
     private TermDictionary dictionary;
     private boolean batched;
     private Attr attr;
 
-    /** The pending lookups: token index, start in the text, length, key hash; and the first slot each probes. */
+    /** The pending lookups: token index, packed key, key hash; and the first slot's k0 each probes. */
     int[] tokens = new int[64];
-    int[] starts = new int[64];
-    int[] lengths = new int[64];
+    long[] k0s = new long[64];
+    long[] k1s = new long[64];
     int[] hashes = new int[64];
-    long[] entries = new long[64];
+    long[] firsts = new long[64];
     int count;
 
     /** Starts a doc. */
@@ -40,70 +45,127 @@ final class TermBatch {
 
     /**
      * Looks up the token {@code text[start, end)}, number {@code token} (tokens come in order from 0), into
-     * {@code ids[token]}, now or at {@link #resolve}.
+     * {@code ids[token]} and {@code roots[token]}, now or at {@link #resolve}.
      *
      * @param text {@code string}'s chars
+     * @param ascii {@code string}'s chars as bytes and at least 16 bytes more, if it is all ASCII without NUL; else
+     *     null
      */
-    void lookUp(String string, char[] text, int start, int end, int token, TermKeys keys) {
+    void lookUp(String string, char[] text, byte[] ascii, int start, int end, int token, TermKeys keys) {
         if (token == ids.length) {
             ids = Arrays.copyOf(ids, token * 2);
+            roots = Arrays.copyOf(roots, token * 2);
         }
-        ids[token] = idOrPending(string, text, start, end, token, keys);
+        int length = end - start;
+        int id;
+        if (ascii != null && length <= TermDictionary.MAX_PACKED) {
+            id = length > dictionary.maxLength ? -1 : packed(ascii, start, length, token);
+        } else {
+            id = length <= TermDictionary.MAX_PACKED ? packed(text, start, length, token) : NOT_PACKED;
+            if (id == NOT_PACKED) {
+                id = length > dictionary.maxLength * 4 ? -1 : slowLookUp(string, text, start, end, keys);
+            }
+        }
+        ids[token] = id;
+        roots[token] = id < 0 ? 0 : dictionary.root(id);
     }
 
-    /** The token's term id, or -1 when it has none or is left for {@link #resolve}. */
-    private int idOrPending(String string, char[] text, int start, int end, int token, TermKeys keys) {
-        int length = end - start;
-        if (length > dictionary.maxLength * 4) {
-            return -1;
+    /** {@link #packed}'s answer for a token with a non-ASCII or NUL char. */
+    private static final int NOT_PACKED = -2;
+
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final long ONES = 0x0101010101010101L;
+
+    /**
+     * Looks up a token of 1 to 16 ASCII chars (none NUL) from the bytes of its text, packing it 8 chars at a time:
+     * its id, or -1 (none, or left for {@link #resolve}).
+     */
+    private int packed(byte[] ascii, int start, int length, int token) {
+        int bits = 8 * length;
+        long k0 = (long) LONGS.get(ascii, start) & (-1L >>> (64 - Math.min(bits, 64)));
+        long k1 = length > 8 ? (long) LONGS.get(ascii, start + 8) & (-1L >>> (128 - bits)) : 0;
+        if (attr != Attr.ORTH) {
+            k0 = lowerAscii(k0);
+            k1 = lowerAscii(k1);
         }
-        int h = TermDictionary.FNV_BASIS;
+        return find(k0, k1, token);
+    }
+
+    /** The bytes of {@code packed} (each ASCII) with A-Z lower-cased, all at once. */
+    static long lowerAscii(long packed) {
+        long upper = (packed + 0x3F * ONES) & ~(packed + 0x25 * ONES) & (0x80 * ONES);
+        return packed | (upper >>> 2);
+    }
+
+    /**
+     * Looks up a token of at most {@link TermDictionary#MAX_PACKED} chars from its chars: its id, or -1 (none, or
+     * left for {@link #resolve}), or {@link #NOT_PACKED} if it has a non-ASCII or NUL char.
+     */
+    private int packed(char[] text, int start, int length, int token) {
+        long k0 = 0;
+        long k1 = 0;
         int any = 0;
-        if (attr == Attr.ORTH) {
-            for (int i = start; i < end; i++) {
-                h = (h ^ text[i]) * TermDictionary.FNV_PRIME;
-            }
-        } else {
-            for (int i = start; i < end; i++) {
-                int c = text[i];
-                any |= c;
-                h = (h ^ TermKeys.lowerAscii(c)) * TermDictionary.FNV_PRIME;
-            }
+        int mid = Math.min(length, 8);
+        for (int i = 0; i < mid; i++) {
+            int c = text[start + i];
+            any |= TermDictionary.packableBits(c);
+            k0 |= (long) c << (8 * i);
         }
-        if (any >= 0x80) {
-            keys.prepare(attr, string, text, start, end);
-            return dictionary.find(keys.chars(), keys.offset(), keys.length());
+        for (int i = mid; i < length; i++) {
+            int c = text[start + i];
+            any |= TermDictionary.packableBits(c);
+            k1 |= (long) c << (8 * (i - 8));
         }
-        int hash = TermDictionary.finish(h);
+        if (any >>> 7 != 0) {
+            return NOT_PACKED;
+        }
         if (length > dictionary.maxLength) {
             return -1;
         }
-        if (batched) {
-            add(token, start, length, hash);
-            return -1;
+        if (attr != Attr.ORTH) {
+            k0 = lowerAscii(k0);
+            k1 = lowerAscii(k1);
         }
-        return dictionary.mayContain(hash) ? dictionary.idOf(hash, text, start, length, attr != Attr.ORTH) : -1;
+        return find(k0, k1, token);
     }
 
-    private void add(int token, int start, int length, int hash) {
+    /** The id of the packed key (k0, k1), or -1 (none, or left for {@link #resolve}). */
+    private int find(long k0, long k1, int token) {
+        int hash = TermDictionary.packedHash(k0, k1);
+        if (batched) {
+            add(token, k0, k1, hash);
+            return -1;
+        }
+        return dictionary.mayContain(hash) ? dictionary.slotOf(k0, k1, hash) : -1;
+    }
+
+    /** The id of a token whose key is not its own chars or their ASCII lower case, or is long. */
+    private int slowLookUp(String string, char[] text, int start, int end, TermKeys keys) {
+        keys.prepare(attr, string, text, start, end);
+        return dictionary.find(keys.chars(), keys.offset(), keys.length());
+    }
+
+    private void add(int token, long k0, long k1, int hash) {
         if (count == tokens.length) {
             int capacity = count * 2;
             tokens = Arrays.copyOf(tokens, capacity);
-            starts = Arrays.copyOf(starts, capacity);
-            lengths = Arrays.copyOf(lengths, capacity);
+            k0s = Arrays.copyOf(k0s, capacity);
+            k1s = Arrays.copyOf(k1s, capacity);
             hashes = Arrays.copyOf(hashes, capacity);
-            entries = Arrays.copyOf(entries, capacity);
+            firsts = Arrays.copyOf(firsts, capacity);
         }
         tokens[count] = token;
-        starts[count] = start;
-        lengths[count] = length;
+        k0s[count] = k0;
+        k1s[count] = k1;
         hashes[count] = hash;
         count++;
     }
 
-    /** Writes the term id (or -1) of every pending token to {@link #ids}, and empties the batch. */
-    void resolve(char[] text) {
-        dictionary.resolve(this, attr != Attr.ORTH, text, ids);
+    /** Writes the term id and root transition of every pending token, and empties the batch. */
+    void resolve() {
+        if (count > 0) {
+            dictionary.resolve(this, ids, roots);
+        }
         count = 0;
     }
 }

@@ -22,6 +22,8 @@ final class AsciiWords {
     private static final byte MID_BOTH = 6;
 
     private static final byte[] CLASSES = new byte[0x80];
+    /** Whether each ASCII char is a letter, digit or underscore: the chars a word is made of. */
+    private static final boolean[] WORD = new boolean[0x80];
 
     static {
         for (char c = 'a'; c <= 'z'; c++) {
@@ -38,6 +40,9 @@ final class AsciiWords {
         CLASSES['.'] = MID_BOTH;
         CLASSES['\''] = MID_BOTH;
         assert CLASSES[' '] == OTHER;
+        for (int c = 0; c < 0x80; c++) {
+            WORD[c] = CLASSES[c] == LETTER || CLASSES[c] == DIGIT || CLASSES[c] == UNDERSCORE;
+        }
     }
 
     private AsciiWords() {
@@ -47,9 +52,14 @@ final class AsciiWords {
         return kind == LETTER || kind == DIGIT;
     }
 
+    /** The class of the ASCII char {@code c}; the mask (a no-op on ASCII) spares the JIT a bounds check. */
+    private static int classOf(char c) {
+        return CLASSES[c & 0x7F];
+    }
+
     /** Whether a word starts at {@code text[i]}: a letter or digit, or underscores and then one. */
     static boolean startsWord(char[] text, int i, int to) {
-        int kind = CLASSES[text[i]];
+        int kind = classOf(text[i]);
         if (kind != UNDERSCORE) {
             return isLetterOrDigit(kind);
         }
@@ -57,31 +67,33 @@ final class AsciiWords {
         while (next < to && text[next] == '_') {
             next++;
         }
-        return next < to && isLetterOrDigit(CLASSES[text[next]]);
+        return next < to && isLetterOrDigit(classOf(text[next]));
     }
 
-    /** The end of the word that starts at {@code start} ({@link #startsWord}) in {@code text[.., to)}. */
+    /**
+     * The end of the word that starts at {@code start} ({@link #startsWord}) in {@code text[.., to)}: runs of letters,
+     * digits and underscores, joined by single mid-word chars between two letters or two digits.
+     */
     static int wordEnd(char[] text, int start, int to) {
         int i = start;
         while (text[i] == '_') {
             i++;
         }
-        int previous = CLASSES[text[i++]];
-        int end = i;
-        while (i < to) {
-            int kind = CLASSES[text[i]];
-            if (isLetterOrDigit(kind) || kind == UNDERSCORE) {
-                previous = kind;
-                end = ++i;
-            } else if (kind >= MID_LETTER && i + 1 < to && CLASSES[text[i + 1]] == previous
-                    && joins(kind, previous)) {
-                i += 2;
-                end = i;
-            } else {
-                break;
+        i++;
+        while (true) {
+            while (i < to && WORD[text[i] & 0x7F]) {
+                i++;
             }
+            if (i + 1 >= to) {
+                return i;
+            }
+            int kind = classOf(text[i]);
+            int previous = classOf(text[i - 1]);
+            if (kind < MID_LETTER || classOf(text[i + 1]) != previous || !joins(kind, previous)) {
+                return i;
+            }
+            i += 2;
         }
-        return end;
     }
 
     /** Whether the mid-word char of class {@code mid} joins two chars of class {@code kind}. */

@@ -96,7 +96,7 @@ class MatcherFileTest {
         ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN).putInt(4 + MatcherFile.MAGIC.length, 99);
         Files.write(file, bytes);
         IOException e = assertThrows(IOException.class, () -> Matcher.open(file));
-        assertEquals(file + ": matcher file version 99 is not supported, expected 1 (save the matcher again with "
+        assertEquals(file + ": matcher file version 99 is not supported, expected 2 (save the matcher again with "
                 + "this version of Quarry)", e.getMessage());
     }
 

@@ -138,4 +138,26 @@ class PhraseMatchingTest {
         assertTrue(compile(MatchOptions.defaults(), new PhrasePattern("A", "a")).match(TOKENIZER.tokenize("")).isEmpty());
         assertTrue(Matcher.compile(List.of(), MatchOptions.defaults()).match(TOKENIZER.tokenize("a b")).isEmpty());
     }
+    @Test
+    void keysAroundTheSixteenCharsPackedIntoADictionarySlotMatchOnlyThemselves() {
+        List<Pattern> patterns = new ArrayList<>();
+        StringBuilder text = new StringBuilder();
+        for (int length = 1; length <= 20; length++) {
+            String key = "k".repeat(length - 1);
+            patterns.add(phrase("L" + length, key + "a", Attr.LOWER));
+            text.append(key).append("A ").append(key).append("b ").append(key).append("aa ");
+        }
+        patterns.add(phrase("KELVIN", "\u212A9", Attr.LOWER)); // the Kelvin sign lower-cases to ASCII k
+        text.append("k9 K9 \u212A9");
+        Matcher matcher = compile(MatchOptions.defaults(), patterns.toArray(Pattern[]::new));
+        List<String> expected = new ArrayList<>();
+        for (int length = 1; length <= 20; length++) {
+            expected.add("L" + length + ":" + "k".repeat(length - 1) + "A");
+        }
+        expected.addAll(List.of("KELVIN:k9", "KELVIN:K9", "KELVIN:\u212A9"));
+        assertEquals(expected, texts(matcher, text.toString(), Overlap.ALL));
+        Matcher batching = new Matcher(matcher.options(), matcher.table(), matcher.phrases().batchingAll(),
+                matcher.tokens());
+        assertEquals(expected, texts(batching, text.toString(), Overlap.ALL), "batched lookups");
+    }
 }

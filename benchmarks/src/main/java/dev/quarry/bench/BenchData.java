@@ -65,6 +65,20 @@ final class BenchData {
         return work.resolve("20ng-train-" + textMegabytes + "mb.corpus");
     }
 
+    Path accented() {
+        return work.resolve("20ng-train-" + textMegabytes + "mb-accented.corpus");
+    }
+
+    /** The corpus file of a name in {@link Options#CORPORA}. */
+    Path corpus(String name) {
+        return switch (name) {
+            case "20ng" -> newsgroups();
+            case "conll" -> conll();
+            case "20ng-accented" -> accented();
+            default -> throw new IllegalArgumentException("unknown corpus " + name);
+        };
+    }
+
     Path conll() {
         return work.resolve("conll2003-train.corpus");
     }
@@ -80,6 +94,10 @@ final class BenchData {
         if (!Files.exists(conll())) {
             Main.progress("building %s", conll());
             Corpus.of(conllSentences(), tokenizer).write(conll());
+        }
+        if (!Files.exists(accented())) {
+            Main.progress("building %s", accented());
+            Corpus.of(newsgroupsSlice().stream().map(BenchData::accented).toList(), tokenizer).write(accented());
         }
         if (!Files.exists(patterns())) {
             Main.progress("building %s (GloVe words, corpora lists, 20NG n-grams)", patterns());
@@ -101,6 +119,36 @@ final class BenchData {
             throw new IllegalStateException(file + " has " + out.size() + " patterns, need " + count);
         }
         return out;
+    }
+
+    private static final String VOWELS = "aeiouAEIOU";
+    private static final String ACUTE = "áéíóúÁÉÍÓÚ";
+
+    /**
+     * The text as a text in a language with accents might look, for the non-ASCII paths: in one word of four (seeded
+     * by the text, so the same text always gets the same accents) the first vowel takes an acute accent, and one
+     * sentence end of five gets an emoji after it.
+     */
+    static String accented(String text) {
+        Random random = new Random(SEED ^ text.hashCode());
+        StringBuilder out = new StringBuilder(text.length() + text.length() / 8);
+        boolean inWord = false;
+        boolean accent = false;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            boolean letter = c < 0x80 && Character.isLetter(c);
+            if (letter && !inWord) {
+                accent = random.nextInt(4) == 0;
+            }
+            inWord = letter;
+            int vowel = VOWELS.indexOf(c);
+            out.append(accent && vowel >= 0 ? ACUTE.charAt(vowel) : c);
+            accent &= vowel < 0;
+            if (c == '.' && i + 1 < text.length() && text.charAt(i + 1) == ' ' && random.nextInt(5) == 0) {
+                out.append(" \uD83D\uDE42");
+            }
+        }
+        return out.toString();
     }
 
     private List<String> newsgroupsSlice() throws IOException {

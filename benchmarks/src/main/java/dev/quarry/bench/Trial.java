@@ -89,14 +89,15 @@ final class Trial {
         int threads = Runtime.getRuntime().availableProcessors();
         result.put("threads", threads);
         boolean luceneFloor = peer instanceof Peers.LuceneTokenizer;
-        for (Corpus corpus : List.of(Corpus.read("20ng", data.newsgroups()), Corpus.read("conll", data.conll()))) {
+        for (String name : options.corpora()) {
+            Corpus corpus = Corpus.read(name, data.corpus(name));
             int[] tokens = luceneFloor ? corpus.luceneTokens() : corpus.quarryTokens();
             peer.prepare(corpus);
             Throughput.Rates single = Throughput.singleThread(peer, corpus, tokens, options.settings());
             Main.progress("  %s 1 thread: %s", corpus.name(), single);
             Throughput.Rates all = Throughput.allThreads(peer, corpus, tokens, options.settings(), threads);
             Main.progress("  %s %d threads: %s", corpus.name(), threads, all);
-            Corpus check = corpus.name().equals("20ng") ? corpus.prefix(options.checkMegabytes() * 1_000_000L)
+            Corpus check = corpus.name().startsWith("20ng") ? corpus.prefix(options.checkMegabytes() * 1_000_000L)
                     : corpus;
             long count = Throughput.count(peer.scanner(), check);
             Main.progress("  %s check slice: %d %s in %d tokens", corpus.name(), count,

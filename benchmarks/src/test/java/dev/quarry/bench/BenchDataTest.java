@@ -26,4 +26,16 @@ class BenchDataTest {
         assertEquals("250", Report.sizeName(250));
         assertEquals("-", Report.sizeName(0));
     }
+
+    @Test
+    void accentedTextIsTheSameTextWithSomeVowelsAccentedAndEmojiAfterSomeSentences() {
+        String text = "The quick brown fox. It jumps over the lazy dog. Again and again. ".repeat(20);
+        String accented = BenchData.accented(text);
+        assertEquals(accented, BenchData.accented(text));
+        assertTrue(accented.chars().anyMatch(c -> "áéíóúÁÉÍÓÚ".indexOf(c) >= 0), accented);
+        assertTrue(accented.contains("\uD83D\uDE42"), accented);
+        String plain = accented.replace(" \uD83D\uDE42", "").replace('á', 'a').replace('é', 'e').replace('í', 'i')
+                .replace('ó', 'o').replace('ú', 'u').replace('É', 'E').replace('Í', 'I').replace('Á', 'A');
+        assertEquals(text, plain);
+    }
 }

@@ -60,4 +60,18 @@ class OptionsTest {
         assertEquals(options.settings(), again.settings());
         assertEquals(4, again.textMegabytes());
     }
+
+    @Test
+    void corporaDefaultToNewsgroupsAndConllAndReachTheTrials() {
+        assertEquals(List.of("20ng", "conll"), Options.parse(List.of()).corpora());
+        Options accented = Options.parse(List.of("--corpora", "20ng-accented"));
+        assertEquals(List.of("20ng-accented"), Options.parse(accented.toArgs()).corpora());
+    }
+
+    @Test
+    void unknownCorpusNamesTheValueAndTheChoices() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> Options.parse(List.of("--corpora", "20ng,wiki")));
+        assertEquals("--corpora: unknown corpus \"wiki\", expected [20ng, conll, 20ng-accented]", e.getMessage());
+    }
 }
