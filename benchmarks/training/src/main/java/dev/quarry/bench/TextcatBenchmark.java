@@ -218,6 +218,11 @@ public final class TextcatBenchmark {
         return body;
     }
 
+    /** The posts of a jsonl file as examples. */
+    static List<TextcatExample> read(Path file, char headers) throws Exception {
+        return read(file, headers, new ArrayList<>());
+    }
+
     /** The posts of a jsonl file as examples; adds each post's article number to {@code ids}. */
     static List<TextcatExample> read(Path file, char headers, List<Long> ids) throws Exception {
         ObjectMapper mapper = new ObjectMapper();
