@@ -7,7 +7,7 @@
 #   c-gaz / b3-gaz (c / b3 + gazetteer pattern features from 16 corpora-lists; -gaz30: 30 lists), e (d + gazetteers).
 #   Textcat configs: LEARNER N FLAGS SUFFIXES, e.g. nb1b-c2-w1000, cnb1t-c2-w1000-hs: learner nb|cnb|svm|sc|p|q|m, n-gram
 #   length 1-3, flags b (presence) c (k=256 clusters) t (tf-idf) l2 (L2 1), suffixes -cN cutoff, -wN first N words,
-#   -aX alpha, -lX L2 cost, -iN iterations, -hs Subject kept / -hk headers kept (see TextcatBenchmark.settings);
+#   -aX alpha, -lX L2 cost, -iN iterations, -gN character n-grams 3..N inside words, -hs Subject kept / -hk headers kept (see TextcatBenchmark.settings);
 #   curve:CONFIG runs a 25/50/75/100% learning curve and writes its JSON and SVG to benchmarks/work/;
 #   dev:CONFIG / late:CONFIG score a held-out 10% of train (seeded / each group's latest posts) instead of test.
 #   k-means clusters are cached under benchmarks/work/ (git-ignored).

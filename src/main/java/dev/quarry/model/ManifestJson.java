@@ -32,6 +32,8 @@ final class ManifestJson {
     static final String FILE = "manifest.json";
     /** The one key a format-1 manifest may lack (written before NER votes): read as empty. */
     private static final String NER_VOTE = "ner_vote";
+    /** The key of {@code settings.textcat} a format-1 manifest may lack (written before it existed): read as 0. */
+    private static final String CHAR_NGRAMS = "char_ngrams";
 
     static final JsonMapper MAPPER = JsonMapper.builder()
             .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
@@ -73,6 +75,10 @@ final class ManifestJson {
         if (tree.get("settings") instanceof com.fasterxml.jackson.databind.node.ObjectNode settings
                 && !settings.has(NER_VOTE)) {
             settings.putArray(NER_VOTE);
+        }
+        if (tree.at("/settings/textcat") instanceof com.fasterxml.jackson.databind.node.ObjectNode textcat
+                && !textcat.has(CHAR_NGRAMS)) {
+            textcat.put(CHAR_NGRAMS, 0);
         }
         try {
             return MAPPER.treeToValue(tree, Manifest.class);
