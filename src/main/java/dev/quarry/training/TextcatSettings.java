@@ -102,12 +102,13 @@ public record TextcatSettings(String algorithm, int iterations, int cutoff, int 
 
     /**
      * The best text classifier measured on 20 Newsgroups (benchmarks/training): {@code SVM_CNB} over sublinear tf-idf
-     * unigrams, cutoff 2 (words of at least 2 training texts), every word of a text, {@code C = 1} (l2Cost 1),
-     * complement-NB smoothing 0.3, at most 1000 passes; exclusive, seed 42.
+     * unigrams and (the SVM only) the character 3- and 4-grams inside them, cutoff 2 (features of at least 2 training
+     * texts), every word of a text, {@code C = 1} (l2Cost 1), complement-NB smoothing 0.3, at most 1000 passes;
+     * exclusive, seed 42.
      */
     public static TextcatSettings svmWithComplementNb() {
         return new TextcatSettings("SVM_CNB", 1000, 2, 1, 0, false, false, List.of(), 0, 1, TextcatMode.EXCLUSIVE, 0.5,
-                true, 0.3, 0, 42);
+                true, 0.3, 4, 42);
     }
 
     public TextcatSettings withLearner(String algorithm, int iterations, int cutoff) {

@@ -20,13 +20,13 @@ class TextcatCharNgramsTest {
     }
 
     @Test
-    void charNgramsCountEachOccurrenceOfTheirWordAndAreOffByDefault() {
+    void charNgramsCountEachOccurrenceOfTheirWordAndAreOffAt0() {
         TextcatExample text = new TextcatExample("Cat, cat ox!", "A");
         Map<String, Integer> counts = new TextcatFeatures(CHARS4.withCharNgrams(3), Map.of()).counts(text);
         assertEquals(Map.of("cat", 2, "ox", 1, "ch <ca", 2, "ch cat", 2, "ch at>", 2, "ch <ox", 1, "ch ox>", 1),
                 counts);
         assertEquals(Map.of("cat", 2, "ox", 1),
-                new TextcatFeatures(TextcatSettings.svmWithComplementNb(), Map.of()).counts(text));
+                new TextcatFeatures(CHARS4.withCharNgrams(0), Map.of()).counts(text));
     }
 
     @Test
