@@ -81,9 +81,10 @@ final class TextcatFeatures {
                 values.add(value);
             }
         });
-        if (names.isEmpty()) {
-            return new FeatureVector(new String[] {EMPTY}, new float[] {1});
-        }
+        return names.isEmpty() ? new FeatureVector(new String[] {EMPTY}, new float[] {1}) : vector(names, values);
+    }
+
+    private FeatureVector vector(List<String> names, List<Float> values) {
         String[] nameArray = names.toArray(String[]::new);
         float[] array = new float[values.size()];
         for (int i = 0; i < array.length; i++) {
