@@ -38,7 +38,8 @@ final class ManifestJson {
     /**
      * The keys added to format 1 after its first packages were written, which an older manifest lacks, and what
      * they read as: no NER vote, no optional NER features, no multi-label thresholds, and the text classification
-     * settings every classifier had then (exclusive labels, threshold 0.5, no tf-idf, smoothing 1.0, seed 42).
+     * settings every classifier had then (exclusive labels, threshold 0.5, no tf-idf, smoothing 1.0, seed 42, no
+     * character n-grams).
      */
     private static final String NER_VOTE = "ner_vote";
     private static final String FEATURES = "features";
@@ -125,6 +126,7 @@ final class ManifestJson {
         defaults.put("tfidf", false);
         defaults.put("alpha", 1.0);
         defaults.put("seed", 42L);
+        defaults.put("char_ngrams", 0);
         return Collections.unmodifiableMap(defaults);
     }
 

@@ -3,6 +3,7 @@ package dev.quarry.training;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -10,7 +11,8 @@ import java.util.List;
  * ~ p_svm(c) p_cnb(c)^k} with {@code k =} {@link #CNB_WEIGHT}. Complement NB's probabilities are a softmax over its
  * scores per unit of feature mass, nearly uniform on their own; the power {@code k} scales those scores to the SVM's
  * (scaled) margins, so the product is the softmax of their weighted sum. The two err on different texts: on 20
- * Newsgroups held out (10% of train, seeded or the latest posts) the product scored 1-1.5 points above either.
+ * Newsgroups held out (10% of train, seeded or the latest posts) the product scored 1-1.5 points above either. With
+ * character n-grams ({@link TextcatSettings#charNgrams()}) only the SVM learns from them.
  */
 final class SvmCnbEnsemble implements TextcatScorer {
 
@@ -30,8 +32,30 @@ final class SvmCnbEnsemble implements TextcatScorer {
     }
 
     static SvmCnbEnsemble train(List<String> outcomeOfText, List<FeatureVector> vectors, TextcatSettings settings) {
+        List<FeatureVector> words = settings.charNgrams() > 0 ? vectors.stream().map(SvmCnbEnsemble::withoutChars)
+                .toList() : vectors;
         return new SvmCnbEnsemble(LinearSvm.train(outcomeOfText, vectors, settings),
-                ComplementNaiveBayes.train(outcomeOfText, vectors, settings.cutoff(), settings.alpha()));
+                ComplementNaiveBayes.train(outcomeOfText, words, settings.cutoff(), settings.alpha()));
+    }
+
+    /**
+     * The vector without its character n-grams: complement NB learns from the words alone (it then ignores the
+     * n-grams when scoring, as they are not in its vocabulary).
+     */
+    static FeatureVector withoutChars(FeatureVector vector) {
+        List<String> names = new ArrayList<>();
+        List<Float> values = new ArrayList<>();
+        for (int i = 0; i < vector.size(); i++) {
+            if (!TextcatFeatures.isChars(vector.names()[i])) {
+                names.add(vector.names()[i]);
+                values.add(vector.values()[i]);
+            }
+        }
+        float[] array = new float[values.size()];
+        for (int i = 0; i < array.length; i++) {
+            array[i] = values.get(i);
+        }
+        return new FeatureVector(names.toArray(String[]::new), array);
     }
 
     @Override

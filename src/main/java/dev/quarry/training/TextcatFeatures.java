@@ -12,13 +12,17 @@ import java.util.Map;
 
 /**
  * Turns a text into weighted features: lower-cased word tokens (punctuation dropped), n-grams joined by {@code _},
- * cluster ids ({@code c<name>=<id>}) and entity labels ({@code ENT=<label>}); each feature's value is its count,
- * 1 ({@code binary}), or with {@code tfidf} sublinear tf times idf scaled to unit length. A text without features
- * gets the single feature {@code <empty>}. Thread-safe and immutable.
+ * cluster ids ({@code c<name>=<id>}), entity labels ({@code ENT=<label>}) and character n-grams inside words
+ * ({@link #CHARS} + the n-gram, see {@link TextcatSettings#charNgrams()}); each feature's value is its count, 1
+ * ({@code binary}), or with {@code tfidf} sublinear tf times idf, the character n-grams and the other features each
+ * scaled to unit length. A text without features gets the single feature {@code <empty>}. Thread-safe and
+ * immutable.
  */
 final class TextcatFeatures {
 
     static final String EMPTY = "<empty>";
+    /** The prefix of character n-gram features (a space: no word token contains one). */
+    static final String CHARS = "ch ";
 
     private final TextcatSettings settings;
     private final Map<String, WordClusters> clusters;
@@ -77,26 +81,41 @@ final class TextcatFeatures {
                 values.add(value);
             }
         });
-        if (names.isEmpty()) {
-            return new FeatureVector(new String[] {EMPTY}, new float[] {1});
-        }
-        return new FeatureVector(names.toArray(String[]::new), toArray(values, settings.tfidf()));
+        return names.isEmpty() ? new FeatureVector(new String[] {EMPTY}, new float[] {1}) : vector(names, values);
     }
 
-    private static float[] toArray(List<Float> values, boolean unitLength) {
+    private FeatureVector vector(List<String> names, List<Float> values) {
+        String[] nameArray = names.toArray(String[]::new);
         float[] array = new float[values.size()];
-        double squares = 0;
         for (int i = 0; i < array.length; i++) {
             array[i] = values.get(i);
-            squares += (double) array[i] * array[i];
         }
-        if (unitLength) {
-            float norm = (float) Math.sqrt(squares);
-            for (int i = 0; i < array.length; i++) {
-                array[i] /= norm;
+        if (settings.tfidf()) {
+            unitLength(nameArray, array, false);
+            unitLength(nameArray, array, true);
+        }
+        return new FeatureVector(nameArray, array);
+    }
+
+    /** Scales the values of the character n-grams ({@code chars}) or of the other features to unit length. */
+    private static void unitLength(String[] names, float[] values, boolean chars) {
+        double squares = 0;
+        for (int i = 0; i < values.length; i++) {
+            if (isChars(names[i]) == chars) {
+                squares += (double) values[i] * values[i];
             }
         }
-        return array;
+        float norm = (float) Math.sqrt(squares);
+        for (int i = 0; i < values.length; i++) {
+            if (isChars(names[i]) == chars) {
+                values[i] /= norm;
+            }
+        }
+    }
+
+    /** Whether a feature is a character n-gram. */
+    static boolean isChars(String feature) {
+        return feature.startsWith(CHARS);
     }
 
     /** Every feature of the text with the number of times it occurs, in order of first occurrence. */
@@ -117,10 +136,26 @@ final class TextcatFeatures {
                 }
             }
         }
+        if (settings.charNgrams() > 0) {
+            words.forEach(word -> charNgrams(word, settings.charNgrams(), counts));
+        }
         if (settings.entityFeatures()) {
             example.entityLabels().forEach(label -> counts.merge("ENT=" + label, 1, Integer::sum));
         }
         return counts;
+    }
+
+    /**
+     * Adds the n-grams of lengths 3 to {@code longest} of {@code <word>} (with its boundary marks) to counts; lengths
+     * are in code points, so a character outside the Basic Multilingual Plane is never split.
+     */
+    static void charNgrams(String word, int longest, Map<String, Integer> counts) {
+        int[] marked = ("<" + word + ">").codePoints().toArray();
+        for (int n = 3; n <= longest; n++) {
+            for (int i = 0; i + n <= marked.length; i++) {
+                counts.merge(CHARS + new String(marked, i, n), 1, Integer::sum);
+            }
+        }
     }
 
     private List<String> words(String text) {

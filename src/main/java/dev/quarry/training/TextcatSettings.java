@@ -39,12 +39,17 @@ import java.util.Objects;
  *                       length per text; needs a learner that takes real values (not {@code NAIVEBAYES})
  * @param alpha          additive smoothing of {@code COMPLEMENT_NB} and of {@code SVM_CNB}'s complement NB (recorded,
  *                       unused by the others), above 0
+ * @param charNgrams     0 (none), or 3 to 6: the character n-grams of lengths 3 to this inside each word (marked
+ *                       {@code <} and {@code >} at its ends, counted once per occurrence of the word) become a second
+ *                       block of features ({@link TextcatFeatures#CHARS} + the n-gram), tf-idf scaled to unit length
+ *                       apart from the words; needs {@code tfidf}; {@code SVM_CNB}'s complement NB leaves them out
  * @param seed           seeds the shuffle of the training examples (OpenNLP's perceptron learns in the given
  *                       order; examples sorted by label made it fail, see the benchmark README)
  */
 public record TextcatSettings(String algorithm, int iterations, int cutoff, int ngrams, int maxWords, boolean binary,
                               boolean entityFeatures, List<String> clusters, double l1Cost, double l2Cost,
-                              TextcatMode mode, double threshold, boolean tfidf, double alpha, long seed) {
+                              TextcatMode mode, double threshold, boolean tfidf, double alpha, int charNgrams,
+                              long seed) {
 
     static final List<String> ALGORITHMS = List.of("NAIVEBAYES", "PERCEPTRON", "MAXENT", "MAXENT_QN",
             "COMPLEMENT_NB", "LINEAR_SVM", "SVM_CNB");
@@ -74,6 +79,10 @@ public record TextcatSettings(String algorithm, int iterations, int cutoff, int 
         if (SVMS.contains(algorithm) && (!(l2Cost > 0) || Double.isInfinite(l2Cost))) {
             throw new IllegalArgumentException(algorithm + " needs l2Cost > 0 (C = 1 / l2Cost), got " + l2Cost);
         }
+        if (charNgrams != 0 && (charNgrams < 3 || charNgrams > 6 || !tfidf)) {
+            throw new IllegalArgumentException("charNgrams must be 0, or 3 to 6 with tfidf, got " + charNgrams
+                    + (tfidf ? "" : " without tfidf"));
+        }
         if (!(alpha > 0) || Double.isInfinite(alpha)) {
             throw new IllegalArgumentException("alpha must be > 0, got " + alpha);
         }
@@ -83,7 +92,7 @@ public record TextcatSettings(String algorithm, int iterations, int cutoff, int 
     public TextcatSettings(String algorithm, int iterations, int cutoff, int ngrams, int maxWords, boolean binary,
                            boolean entityFeatures, List<String> clusters, double l1Cost, double l2Cost) {
         this(algorithm, iterations, cutoff, ngrams, maxWords, binary, entityFeatures, clusters, l1Cost, l2Cost,
-                TextcatMode.EXCLUSIVE, 0.5, false, 1.0, 42);
+                TextcatMode.EXCLUSIVE, 0.5, false, 1.0, 0, 42);
     }
 
     /** Naive Bayes over a bag of words, cutoff 0: the best plain-OpenNLP setting measured on 20 Newsgroups. */
@@ -93,56 +102,63 @@ public record TextcatSettings(String algorithm, int iterations, int cutoff, int 
 
     /**
      * The best text classifier measured on 20 Newsgroups (benchmarks/training): {@code SVM_CNB} over sublinear tf-idf
-     * unigrams, cutoff 2 (words of at least 2 training texts), every word of a text, {@code C = 1} (l2Cost 1),
-     * complement-NB smoothing 0.3, at most 1000 passes; exclusive, seed 42.
+     * unigrams and (the SVM only) the character 3- and 4-grams inside them, cutoff 2 (features of at least 2 training
+     * texts), every word of a text, {@code C = 1} (l2Cost 1), complement-NB smoothing 0.3, at most 1000 passes;
+     * exclusive, seed 42.
      */
     public static TextcatSettings svmWithComplementNb() {
         return new TextcatSettings("SVM_CNB", 1000, 2, 1, 0, false, false, List.of(), 0, 1, TextcatMode.EXCLUSIVE, 0.5,
-                true, 0.3, 42);
+                true, 0.3, 4, 42);
     }
 
     public TextcatSettings withLearner(String algorithm, int iterations, int cutoff) {
         return new TextcatSettings(algorithm, iterations, cutoff, ngrams, maxWords, binary, entityFeatures, clusters,
-                l1Cost, l2Cost, mode, threshold, tfidf, alpha, seed);
+                l1Cost, l2Cost, mode, threshold, tfidf, alpha, charNgrams, seed);
     }
 
     public TextcatSettings withFeatures(int ngrams, boolean binary, boolean entityFeatures, List<String> clusters) {
         return new TextcatSettings(algorithm, iterations, cutoff, ngrams, maxWords, binary, entityFeatures, clusters,
-                l1Cost, l2Cost, mode, threshold, tfidf, alpha, seed);
+                l1Cost, l2Cost, mode, threshold, tfidf, alpha, charNgrams, seed);
     }
 
     public TextcatSettings withMaxWords(int maxWords) {
         return new TextcatSettings(algorithm, iterations, cutoff, ngrams, maxWords, binary, entityFeatures, clusters,
-                l1Cost, l2Cost, mode, threshold, tfidf, alpha, seed);
+                l1Cost, l2Cost, mode, threshold, tfidf, alpha, charNgrams, seed);
     }
 
     /** A copy with other regularisation costs for {@code MAXENT_QN}. */
     public TextcatSettings withCosts(double l1Cost, double l2Cost) {
         return new TextcatSettings(algorithm, iterations, cutoff, ngrams, maxWords, binary, entityFeatures, clusters,
-                l1Cost, l2Cost, mode, threshold, tfidf, alpha, seed);
+                l1Cost, l2Cost, mode, threshold, tfidf, alpha, charNgrams, seed);
     }
 
     /** A copy in another mode, with the default threshold of its labels (used by {@code MULTI_LABEL}). */
     public TextcatSettings withMode(TextcatMode mode, double threshold) {
         return new TextcatSettings(algorithm, iterations, cutoff, ngrams, maxWords, binary, entityFeatures, clusters,
-                l1Cost, l2Cost, mode, threshold, tfidf, alpha, seed);
+                l1Cost, l2Cost, mode, threshold, tfidf, alpha, charNgrams, seed);
     }
 
     /** A copy with or without tf-idf feature values. */
     public TextcatSettings withTfidf(boolean tfidf) {
         return new TextcatSettings(algorithm, iterations, cutoff, ngrams, maxWords, binary, entityFeatures, clusters,
-                l1Cost, l2Cost, mode, threshold, tfidf, alpha, seed);
+                l1Cost, l2Cost, mode, threshold, tfidf, alpha, charNgrams, seed);
     }
 
     /** A copy with another smoothing for {@code COMPLEMENT_NB}. */
     public TextcatSettings withAlpha(double alpha) {
         return new TextcatSettings(algorithm, iterations, cutoff, ngrams, maxWords, binary, entityFeatures, clusters,
-                l1Cost, l2Cost, mode, threshold, tfidf, alpha, seed);
+                l1Cost, l2Cost, mode, threshold, tfidf, alpha, charNgrams, seed);
+    }
+
+    /** A copy with character n-grams of lengths 3 to {@code charNgrams} inside words (0: none). */
+    public TextcatSettings withCharNgrams(int charNgrams) {
+        return new TextcatSettings(algorithm, iterations, cutoff, ngrams, maxWords, binary, entityFeatures, clusters,
+                l1Cost, l2Cost, mode, threshold, tfidf, alpha, charNgrams, seed);
     }
 
     public TextcatSettings withSeed(long seed) {
         return new TextcatSettings(algorithm, iterations, cutoff, ngrams, maxWords, binary, entityFeatures, clusters,
-                l1Cost, l2Cost, mode, threshold, tfidf, alpha, seed);
+                l1Cost, l2Cost, mode, threshold, tfidf, alpha, charNgrams, seed);
     }
 
     /**
@@ -168,6 +184,9 @@ public record TextcatSettings(String algorithm, int iterations, int cutoff, int 
         if (SVMS.contains(algorithm)) {
             params.put("Iterations", Integer.toString(iterations));
             params.put("C", Double.toString(1 / l2Cost));
+        }
+        if (charNgrams > 0) {
+            params.put("CharNgrams", "3-" + charNgrams);
         }
         return params;
     }

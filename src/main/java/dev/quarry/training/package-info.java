@@ -53,7 +53,8 @@
  *       exclusive or multi-label, learner (OpenNLP's, complement naive Bayes, a linear SVM trained by dual coordinate
  *       descent, or the SVM times complement NB, {@link dev.quarry.training.TextcatSettings#svmWithComplementNb()},
  *       the best on 20 Newsgroups), features: bag of words and n-grams, presence, counts or tf-idf values,
- *       cluster features and {@code ENT=LABEL} entity features), {@link dev.quarry.training.TextcatExample} (what is
+ *       character n-grams inside words (a second tf-idf block), cluster features and {@code ENT=LABEL} entity
+ *       features), {@link dev.quarry.training.TextcatExample} (what is
  *       known about a text's labels: gold, a binary accept/reject of one label, or a choice answer), {@link
  *       dev.quarry.training.TextcatTrainer} (one-vs-rest binary models with per-label thresholds, tuned on held-out
  *       data when given ({@code tuneThresholds}); {@code fittingMode} says which mode the examples fit), {@link

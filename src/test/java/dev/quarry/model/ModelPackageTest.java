@@ -255,4 +255,11 @@ class ModelPackageTest {
         assertTrue(loaded.nerEnsemble().isEmpty());
         assertEquals(List.of(), loaded.manifest().settings().nerVote());
     }
+
+    @Test
+    void aManifestWrittenBeforeCharacterNgramsLoadsWithoutThem(@TempDir Path dir) throws Exception {
+        Path model = saved(dir);
+        editManifest(model, manifest -> ((ObjectNode) manifest.at("/settings/textcat")).remove("char_ngrams"));
+        assertEquals(0, ModelPackage.load(model).manifest().settings().textcat().charNgrams());
+    }
 }

@@ -65,7 +65,8 @@ class TextcatTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> TextcatSettings.svmWithComplementNb().withCosts(0, 0));
         assertEquals("SVM_CNB needs l2Cost > 0 (C = 1 / l2Cost), got 0.0", e.getMessage());
-        assertEquals(Map.of("Algorithm", "SVM_CNB", "Cutoff", "2", "Alpha", "0.3", "Iterations", "1000", "C", "1.0"),
+        assertEquals(Map.of("Algorithm", "SVM_CNB", "Cutoff", "2", "Alpha", "0.3", "Iterations", "1000", "C", "1.0",
+                        "CharNgrams", "3-4"),
                 TextcatSettings.svmWithComplementNb().trainingParameters());
     }
 

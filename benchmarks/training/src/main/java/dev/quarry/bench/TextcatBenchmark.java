@@ -127,7 +127,7 @@ public final class TextcatBenchmark {
      * perceptron, {@code q} L-BFGS maxent, {@code m} GIS maxent, {@code svm} linear SVM with C = 1, {@code sc} SVM
      * times complement NB, C = 1), n-gram length, then flags: {@code b} presence,
      * {@code c} k=256 clusters, {@code t} tf-idf values, {@code l2} L1 0 / L2 1. Suffixes: {@code -cN} cutoff,
-     * {@code -wN} first N words, {@code -aX} alpha, {@code -lX} L2 cost (L1 0; the SVMs' C is 1/X), {@code -iN} iterations, {@code -hs}
+     * {@code -wN} first N words, {@code -aX} alpha, {@code -lX} L2 cost (L1 0; the SVMs' C is 1/X), {@code -iN} iterations, {@code -gN} character n-grams of lengths 3 to N inside words, {@code -hs}
      * headers stripped but the Subject line kept, {@code -hk} headers kept, {@code -ml} multi-label (one-vs-rest,
      * thresholds 0.5), {@code -mlt} multi-label with thresholds tuned on a held-out 10% of train. {@code nb2b-c3-w1000}: nb2b, cutoff 3,
      * first 1000 words.
@@ -144,6 +144,7 @@ public final class TextcatBenchmark {
                 case 'a' -> base.withAlpha(Double.parseDouble(value));
                 case 'l' -> base.withCosts(0, Double.parseDouble(value));
                 case 'i' -> base.withLearner(base.algorithm(), Integer.parseInt(value), base.cutoff());
+                case 'g' -> base.withCharNgrams(Integer.parseInt(value));
                 case 'h' -> base;
                 case 'm' -> base.withMode(TextcatMode.MULTI_LABEL, 0.5);
                 default -> throw new IllegalArgumentException("unknown suffix -" + suffix);
@@ -216,6 +217,11 @@ public final class TextcatBenchmark {
             }
         }
         return body;
+    }
+
+    /** The posts of a jsonl file as examples. */
+    static List<TextcatExample> read(Path file, char headers) throws Exception {
+        return read(file, headers, new ArrayList<>());
     }
 
     /** The posts of a jsonl file as examples; adds each post's article number to {@code ids}. */
