@@ -143,10 +143,7 @@ final class ComplementNaiveBayes implements TextcatScorer {
     @Override
     public void write(DataOutputStream out) throws IOException {
         out.writeUTF(KIND);
-        out.writeInt(outcomes.size());
-        for (String outcome : outcomes) {
-            out.writeUTF(outcome);
-        }
+        TextcatScorer.writeStrings(out, outcomes);
         out.writeInt(index.size());
         for (Map.Entry<String, Integer> e : index.entrySet()) {
             out.writeUTF(e.getKey());
@@ -157,10 +154,7 @@ final class ComplementNaiveBayes implements TextcatScorer {
     }
 
     static ComplementNaiveBayes readBody(DataInputStream in) throws IOException {
-        List<String> outcomes = new ArrayList<>();
-        for (int c = in.readInt(); c > 0; c--) {
-            outcomes.add(in.readUTF());
-        }
+        List<String> outcomes = TextcatScorer.readStrings(in);
         int features = in.readInt();
         Map<String, Integer> index = new HashMap<>();
         float[][] weights = new float[outcomes.size()][features];

@@ -5,7 +5,6 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -110,14 +109,8 @@ final class LinearSvm implements TextcatScorer {
     @Override
     public void write(DataOutputStream out) throws IOException {
         out.writeUTF(KIND);
-        out.writeInt(outcomes.size());
-        for (String outcome : outcomes) {
-            out.writeUTF(outcome);
-        }
-        out.writeInt(index.size());
-        for (Map.Entry<String, Integer> e : index.entrySet()) {
-            out.writeUTF(e.getKey());
-        }
+        TextcatScorer.writeStrings(out, outcomes);
+        TextcatScorer.writeStrings(out, TextcatScorer.namesById(index));
         for (float[] row : weights) {
             for (float w : row) {
                 out.writeFloat(w);
@@ -126,15 +119,9 @@ final class LinearSvm implements TextcatScorer {
     }
 
     static LinearSvm readBody(DataInputStream in) throws IOException {
-        List<String> outcomes = new ArrayList<>();
-        for (int c = in.readInt(); c > 0; c--) {
-            outcomes.add(in.readUTF());
-        }
-        int features = in.readInt();
-        Map<String, Integer> index = new HashMap<>();
-        for (int f = 0; f < features; f++) {
-            index.put(in.readUTF(), f);
-        }
+        List<String> outcomes = TextcatScorer.readStrings(in);
+        Map<String, Integer> index = TextcatScorer.indexOf(TextcatScorer.readStrings(in));
+        int features = index.size();
         float[][] weights = new float[outcomes.size() == 2 ? 1 : outcomes.size()][features + 1];
         for (float[] row : weights) {
             for (int f = 0; f <= features; f++) {

@@ -3,7 +3,12 @@ package dev.quarry.training;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * One trained classifier over weighted features: the exclusive model, or one label's binary model. Scores are in
@@ -27,6 +32,39 @@ sealed interface TextcatScorer permits OpenNlpScorer, ComplementNaiveBayes, Line
             case SvmCnbEnsemble.KIND -> SvmCnbEnsemble.readBody(in);
             default -> throw new IOException("unknown classifier kind \"" + kind + "\"");
         };
+    }
+
+    /** Writes a count, then each string; {@link #readStrings} reads them back in the same order. */
+    static void writeStrings(DataOutputStream out, Collection<String> strings) throws IOException {
+        out.writeInt(strings.size());
+        for (String s : strings) {
+            out.writeUTF(s);
+        }
+    }
+
+    static List<String> readStrings(DataInputStream in) throws IOException {
+        int count = in.readInt();
+        List<String> strings = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            strings.add(in.readUTF());
+        }
+        return strings;
+    }
+
+    /** The names of a feature index (name to id 0..n-1) in the order of their ids, whatever the map's order. */
+    static List<String> namesById(Map<String, Integer> index) {
+        String[] names = new String[index.size()];
+        index.forEach((name, id) -> names[id] = name);
+        return Arrays.asList(names);
+    }
+
+    /** The feature index of names: each name to its position. */
+    static Map<String, Integer> indexOf(List<String> names) {
+        Map<String, Integer> index = new HashMap<>(names.size() * 2);
+        for (int id = 0; id < names.size(); id++) {
+            index.put(names.get(id), id);
+        }
+        return index;
     }
 
     /** The index of the largest value (the first on ties). */

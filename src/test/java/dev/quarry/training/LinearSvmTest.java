@@ -106,6 +106,25 @@ class LinearSvmTest {
         assertArrayEquals(svm.probabilities(text), read.probabilities(text));
     }
 
+    /** A model read back and saved again (a package re-saved after loading) keeps every weight on its feature. */
+    @Test
+    void aModelReadBackWritesTheSameBytesAgain() throws IOException {
+        List<String> outcomes = new java.util.ArrayList<>();
+        List<FeatureVector> vectors = new java.util.ArrayList<>();
+        for (int i = 0; i < 60; i++) {
+            outcomes.add(i % 3 == 0 ? "A" : i % 3 == 1 ? "B" : "C");
+            vectors.add(new FeatureVector(new String[] {"word" + i, "shared" + i % 7, "Z" + (i * 31 % 11)},
+                    new float[] {1, 0.5f, 0.25f}));
+        }
+        LinearSvm svm = LinearSvm.train(outcomes, vectors, 0, 1, 1000, 3);
+        TextcatScorer read = TextcatScorer.read(new DataInputStream(new ByteArrayInputStream(bytes(svm))));
+        assertArrayEquals(bytes(svm), bytes(read));
+        TextcatScorer again = TextcatScorer.read(new DataInputStream(new ByteArrayInputStream(bytes(read))));
+        for (FeatureVector text : vectors) {
+            assertArrayEquals(svm.probabilities(text), again.probabilities(text), 1e-12);
+        }
+    }
+
     @Test
     void aFeatureBelowTheCutoffIsNotLearned() {
         LinearSvm svm = LinearSvm.train(List.of("A", "B", "B"),
