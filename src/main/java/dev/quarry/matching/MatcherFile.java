@@ -32,9 +32,11 @@ import java.util.Map;
  * the arrays in bulk; only the token patterns are parsed again.
  */
 final class MatcherFile {
-    /* Version 3 (2 had 16-byte trie slots keyed by the state's creation number, and no trie layout ints; 1 had the trie's root transitions in an array of their own, and no keys packed in the dictionary
-       table). Every array is an int length and its elements; every string an int length and UTF-8 bytes.
-       Writing goes to a sibling temporary file that replaces the target at the end, so a crash leaves the old file. */
+    /* Version 3: a trie is its layout (term bits, value bits, width), its table and its outputs. 2 had 16-byte trie
+       slots keyed by the state's creation number; 1 had the trie's root transitions in an array of their own, and no
+       keys packed in the dictionary table. Every array is an int length and its elements; every string an int length
+       and UTF-8 bytes. Writing goes to a sibling temporary file that replaces the target at the end, so a crash
+       leaves the old file. */
 
     static final byte[] MAGIC = "QRYMATCH".getBytes(StandardCharsets.US_ASCII);
     static final int VERSION = 3;
