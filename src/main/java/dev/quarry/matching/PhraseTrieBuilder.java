@@ -9,7 +9,10 @@ import java.util.Arrays;
  */
 final class PhraseTrieBuilder {
 
-    /** States and outputs must fit in a value, output << FLAG_BITS, as a positive int. */
+    /**
+     * Outputs must fit in a value, output << FLAG_BITS, as a positive int; states are capped the same, which keeps a
+     * trie's table (slots and root children numbered below 2^31) within an array's reach.
+     */
     static final int MAX_ID = (1 << (31 - PhraseTrie.FLAG_BITS)) - 1;
 
     private int[] rootChild = new int[64];
