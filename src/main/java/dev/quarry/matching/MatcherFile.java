@@ -32,12 +32,14 @@ import java.util.Map;
  * the arrays in bulk; only the token patterns are parsed again.
  */
 final class MatcherFile {
-    /* Version 2 (1 had the trie's root transitions in an array of their own, and no keys packed in the dictionary
-       table). Every array is an int length and its elements; every string an int length and UTF-8 bytes.
-       Writing goes to a sibling temporary file that replaces the target at the end, so a crash leaves the old file. */
+    /* Version 3: a trie is its layout (term bits, value bits, width), its table and its outputs. 2 had 16-byte trie
+       slots keyed by the state's creation number; 1 had the trie's root transitions in an array of their own, and no
+       keys packed in the dictionary table. Every array is an int length and its elements; every string an int length
+       and UTF-8 bytes. Writing goes to a sibling temporary file that replaces the target at the end, so a crash
+       leaves the old file. */
 
     static final byte[] MAGIC = "QRYMATCH".getBytes(StandardCharsets.US_ASCII);
-    static final int VERSION = 2;
+    static final int VERSION = 3;
 
     private MatcherFile() {
     }
@@ -219,6 +221,9 @@ final class MatcherFile {
                 out.writeInt(d.size);
                 out.writeInt(d.maxLength);
                 PhraseTrie t = engine.tries[a];
+                out.writeInt(t.termBits);
+                out.writeInt(t.valueBits);
+                out.writeInt(t.width);
                 out.longs(t.table);
                 out.ints(t.outputs);
             }
@@ -231,7 +236,10 @@ final class MatcherFile {
         for (int a = 0; a < 3; a++) {
             if (in.readBoolean()) {
                 dictionaries[a] = new TermDictionary(in.chars(), in.longs(), in.readInt(), in.readInt());
-                tries[a] = new PhraseTrie(in.longs(), in.ints());
+                int termBits = in.readInt();
+                int valueBits = in.readInt();
+                int width = in.readInt();
+                tries[a] = new PhraseTrie(in.longs(), in.ints(), termBits, valueBits, width);
             }
         }
         return new PhraseEngine(dictionaries, tries);

@@ -45,6 +45,15 @@ final class PhraseEngine {
         return new PhraseEngine(dictionaries, tries, true);
     }
 
+    /** The same engine with every trie in 16-byte slots: so that tests with small tries cover that layout. */
+    PhraseEngine widened() {
+        PhraseTrie[] wide = new PhraseTrie[tries.length];
+        for (int a = 0; a < tries.length; a++) {
+            wide[a] = tries[a] == null ? null : tries[a].widened();
+        }
+        return new PhraseEngine(dictionaries, wide, false);
+    }
+
     boolean isEmpty() {
         return empty;
     }

@@ -2,23 +2,25 @@ package dev.quarry.matching;
 
 /**
  * The phrase patterns on one attribute as a trie over term ids. The root's transitions live in the
- * {@link TermDictionary}, beside each term's key; the others are one open-addressing table keyed by
- * {@code (state << 32 | termId)}. Made by {@link PhraseTrieBuilder}.
+ * {@link TermDictionary}, beside each term's key; the others are one open-addressing table whose key is the edge
+ * {@code (parent state, term id)} and whose slot numbers the child state. Made by {@link PhraseTrieBuilder}.
  *
  * <p>Immutable; {@link #forEachMatch} is safe from any thread (with a {@link Walks} per thread) and allocates nothing
  * once the walks have grown to the doc's size.
  */
 final class PhraseTrie {
     /* Why not Lucene's FST: see package-info. At a million patterns nearly every array read here is a cache miss, so
-       the layout is about reads per step. A transition (the root's in the dictionary slot of the term, or the value
-       beside a key in `table`) is one long that says all a walk needs about the state it leads to:
-         high int: the state's code, id << 3 | MANY_OUTPUTS | HAS_OUTPUT | HAS_CHILDREN;
-         low int:  the one pattern the state ends, or (MANY_OUTPUTS) the offset in `outputs` of [count, patterns...].
-       So a step is one probe of `table` (key and value side by side, same cache line), and a state that ends one
-       pattern (nearly all do) reports it without another read. The table is at most 60% full; a key of -1 marks an
-       empty slot (real keys are >= 0). edgeFilter has one bit per hash of every edge (8 bits per slot, at most
-       MAX_FILTER_WORDS longs), so most absent edges are turned away without touching the table (at 8 bits per slot,
-       nine in ten). No transition is 0. */
+       the layout is about reads per step and bytes per edge. A transition (the root's in the dictionary slot of the
+       term, or made from a slot of `table`) is one long that says all a walk needs about the state it leads to:
+         high int: the state's number: its slot in `table`, or (a child of the root) slots + its term id;
+         low int:  its value, output << FLAG_BITS | MANY_OUTPUTS | HAS_OUTPUT | HAS_CHILDREN, where output is the one
+                   pattern the state ends, or (MANY_OUTPUTS) the offset in `outputs` of [count, patterns...].
+       An edge's key is parent << termBits | term id. When key and value fit in one long (width 1: key << valueBits |
+       value), a slot is 8 bytes, else 16 (width 2: key, then value). So a step is one probe of `table`, and a state
+       that ends one pattern (nearly all do) reports it without another read. The table is at most 60% full; a first
+       long of -1 marks an empty slot (no key is all ones). edgeFilter has one bit per hash of every edge (8 bits per
+       slot, at most MAX_FILTER_WORDS longs), so most absent edges are turned away without touching the table. No
+       transition is 0. */
 
     /**
      * The edge filter's most longs: 512 KB, a quarter of a core's L2 cache here. A larger filter turns away a few
@@ -34,15 +36,32 @@ final class PhraseTrie {
     final long[] table;
     final int[] outputs;
     final long[] edgeFilter;
+    /** Bits of a term id in a key; bits of a value in a width-1 slot (0 for width 2); longs per slot (1 or 2). */
+    final int termBits;
+    final int valueBits;
+    final int width;
+    private final int keyShift;
+    private final long valueMask;
+    private final int mask;
 
-    /** From the arrays {@link PhraseTrieBuilder#build} makes. */
-    PhraseTrie(long[] table, int[] outputs) {
+    /** From the arrays and layout {@link PhraseTrieBuilder#build} makes. */
+    PhraseTrie(long[] table, int[] outputs, int termBits, int valueBits, int width) {
+        if (width != 1 && width != 2 || termBits < 1 || termBits > 31 || valueBits < 0 || valueBits > 32) {
+            throw new IllegalArgumentException("bad phrase trie layout: width " + width + ", term bits " + termBits
+                    + ", value bits " + valueBits);
+        }
         this.table = table;
         this.outputs = outputs;
-        this.edgeFilter = new long[Math.max(1, Math.min(table.length / 16, MAX_FILTER_WORDS))];
-        for (int slot = 0; slot < table.length; slot += 2) {
-            if (table[slot] != -1) {
-                int bit = filterBit(table[slot], edgeFilter.length);
+        this.termBits = termBits;
+        this.valueBits = valueBits;
+        this.width = width;
+        this.keyShift = width == 1 ? valueBits : 0;
+        this.valueMask = width == 1 ? (1L << valueBits) - 1 : 0xFFFFFFFFL;
+        this.mask = table.length / width - 1;
+        this.edgeFilter = new long[Math.max(1, Math.min(table.length / width / 8, MAX_FILTER_WORDS))];
+        for (int slot = 0; slot <= mask; slot++) {
+            if (table[width * slot] != -1) {
+                int bit = filterBit(table[width * slot] >>> keyShift, edgeFilter.length);
                 edgeFilter[bit >>> 6] |= 1L << bit;
             }
         }
@@ -74,8 +93,10 @@ final class PhraseTrie {
             readFirstSlots(walks, active);
             int kept = 0;
             for (int j = 0; j < active; j++) {
-                long transition = walks.firsts[j] == walks.keys[j] ? walks.firsts[j + active]
-                        : walks.firsts[j] == -1 ? 0 : probe(walks.keys[j]);
+                long first = walks.firsts[j];
+                long transition = first >>> keyShift == walks.keys[j]
+                        ? (long) walks.slots[j] << 32 | (walks.firsts[j + active] & valueMask)
+                        : first == -1 ? 0 : probe(walks.keys[j]);
                 kept = step(transition, walks.starts[j], depth + 1, termIds, size, sink, walks, kept);
             }
             active = kept;
@@ -94,7 +115,7 @@ final class PhraseTrie {
         int words = edgeFilter.length;
         for (int j = 0; j < active; j++) {
             int start = starts[j];
-            long key = ((transitions[j] >>> 32) >>> FLAG_BITS << 32) | termIds[start + depth];
+            long key = (transitions[j] >>> 32) << termBits | termIds[start + depth];
             int bit = filterBit(key, words);
             starts[kept] = start;
             keys[kept] = key;
@@ -104,29 +125,30 @@ final class PhraseTrie {
     }
 
     /**
-     * Reads the first slot of each of the {@code active} keys: its key into {@code firsts[j]}, its value into
-     * {@code firsts[active + j]}.
+     * Reads the first slot of each of the {@code active} keys: its number into {@code slots[j]}, its first long into
+     * {@code firsts[j]}, its last into {@code firsts[active + j]}.
      */
     private void readFirstSlots(Walks walks, int active) {
-        int mask = (table.length >>> 1) - 1;
         long[] keys = walks.keys;
         long[] firsts = walks.firsts;
+        int[] slots = walks.slots;
+        int last = width - 1;
         for (int j = 0; j < active; j++) {
             int slot = mix(keys[j]) & mask;
-            firsts[j] = table[2 * slot];
-            firsts[active + j] = table[2 * slot + 1];
+            slots[j] = slot;
+            firsts[j] = table[width * slot];
+            firsts[active + j] = table[width * slot + last];
         }
     }
 
-    /** The value of {@code key} in the table, or 0. */
+    /** The transition on the edge {@code key}, or 0 if there is none. */
     private long probe(long key) {
-        int mask = (table.length >>> 1) - 1;
         for (int slot = mix(key) & mask; ; slot = (slot + 1) & mask) {
-            long k = table[2 * slot];
-            if (k == key) {
-                return table[2 * slot + 1];
+            long first = table[width * slot];
+            if (first >>> keyShift == key) {
+                return (long) slot << 32 | (table[width * slot + width - 1] & valueMask);
             }
-            if (k == -1) {
+            if (first == -1) {
                 return 0;
             }
         }
@@ -138,18 +160,19 @@ final class PhraseTrie {
      */
     private int step(long transition, int start, int length, int[] termIds, int size, MatchSink sink, Walks walks,
             int kept) {
-        int code = (int) (transition >>> 32);
-        if ((code & HAS_OUTPUT) != 0) {
-            emit(code, (int) transition, start, start + length, sink);
+        int value = (int) transition;
+        if ((value & HAS_OUTPUT) != 0) {
+            emit(value, start, start + length, sink);
         }
         int end = start + length;
         walks.starts[kept] = start;
         walks.transitions[kept] = transition;
-        return (code & HAS_CHILDREN) != 0 && end < size && termIds[end] >= 0 ? kept + 1 : kept;
+        return (value & HAS_CHILDREN) != 0 && end < size && termIds[end] >= 0 ? kept + 1 : kept;
     }
 
-    private void emit(int code, int output, int start, int end, MatchSink sink) {
-        if ((code & MANY_OUTPUTS) == 0) {
+    private void emit(int value, int start, int end, MatchSink sink) {
+        int output = value >>> FLAG_BITS;
+        if ((value & MANY_OUTPUTS) == 0) {
             sink.accept(output, start, end);
             return;
         }
@@ -160,12 +183,13 @@ final class PhraseTrie {
 
     /**
      * A thread's scratch arrays for {@link #forEachMatch}: the walks of one depth (start token, transition) and the
-     * next edges' keys and first slots. Not thread-safe.
+     * next edges' keys, first slots and their contents. Not thread-safe.
      */
     static final class Walks {
         int[] starts = new int[0];
         long[] transitions = new long[0];
         long[] keys = new long[0];
+        int[] slots = new int[0];
         long[] firsts = new long[0];
 
         void ensure(int size) {
@@ -174,9 +198,26 @@ final class PhraseTrie {
                 starts = new int[capacity];
                 transitions = new long[capacity];
                 keys = new long[capacity];
+                slots = new int[capacity];
                 firsts = new long[2 * capacity];
             }
         }
+    }
+
+    /**
+     * The same trie with 16-byte slots (width 2), each edge in the same slot: what tries too large for 8-byte slots
+     * get; for tests of that layout with small tries.
+     */
+    PhraseTrie widened() {
+        if (width == 2) {
+            return this;
+        }
+        long[] wide = new long[2 * table.length];
+        for (int slot = 0; slot < table.length; slot++) {
+            wide[2 * slot] = table[slot] == -1 ? -1 : table[slot] >>> keyShift;
+            wide[2 * slot + 1] = table[slot] == -1 ? 0 : table[slot] & valueMask;
+        }
+        return new PhraseTrie(wide, outputs, termBits, 0, 2);
     }
 
     long ramBytes() {

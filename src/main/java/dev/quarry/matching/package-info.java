@@ -33,8 +33,9 @@
  * Phrases: per attribute, a {@code TermDictionary} (open addressing, looked up from the doc's chars with
  * lower-casing on the fly, no {@code String} per token; a key of up to 16 ASCII chars is packed into its slot, beside
  * the trie's transition from the root on it, so a hit is one cache line) gives each token a term id and its first
- * transition; a {@code PhraseTrie} over term ids (one primitive {@code long -> long} table whose values carry the next
- * state's flags and its pattern; a small edge filter keeps most misses out of the big table) is walked from every
+ * transition; a {@code PhraseTrie} over term ids (one primitive table keyed by (parent state, term id), each child
+ * state numbered by its slot, so an edge with the child's flags and pattern fits in 8 bytes; a small edge filter keeps
+ * most misses out of the big table) is walked from every
  * token. Nothing is allocated per token. {@link dev.quarry.matching.Matcher#forEachMatch(String, MatchSink)}
  * looks each token up as the tokenizer makes it ({@code Tokenizer.forEachToken}), so no {@code Doc} is built.
  *

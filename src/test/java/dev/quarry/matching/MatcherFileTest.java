@@ -72,6 +72,25 @@ class MatcherFileTest {
     }
 
     @Test
+    void matcherWithTrieIn16ByteSlotsReopensWithTheSameMatches() throws IOException {
+        Matcher compiled = Matcher.compile(PATTERNS, MatchOptions.defaults());
+        Matcher wide = new Matcher(compiled.options(), compiled.table(), compiled.phrases().widened(),
+                compiled.tokens());
+        Path file = dir.resolve("wide.qm");
+        wide.save(file);
+        Matcher reopened = Matcher.open(file);
+
+        for (Attr attr : List.of(Attr.ORTH, Attr.LOWER, Attr.NORM)) {
+            assertEquals(2, reopened.phrases().tries[PhraseEngine.attrIndex(attr)].width, attr.toString());
+        }
+        Doc doc = Tokenizer.standard().tokenize(TEXT);
+        assertEquals(compiled.match(doc, Overlap.ALL), reopened.match(doc, Overlap.ALL));
+        assertEquals(List.of("breast cancer", "ÄRZTE", "krebs"), reopened.match(doc, Overlap.ALL)
+                .stream().filter(m -> m.label().equals("DISEASE") || m.label().equals("PROF"))
+                .map(m -> TEXT.substring(m.start(), m.end())).toList());
+    }
+
+    @Test
     void emptyMatcherRoundTrips() throws IOException {
         Path file = dir.resolve("empty.qm");
         Matcher.compile(List.of(), MatchOptions.defaults()).save(file);
@@ -96,7 +115,7 @@ class MatcherFileTest {
         ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN).putInt(4 + MatcherFile.MAGIC.length, 99);
         Files.write(file, bytes);
         IOException e = assertThrows(IOException.class, () -> Matcher.open(file));
-        assertEquals(file + ": matcher file version 99 is not supported, expected 2 (save the matcher again with "
+        assertEquals(file + ": matcher file version 99 is not supported, expected 3 (save the matcher again with "
                 + "this version of Quarry)", e.getMessage());
     }
 

@@ -52,6 +52,9 @@ class ReferenceMatchingTest {
                     null, random.nextInt(4) == 0 ? null : ATTRS[random.nextInt(3)], PatternSource.inMemory(i)));
         }
         Matcher matcher = Matcher.compile(patterns, MatchOptions.defaults().withPhraseAttr(Attr.LOWER));
+        for (PhraseTrie trie : matcher.phrases().tries) {
+            assertTrue(trie == null || trie.width == 1, "small tries have 8-byte slots");
+        }
         Tokenizer tokenizer = Tokenizer.standard();
         int total = 0;
         for (int d = 0; d < 30; d++) {
@@ -84,6 +87,11 @@ class ReferenceMatchingTest {
             Set<String> batchedDoc = new TreeSet<>();
             batching.forEachMatch(doc, (p, s, e) -> assertTrue(batchedDoc.add(p + "@" + s + "-" + e)));
             assertEquals(expected, batchedDoc, "batched lookups from the Doc");
+            Matcher wide = new Matcher(matcher.options(), matcher.table(), matcher.phrases().widened(),
+                    matcher.tokens());
+            Set<String> wideText = new TreeSet<>();
+            wide.forEachMatch(doc.text(), (p, s, e) -> assertTrue(wideText.add(p + "@" + s + "-" + e)));
+            assertEquals(expected, wideText, "a trie in 16-byte slots");
             total += expected.size();
         }
         assertTrue(total > 500, "only " + total + " matches");
