@@ -7,8 +7,8 @@
 #   benchmarks/run-matching.sh --sizes 1k,100k --peers quarry,aho # a subset
 #   benchmarks/run-matching.sh --help                            # all options
 #
-# Environment: QUARRY_BENCH_SKIP_BUILD=1 skips the two Maven builds; JAVA_HOME is used if it is a JDK 21+,
-# else /usr/lib/jvm/temurin-25-jdk-amd64.
+# Environment: QUARRY_BENCH_SKIP_BUILD=1 skips the two Maven builds; Java is found as bin/quarry finds it (JAVA_HOME
+# if it is a JDK 21+, then the PATH, then /usr/lib/jvm; benchmarks/env.sh).
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -22,18 +22,8 @@ if [[ "${1:-}" == "--help" || "${1:-}" == "-h" ]]; then
   exit 0
 fi
 
-java_bin=/usr/lib/jvm/temurin-25-jdk-amd64/bin/java
-if [[ -n "${JAVA_HOME:-}" && -x "$JAVA_HOME/bin/java" ]]; then
-  feature="$("$JAVA_HOME/bin/java" -XshowSettings:properties -version 2>&1 \
-    | sed -n 's/^ *java.specification.version = //p')"
-  if [[ "${feature%%.*}" -ge 21 ]]; then
-    java_bin="$JAVA_HOME/bin/java"
-  fi
-fi
-if [[ ! -x "$java_bin" ]]; then
-  echo "run-matching.sh: no JDK 21+ found: set JAVA_HOME to one (got JAVA_HOME=${JAVA_HOME:-unset})" >&2
-  exit 2
-fi
+source "$here/env.sh"
+java_bin="$java_home/bin/java"
 
 if [[ "${QUARRY_BENCH_SKIP_BUILD:-0}" != 1 ]]; then
   echo "[bench] installing dev.quarry:quarry from $root" >&2
