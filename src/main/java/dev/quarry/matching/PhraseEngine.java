@@ -64,7 +64,7 @@ final class PhraseEngine {
         if (size == 0 || isEmpty()) {
             return;
         }
-        scratch.start(this, doc.text());
+        scratch.start(this, doc.text(), true);
         try {
             for (int i = 0; i < size; i++) {
                 scratch.token(doc.start(i), doc.end(i));
@@ -83,7 +83,7 @@ final class PhraseEngine {
         if (isEmpty()) {
             return;
         }
-        scratch.start(this, text);
+        scratch.start(this, text, false);
         try {
             tokenizer.forEachToken(text, scratch);
         } finally {
@@ -114,7 +114,8 @@ final class PhraseEngine {
 
     /**
      * Per-thread buffers: the doc's chars and, per attribute, its lookups ({@link TermBatch}); as a
-     * {@link TokenSink}, the lookup of each token as the tokenizer makes it. Not thread-safe.
+     * {@link TokenSink}, the lookup of each token as the tokenizer makes it, a short ASCII token with the key the
+     * tokenizer packed as it found it ({@link #packedToken}). Not thread-safe.
      */
     static final class Scratch implements TokenSink {
         private final TermKeys keys = new TermKeys();
@@ -133,7 +134,12 @@ final class PhraseEngine {
         private String string;
         private int size;
 
-        void start(PhraseEngine engine, String string) {
+        /**
+         * Starts a doc.
+         *
+         * @param pack whether to pack ASCII tokens here: false when the tokenizer packs them ({@link #packedToken})
+         */
+        void start(PhraseEngine engine, String string, boolean pack) {
             this.engine = engine;
             this.string = string;
             this.size = 0;
@@ -151,7 +157,7 @@ final class PhraseEngine {
                 bytes = new byte[text.length + 16];
             }
             string.getChars(0, n, text, 0);
-            ascii = packable(text, n) ? asciiBytes(string, bytes) : null;
+            ascii = pack && packable(text, n) ? asciiBytes(string, bytes) : null;
         }
 
         /** Whether every char of {@code text[0, n)} is ASCII and not NUL: one branch-free pass. */
@@ -177,6 +183,19 @@ final class PhraseEngine {
         public void token(int start, int end) {
             for (TermBatch batch : active) {
                 batch.lookUp(string, text, ascii, start, end, size, keys);
+            }
+            size++;
+        }
+
+        @Override
+        public boolean wantsPackedTokens() {
+            return true;
+        }
+
+        @Override
+        public void packedToken(int start, int end, long k0, long k1) {
+            for (TermBatch batch : active) {
+                batch.lookUpPacked(k0, k1, end - start, size);
             }
             size++;
         }

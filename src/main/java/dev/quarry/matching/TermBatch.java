@@ -70,6 +70,21 @@ final class TermBatch {
         roots[token] = id < 0 ? 0 : dictionary.root(id);
     }
 
+    /**
+     * Looks up the token number {@code token}, of {@code length} (1 to {@link TermDictionary#MAX_PACKED}) ASCII
+     * chars, none NUL, already packed into (k0, k1) as {@link TermDictionary} packs keys, like {@link #lookUp}.
+     */
+    void lookUpPacked(long k0, long k1, int length, int token) {
+        if (token == ids.length) {
+            ids = Arrays.copyOf(ids, token * 2);
+            roots = Arrays.copyOf(roots, token * 2);
+        }
+        int id = length > dictionary.maxLength ? -1
+                : attr == Attr.ORTH ? find(k0, k1, token) : find(lowerAscii(k0), lowerAscii(k1), token);
+        ids[token] = id;
+        roots[token] = id < 0 ? 0 : dictionary.root(id);
+    }
+
     /** {@link #packed}'s answer for a token with a non-ASCII or NUL char. */
     private static final int NOT_PACKED = -2;
 

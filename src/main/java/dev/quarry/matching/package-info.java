@@ -37,7 +37,8 @@
  * state numbered by its slot, so an edge with the child's flags and pattern fits in 8 bytes; a small edge filter keeps
  * most misses out of the big table) is walked from every
  * token. Nothing is allocated per token. {@link dev.quarry.matching.Matcher#forEachMatch(String, MatchSink)}
- * looks each token up as the tokenizer makes it ({@code Tokenizer.forEachToken}), so no {@code Doc} is built.
+ * looks each token up as the tokenizer makes it ({@code Tokenizer.forEachToken}), so no {@code Doc} is built; in
+ * ASCII text the tokenizer hands over a short token's chars already packed ({@code TokenSink.packedToken}).
  *
  * <p>At a million phrases the tables outgrow the processor's caches and most reads miss, so the work is arranged
  * for the processor to overlap the misses, and to need few of them: a large dictionary's lookups are batched per

@@ -1,6 +1,9 @@
 package dev.quarry.text;
 
 import java.io.IOException;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 
 /**
  * One thread's tokenizer at work: splits one text at a time into Quarry's tokens for {@link Tokenizer}, reusing its
@@ -11,7 +14,8 @@ final class TokenScan {
        costs a bounds and a coder check per char. A text that is all ASCII (nearly every English one) goes to
        AsciiWords whole. Otherwise runs of non-whitespace chars are tokenized one by one: no word spans whitespace and
        Lucene's scanner starts afresh after it, so a run that is all ASCII goes to AsciiWords, the others to Lucene's
-       scanner. */
+       scanner. For a sink that wants packed tokens (TokenSink.packedToken), an all-ASCII text is also copied into
+       bytes, and each token of up to 16 chars is packed from there, 8 chars per read, as it is found. */
 
     private static final String[] ENGLISH_CLITICS = {"n't", "n’t", "'s", "’s", "'re", "’re", "'ll", "’ll", "'ve",
         "’ve", "'m", "’m", "'d", "’d"};
@@ -25,9 +29,17 @@ final class TokenScan {
         }
     }
 
+    /** The longest token reported through {@link TokenSink#packedToken}. */
+    private static final int MAX_PACKED = 16;
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+
     private final WordScanner words;
     private final boolean urlsAndEmails;
     private char[] chars = new char[1024];
+    /** The text's chars as bytes, and 16 bytes more, for 8-byte reads. */
+    private byte[] bytes = new byte[1024 + MAX_PACKED];
+    /** {@code bytes} while the text in progress is all ASCII and its sink wants packed tokens, else null. */
+    private byte[] packed;
     boolean inUse;
     /** The call in progress. */
     private String text;
@@ -53,6 +65,7 @@ final class TokenScan {
             if (urlsAndEmails) {
                 lucene(0, n);
             } else if (isAscii(chars, n)) {
+                packed = sink.wantsPackedTokens() ? asciiBytes(text) : null;
                 ascii(0, n);
             } else {
                 segments(n);
@@ -60,6 +73,7 @@ final class TokenScan {
         } finally {
             this.text = null;
             this.sink = null;
+            this.packed = null;
             words.clear();
         }
     }
@@ -71,6 +85,19 @@ final class TokenScan {
             any |= chars[i];
         }
         return any < 0x80;
+    }
+
+    /**
+     * Copies the chars of {@code text}, all ASCII, into {@link #bytes}. The deprecated {@code getBytes} keeps the low
+     * byte of each char, which for ASCII is the char; it is the only copy into a given array.
+     */
+    @SuppressWarnings("deprecation")
+    private byte[] asciiBytes(String text) {
+        if (bytes.length < text.length() + MAX_PACKED) {
+            bytes = new byte[chars.length + MAX_PACKED];
+        }
+        text.getBytes(0, text.length(), bytes, 0);
+        return bytes;
     }
 
     private void segments(int n) throws IOException {
@@ -122,7 +149,7 @@ final class TokenScan {
                         end++;
                     }
                 }
-                sink.token(i, end);
+                emit(i, end);
                 i = end;
             }
         }
@@ -146,12 +173,28 @@ final class TokenScan {
         if (english && end - start > 2) {
             int split = cliticStart(start, end);
             if (split > start) {
-                sink.token(start, split);
-                sink.token(split, end);
+                emit(start, split);
+                emit(split, end);
                 return;
             }
         }
-        sink.token(start, end);
+        emit(start, end);
+    }
+
+    /**
+     * Reports the token {@code [start, end)}: packed if the text is all ASCII, its sink wants packed tokens, and the
+     * token is short and not NUL (the only token that holds a NUL is a NUL alone).
+     */
+    private void emit(int start, int end) {
+        int length = end - start;
+        if (packed == null || length > MAX_PACKED || chars[start] == 0) {
+            sink.token(start, end);
+            return;
+        }
+        int bits = 8 * length;
+        long k0 = (long) LONGS.get(packed, start) & (-1L >>> (64 - Math.min(bits, 64)));
+        long k1 = length > 8 ? (long) LONGS.get(packed, start + 8) & (-1L >>> (128 - bits)) : 0;
+        sink.packedToken(start, end, k0, k1);
     }
 
     /**

@@ -97,6 +97,63 @@ class ReferenceMatchingTest {
         assertTrue(total > 500, "only " + total + " matches");
     }
 
+    private static final String[] ASCII_WORDS = {"a", "B", "don't", "U.S.", "--", "...", ",", "x_1", "3,000",
+        "Breastfeeding", "BREASTFEEDING", "abcdefgh", "ABCDEFGHI", "abcdefghijklmnop", "electroencephalographs"};
+
+    @Test
+    void tokensPackedByTheTokenizerMatchAsTheDocsTokens() {
+        Random random = new Random(5);
+        List<PhrasePattern> patterns = new ArrayList<>();
+        for (int i = 0; i < 400; i++) {
+            List<String> words = new ArrayList<>();
+            for (int k = 1 + random.nextInt(3); k > 0; k--) {
+                words.add(ASCII_WORDS[random.nextInt(ASCII_WORDS.length)]);
+            }
+            patterns.add(new PhrasePattern("L", String.join(" ", words), null, ATTRS[i % 3], PatternSource.inMemory(i)));
+        }
+        Matcher matcher = Matcher.compile(patterns, MatchOptions.defaults());
+        Matcher batching = new Matcher(matcher.options(), matcher.table(), matcher.phrases().batchingAll(),
+                matcher.tokens());
+        int total = 0;
+        for (int d = 0; d < 40; d++) {
+            StringBuilder text = new StringBuilder();
+            for (int k = 0; k < 40; k++) {
+                text.append(ASCII_WORDS[random.nextInt(ASCII_WORDS.length)]).append(k % 9 == 8 ? "\u0000" : " ");
+            }
+            Doc doc = Tokenizer.standard().tokenize(text.toString());
+            Set<String> expected = bruteForce(patterns, doc);
+            for (Matcher m : List.of(matcher, batching)) {
+                Set<String> fromDoc = new TreeSet<>();
+                m.forEachMatch(doc, (p, s, e) -> assertTrue(fromDoc.add(p + "@" + s + "-" + e)));
+                assertEquals(expected, fromDoc, text.toString());
+                Set<String> fromText = new TreeSet<>();
+                m.forEachMatch(doc.text(), (p, s, e) -> assertTrue(fromText.add(p + "@" + s + "-" + e)));
+                assertEquals(expected, fromText, text.toString());
+            }
+            total += expected.size();
+        }
+        assertTrue(total > 500, "only " + total + " matches");
+    }
+
+    /** The matches of each pattern (its attribute, else LOWER) found by comparing keys at every start. */
+    private static Set<String> bruteForce(List<PhrasePattern> patterns, Doc doc) {
+        Set<String> expected = new TreeSet<>();
+        for (int p = 0; p < patterns.size(); p++) {
+            Attr attr = patterns.get(p).attr() != null ? patterns.get(p).attr() : Attr.LOWER;
+            Doc phrase = Tokenizer.standard().tokenize(patterns.get(p).phrase());
+            for (int s = 0; s + phrase.size() <= doc.size(); s++) {
+                boolean same = true;
+                for (int k = 0; k < phrase.size() && same; k++) {
+                    same = key(attr, phrase, k).equals(key(attr, doc, s + k));
+                }
+                if (same) {
+                    expected.add(p + "@" + s + "-" + (s + phrase.size()));
+                }
+            }
+        }
+        return expected;
+    }
+
     private static TokenSpec randomSpec(Random random) {
         Quantifier[] quantifiers = {Quantifier.ONE, Quantifier.ONE, Quantifier.NOT, Quantifier.OPTIONAL,
             Quantifier.ONE_OR_MORE, Quantifier.ZERO_OR_MORE, Quantifier.range(2, 3), Quantifier.range(0, 2),

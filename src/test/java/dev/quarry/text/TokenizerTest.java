@@ -208,4 +208,70 @@ class TokenizerTest {
         assertEquals(List.of("3@0", "3@2"), inner);
         assertEquals(2, tokenizer.tokenize("c d").size());
     }
+
+    /** Records tokens as {@code start:end}, and packed ones as {@code start:end=chars} unpacked from k0 and k1. */
+    private static final class PackingSink implements TokenSink {
+        final List<String> tokens = new ArrayList<>();
+        int packed;
+
+        @Override
+        public void token(int start, int end) {
+            tokens.add(start + ":" + end);
+        }
+
+        @Override
+        public boolean wantsPackedTokens() {
+            return true;
+        }
+
+        @Override
+        public void packedToken(int start, int end, long k0, long k1) {
+            StringBuilder chars = new StringBuilder();
+            for (int i = 0; i < 16; i++) {
+                long c = ((i < 8 ? k0 : k1) >>> (8 * (i % 8))) & 0xFF;
+                if (c != 0) {
+                    chars.append((char) c);
+                }
+            }
+            tokens.add(start + ":" + end + "=" + chars);
+            packed++;
+        }
+    }
+
+    @Test
+    void packedTokensAreTheDocsTokensWithTheirChars() {
+        Random random = new Random(37);
+        Tokenizer tokenizer = Tokenizer.standard();
+        String[] pieces = {"a", "Don't", "U.S.", "3,000", "...", "--", "x_1", "breastfeeding", "ABCDEFGHIJKLMNOP",
+            "electroencephalographs", "\u0000", "(", " ", "\n", "é"};
+        int packed = 0;
+        for (int i = 0; i < 300; i++) {
+            StringBuilder text = new StringBuilder();
+            for (int k = random.nextInt(30); k > 0; k--) {
+                text.append(pieces[random.nextInt(pieces.length - (i % 2))]).append(random.nextBoolean() ? " " : "");
+            }
+            Doc doc = tokenizer.tokenize(text.toString());
+            boolean ascii = text.chars().allMatch(c -> c < 0x80);
+            List<String> expected = new ArrayList<>();
+            for (int t = 0; t < doc.size(); t++) {
+                String token = doc.tokenText(t);
+                boolean packable = ascii && token.length() <= 16 && token.charAt(0) != 0;
+                expected.add(doc.start(t) + ":" + doc.end(t) + (packable ? "=" + token : ""));
+            }
+            PackingSink sink = new PackingSink();
+            tokenizer.forEachToken(text.toString(), sink);
+            assertEquals(expected, sink.tokens, text.toString());
+            packed += sink.packed;
+        }
+        assertEquals(true, packed > 1000, packed + " packed tokens");
+    }
+
+    @Test
+    void aSinkThatPacksNothingGetsPackedTokensAsTokens() {
+        List<String> tokens = new ArrayList<>();
+        TokenSink sink = (start, end) -> tokens.add(start + ":" + end);
+        sink.packedToken(2, 5, 0x636261L, 0);
+        assertEquals(List.of("2:5"), tokens);
+        assertEquals(false, sink.wantsPackedTokens());
+    }
 }
