@@ -61,20 +61,7 @@ class ReferenceMatchingTest {
             Doc doc = tokenizer.tokenize(String.join(" ", randomWords(random, 40)));
             Set<String> actual = new TreeSet<>();
             matcher.forEachMatch(doc, (p, s, e) -> assertTrue(actual.add(p + "@" + s + "-" + e)));
-            Set<String> expected = new TreeSet<>();
-            for (int p = 0; p < patterns.size(); p++) {
-                Attr attr = patterns.get(p).attr() != null ? patterns.get(p).attr() : Attr.LOWER;
-                Doc phrase = tokenizer.tokenize(patterns.get(p).phrase());
-                for (int s = 0; s + phrase.size() <= doc.size(); s++) {
-                    boolean same = true;
-                    for (int k = 0; k < phrase.size() && same; k++) {
-                        same = key(attr, phrase, k).equals(key(attr, doc, s + k));
-                    }
-                    if (same) {
-                        expected.add(p + "@" + s + "-" + (s + phrase.size()));
-                    }
-                }
-            }
+            Set<String> expected = bruteForce(patterns, doc);
             assertEquals(expected, actual);
             Set<String> fromText = new TreeSet<>();
             matcher.forEachMatch(doc.text(), (p, s, e) -> assertTrue(fromText.add(p + "@" + s + "-" + e)));

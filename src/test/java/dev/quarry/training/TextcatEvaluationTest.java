@@ -83,14 +83,7 @@ class TextcatEvaluationTest {
 
     @Test
     void multiLabelEvaluationScoresEachLabelOnlyWhereItIsKnown() {
-        List<TextcatExample> gold = List.of(
-                TextcatExample.of("t1", Set.of("A", "B")),
-                TextcatExample.of("t2", Set.of()),
-                TextcatExample.accepted("t3", "A"),
-                TextcatExample.rejected("t4", "B"));
-        List<Map<String, Double>> scores = List.of(scores(0.8, 0.3), scores(0.6, 0.1), scores(0.2, 0.9),
-                scores(0.9, 0.7));
-        TextcatEvaluation e = TextcatEvaluation.multiLabel(gold, scores, Map.of("A", 0.5, "B", 0.25));
+        TextcatEvaluation e = partlyKnownLabels();
         // A known on t1 (yes, 0.8), t2 (no, 0.6), t3 (yes, 0.2): TP 1, FP 1, FN 1; t4 does not know A
         assertEquals(new SpanCounts(1, 1, 1), e.perLabel().get("A"));
         // B known on t1 (yes, 0.3), t2 (no, 0.1), t4 (no, 0.7): TP 1, FP 1
@@ -120,14 +113,7 @@ class TextcatEvaluationTest {
 
     @Test
     void hammingLossIsTheShareOfWrongDecisionsOverTheLabelsEachTextKnows() {
-        List<TextcatExample> gold = List.of(
-                TextcatExample.of("t1", Set.of("A", "B")),
-                TextcatExample.of("t2", Set.of()),
-                TextcatExample.accepted("t3", "A"),
-                TextcatExample.rejected("t4", "B"));
-        List<Map<String, Double>> scores = List.of(scores(0.8, 0.3), scores(0.6, 0.1), scores(0.2, 0.9),
-                scores(0.9, 0.7));
-        TextcatEvaluation e = TextcatEvaluation.multiLabel(gold, scores, Map.of("A", 0.5, "B", 0.25));
+        TextcatEvaluation e = partlyKnownLabels();
         // A decided on t1 (right), t2 (FP), t3 (FN); B on t1 (right), t2 (right), t4 (FP): 3 wrong of 6
         assertEquals(6, e.decisions());
         assertEquals(0.5, e.hammingLoss(), EPS);
@@ -157,5 +143,20 @@ class TextcatEvaluationTest {
         scores.put("A", a);
         scores.put("B", b);
         return scores;
+    }
+
+    /**
+     * Four texts: t1 gold {A, B}, t2 gold {}, t3 A accepted (B unknown), t4 B rejected (A unknown); scores (A, B)
+     * (0.8, 0.3), (0.6, 0.1), (0.2, 0.9), (0.9, 0.7); thresholds A 0.5, B 0.25.
+     */
+    private static TextcatEvaluation partlyKnownLabels() {
+        List<TextcatExample> gold = List.of(
+                TextcatExample.of("t1", Set.of("A", "B")),
+                TextcatExample.of("t2", Set.of()),
+                TextcatExample.accepted("t3", "A"),
+                TextcatExample.rejected("t4", "B"));
+        List<Map<String, Double>> scores = List.of(scores(0.8, 0.3), scores(0.6, 0.1), scores(0.2, 0.9),
+                scores(0.9, 0.7));
+        return TextcatEvaluation.multiLabel(gold, scores, Map.of("A", 0.5, "B", 0.25));
     }
 }
