@@ -1,5 +1,9 @@
 package dev.quarry.training;
 
+import static dev.quarry.model.TinyModels.CITIES;
+import static dev.quarry.model.TinyModels.PEOPLE;
+import static dev.quarry.model.TinyModels.clusters;
+import static dev.quarry.model.TinyModels.nerExamples;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -18,32 +22,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class NerModelTest {
-
-    private static final List<String> CITIES = List.of("Paris", "Berlin", "Madrid", "Rome", "Vienna", "Oslo");
-    private static final List<String> PEOPLE = List.of("Anna", "Boris", "Carla", "Dmitri", "Elena", "Farid");
-
-    /** "X visited Y ." sentences: X a person, Y a city; two sentences per document. */
-    private static List<NerExample> data(int documents, long seed) {
-        Random random = new Random(seed);
-        List<NerExample> examples = new ArrayList<>();
-        for (int d = 0; d < documents; d++) {
-            for (int s = 0; s < 2; s++) {
-                String person = PEOPLE.get(random.nextInt(PEOPLE.size()));
-                String city = CITIES.get(random.nextInt(CITIES.size()));
-                examples.add(new NerExample("doc" + d, List.of(person, "visited", city, "."),
-                        List.of(new EntitySpan(0, 1, "PER"), new EntitySpan(2, 3, "LOC"))));
-            }
-        }
-        return examples;
-    }
-
-    private static WordClusters clusters() {
-        Map<String, Integer> map = new java.util.HashMap<>();
-        CITIES.forEach(c -> map.put(c.toLowerCase(java.util.Locale.ROOT), 0));
-        PEOPLE.forEach(p -> map.put(p.toLowerCase(java.util.Locale.ROOT), 1));
-        map.put("visited", 2);
-        return WordClusters.of(map);
-    }
 
     private static NerSettings rich() {
         return NerSettings.openNlpDefaults().withLearner("PERCEPTRON", 20, 0).withClusters(List.of("k3"), 1)
@@ -94,39 +72,39 @@ class NerModelTest {
 
     @Test
     void aWiderBeamIsUsedWithoutRetraining() {
-        NerModel model = new NerTrainer(rich(), Map.of("k3", clusters()), null).train(data(20, 1));
+        NerModel model = new NerTrainer(rich(), Map.of("k3", clusters()), null).train(nerExamples(20, 1));
         NerModel wide = model.withBeamSize(7);
         assertEquals(7, wide.settings().beamSize());
-        assertEquals(model.predictExamples(data(5, 2)), wide.predictExamples(data(5, 2)));
+        assertEquals(model.predictExamples(nerExamples(5, 2)), wide.predictExamples(nerExamples(5, 2)));
     }
 
     @Test
     void learnsTinyDataAndFindsBothLabels() {
-        NerModel model = new NerTrainer(rich(), Map.of("k3", clusters()), null).train(data(20, 1));
-        NerEvaluation evaluation = model.evaluate(data(5, 2));
+        NerModel model = new NerTrainer(rich(), Map.of("k3", clusters()), null).train(nerExamples(20, 1));
+        NerEvaluation evaluation = model.evaluate(nerExamples(5, 2));
         assertEquals(1.0, evaluation.micro().f1());
         assertEquals(java.util.Set.of("LOC", "PER"), model.labels());
     }
 
     @Test
     void modelWithClustersSavesAndLoadsWithTheSamePredictions(@TempDir Path dir) throws IOException {
-        NerModel model = new NerTrainer(rich(), Map.of("k3", clusters()), null).train(data(20, 1));
+        NerModel model = new NerTrainer(rich(), Map.of("k3", clusters()), null).train(nerExamples(20, 1));
         Path file = dir.resolve("ner.bin");
         model.save(file);
         NerModel loaded = NerModel.load(file, null);
         assertEquals(model.settings(), loaded.settings());
-        List<NerExample> test = data(5, 3);
+        List<NerExample> test = nerExamples(5, 3);
         assertEquals(model.predictExamples(test), loaded.predictExamples(test));
     }
 
     @Test
     void twoPassModelSavesItsFirstPassBesideIt(@TempDir Path dir) throws IOException {
         NerSettings settings = rich().withTwoPass(true);
-        NerModel model = new NerTrainer(settings, Map.of("k3", clusters()), null).train(data(20, 1));
+        NerModel model = new NerTrainer(settings, Map.of("k3", clusters()), null).train(nerExamples(20, 1));
         Path file = dir.resolve("ner.bin");
         model.save(file);
         assertTrue(Files.exists(dir.resolve("ner.bin.pass1")));
-        List<NerExample> test = data(5, 3);
+        List<NerExample> test = nerExamples(5, 3);
         assertEquals(model.predictExamples(test), NerModel.load(file, null).predictExamples(test));
     }
 
@@ -135,7 +113,7 @@ class NerModelTest {
         Matcher matcher = Matcher.compile(CITIES.stream().map(c -> new PhrasePattern("CITY", c)).toList(),
                 MatchOptions.defaults());
         NerSettings settings = NerSettings.openNlpDefaults().withLearner("PERCEPTRON", 20, 0).withPatternFeatures(true);
-        NerModel model = new NerTrainer(settings, Map.of(), matcher).train(data(20, 1));
+        NerModel model = new NerTrainer(settings, Map.of(), matcher).train(nerExamples(20, 1));
         // an unseen city name in the gazetteer context is found through its pattern feature
         List<NerExample> test = List.of(new NerExample("t", List.of("Anna", "visited", "Paris", "."), List.of()));
         assertTrue(model.predictExamples(test).getFirst().contains(new EntitySpan(2, 3, "LOC")));
