@@ -6,14 +6,11 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.lucene.analysis.standard.StandardTokenizer;
-import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -40,27 +37,13 @@ class TokenizerRealDataIT {
                     continue;
                 }
                 String text = json.readTree(line).get("text").asText();
-                List<String> expected = luceneWords(text);
+                List<String> expected = TokenizerTest.luceneWords(text, false);
                 assertEquals(expected, wordsOf(tokenizer.tokenize(text), text), "post " + posts);
                 posts++;
                 words += expected.size();
             }
         }
         assertEquals(true, posts > 10_000 && words > 2_000_000, posts + " posts, " + words + " words");
-    }
-
-    private static List<String> luceneWords(String text) throws IOException {
-        List<String> words = new ArrayList<>();
-        try (StandardTokenizer lucene = new StandardTokenizer()) {
-            OffsetAttribute offsets = lucene.addAttribute(OffsetAttribute.class);
-            lucene.setReader(new StringReader(text));
-            lucene.reset();
-            while (lucene.incrementToken()) {
-                words.add(offsets.startOffset() + ":" + offsets.endOffset());
-            }
-            lucene.end();
-        }
-        return words;
     }
 
     /** The tokens that hold a letter or digit: with German (no clitics), exactly the words. */

@@ -110,7 +110,7 @@ class TokenizerTest {
     }
 
     /** The words of Lucene's own tokenizer, as {@code start:end}. */
-    private static List<String> luceneWords(String text, boolean urlsAndEmails) throws IOException {
+    static List<String> luceneWords(String text, boolean urlsAndEmails) throws IOException {
         List<String> words = new ArrayList<>();
         try (org.apache.lucene.analysis.Tokenizer lucene =
                 urlsAndEmails ? new UAX29URLEmailTokenizer() : new StandardTokenizer()) {
