@@ -17,7 +17,6 @@ import dev.quarry.text.Offsets;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -55,10 +54,6 @@ final class MatchCommand implements Callable<Integer> {
     @Mixin
     MatcherOptions matching;
 
-    @Option(names = "--format", defaultValue = "auto", paramLabel = "auto|jsonl|text",
-            description = "Input format; auto: by file extension (.jsonl), standard input by its first character.")
-    String format;
-
     @Option(names = "--tokens", description = "Add Prodigy's \"tokens\" list to each output line.")
     boolean tokens;
 
@@ -66,12 +61,8 @@ final class MatchCommand implements Callable<Integer> {
             description = "Print, on standard error, the pattern (file:line) and token alignment of each match.")
     boolean explain;
 
-    @Option(names = "--skip-bad",
-            description = "Skip input lines that cannot be read, with a warning each and a count at the end.")
-    boolean skipBad;
-
-    @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write here instead of standard output.")
-    Path output;
+    @Mixin
+    TextIoOptions io;
 
     @Option(names = "--dataset", paramLabel = "DATASET",
             description = {"Store each text with its matches in this dataset (created if needed) as a silver "
@@ -95,7 +86,6 @@ final class MatchCommand implements Callable<Integer> {
     List<String> inputs;
 
     private final ObjectMapper json = new ObjectMapper();
-    private long skipped;
 
     @Override
     public Integer call() throws IOException {
@@ -110,8 +100,8 @@ final class MatchCommand implements Callable<Integer> {
             return new SilverMatches(this, matcher).store();
         }
         PrintWriter err = spec.commandLine().getErr();
-        InputRecords reader = records();
-        try (Writer out = openOutput(); Progress progress = new Progress(err, "texts")) {
+        InputRecords reader = io.records(json);
+        try (Writer out = io.openOutput(); Progress progress = new Progress(err, "texts")) {
             for (String input : inputs) {
                 reader.read(input, main.in, record -> {
                     out.write(json.writeValueAsString(annotate(matcher, record)) + "\n");
@@ -119,22 +109,8 @@ final class MatchCommand implements Callable<Integer> {
                 });
             }
         }
-        checkOutput();
+        io.finish();
         return ExitCodes.OK;
-    }
-
-    InputRecords records() {
-        return new InputRecords(json, parse(InputFormat.class, format, "--format"), this::bad);
-    }
-
-    void checkOutput() {
-        if (spec.commandLine().getOut().checkError()) {
-            throw new UserException(ExitCodes.FAILURE, "could not write all output to standard output");
-        }
-        if (skipped > 0) {
-            spec.commandLine().getErr().println("quarry: skipped " + skipped + " bad input line"
-                    + (skipped == 1 ? "" : "s"));
-        }
     }
 
     private Matcher compile() throws IOException {
@@ -201,23 +177,6 @@ final class MatchCommand implements Callable<Integer> {
             err.printf(Locale.ROOT, "    token %d %-20s <- %s%n", step.token(), "\"" + step.tokenText() + "\"",
                     step.elementDescription());
         }
-    }
-
-    private void bad(String file, long line, String problem) {
-        String message = file + ":" + line + ": " + problem;
-        if (!skipBad) {
-            throw UserException.invalidInput(message + " (--skip-bad skips such lines)");
-        }
-        skipped++;
-        spec.commandLine().getErr().println("quarry: warning: skipped " + message);
-    }
-
-    /** The output file, or the command's standard output (left open: picocli owns it). */
-    Writer openOutput() throws IOException {
-        if (output == null) {
-            return new DatasetCommands.NonClosingWriter(spec.commandLine().getOut());
-        }
-        return Files.newBufferedWriter(output, StandardCharsets.UTF_8);
     }
 
     static Language language(String language) {

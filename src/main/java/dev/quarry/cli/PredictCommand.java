@@ -9,13 +9,12 @@ import dev.quarry.pipeline.Sources;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
@@ -46,27 +45,28 @@ final class PredictCommand implements Callable<Integer> {
     @Option(names = "--only", defaultValue = "both", paramLabel = "patterns|model|both",
             description = "Which parts run (default: ${DEFAULT-VALUE}).")
     String only;
-    @Option(names = "--format", defaultValue = "auto", paramLabel = "auto|jsonl|text",
-            description = "Input format; auto: by file extension (.jsonl), standard input by its first character.")
-    String format;
-    @Option(names = "--skip-bad",
-            description = "Skip input lines that cannot be read, with a warning each and a count at the end.")
-    boolean skipBad;
-    @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write here instead of standard output.")
-    Path output;
+    @Mixin
+    TextIoOptions io;
 
     private final ObjectMapper json = new ObjectMapper();
-    private long skipped;
 
     @Override
     public Integer call() throws IOException {
         Sources sources = MatchCommand.parse(Sources.class, only, "--only");
         Pipeline pipeline = load(model);
         PrintWriter err = spec.commandLine().getErr();
-        InputRecords reader = new InputRecords(json, MatchCommand.parse(InputFormat.class, format, "--format"),
-                this::bad);
+        try (Writer out = io.openOutput(); Progress progress = new Progress(err, "texts")) {
+            predictAll(pipeline, sources, out, progress);
+        }
+        io.finish();
+        return ExitCodes.OK;
+    }
+
+    /** Reads every input in batches; the texts read before a bad line are written before the error goes up. */
+    private void predictAll(Pipeline pipeline, Sources sources, Writer out, Progress progress) throws IOException {
+        InputRecords reader = io.records(json);
         List<InputRecords.Input> batch = new ArrayList<>(BATCH);
-        try (Writer out = openOutput(); Progress progress = new Progress(err, "texts")) {
+        try {
             for (String input : inputs) {
                 reader.read(input, main.in, record -> {
                     batch.add(record);
@@ -75,12 +75,11 @@ final class PredictCommand implements Callable<Integer> {
                     }
                 });
             }
+        } catch (UserException badLine) {
             flush(pipeline, sources, batch, out, progress);
+            throw badLine;
         }
-        if (skipped > 0) {
-            err.println("quarry: skipped " + skipped + " bad input line" + (skipped == 1 ? "" : "s"));
-        }
-        return ExitCodes.OK;
+        flush(pipeline, sources, batch, out, progress);
     }
 
     /** Loads a model package, a bad one being a usage error naming the file. */
@@ -102,21 +101,5 @@ final class PredictCommand implements Callable<Integer> {
         }
         progress.add(batch.size(), chars);
         batch.clear();
-    }
-
-    private void bad(String file, long line, String problem) {
-        String message = file + ":" + line + ": " + problem;
-        if (!skipBad) {
-            throw UserException.invalidInput(message + " (--skip-bad skips such lines)");
-        }
-        skipped++;
-        spec.commandLine().getErr().println("quarry: warning: skipped " + message);
-    }
-
-    private Writer openOutput() throws IOException {
-        if (output == null) {
-            return new DatasetCommands.NonClosingWriter(spec.commandLine().getOut());
-        }
-        return Files.newBufferedWriter(output, StandardCharsets.UTF_8);
     }
 }

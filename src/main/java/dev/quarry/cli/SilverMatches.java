@@ -35,11 +35,11 @@ final class SilverMatches {
     }
 
     int store() throws IOException {
-        try (Database database = command.db.open(); Writer copy = command.output == null ? null : command.openOutput();
+        try (Database database = command.db.open(); Writer copy = command.io.output == null ? null : command.io.openOutput();
              Progress progress = new Progress(command.spec.commandLine().getErr(), "texts")) {
             database.createDataset(command.dataset);
             Session session = database.startSession(command.dataset, command.session);
-            InputRecords reader = command.records();
+            InputRecords reader = command.io.records(json);
             try {
                 for (String input : command.inputs) {
                     reader.read(input, command.main.in, record -> {
@@ -56,7 +56,7 @@ final class SilverMatches {
                     "saved %,d silver examples with %,d matches into \"%s\" (session %s, %d batch%s)%n", saved, spans,
                     command.dataset, session.name(), batches, batches == 1 ? "" : "es");
         }
-        command.checkOutput();
+        command.io.finish();
         return ExitCodes.OK;
     }
 

@@ -91,6 +91,23 @@ class ModelCommandsTest {
                 .findValuesAsText("label")).toString());
     }
 
+
+    @Test
+    void aBadInputLineStopsPredictNamingItUnlessSkipped() throws IOException {
+        Path model = trained();
+        String input = "{\"text\":\"Anna visited Paris.\"}\n{\"text\":7}\n{\"text\":\"Boris visited Oslo.\"}\n";
+        CliRun strict = CliRun.withInput(input, "predict", model.toString(), "-", "--format", "jsonl");
+        assertEquals(2, strict.exitCode());
+        assertEquals("quarry: -:2: \"text\" must be a string, got number (--skip-bad skips such lines)\n",
+                strict.err());
+        assertEquals(1, strict.out().lines().count(), "the line before the bad one is written");
+        CliRun skipping = CliRun.withInput(input, "predict", model.toString(), "-", "--format", "jsonl",
+                "--skip-bad");
+        assertEquals(0, skipping.exitCode(), skipping.err());
+        assertEquals(2, skipping.out().lines().count());
+        assertEquals("quarry: warning: skipped -:2: \"text\" must be a string, got number\n"
+                + "quarry: skipped 1 bad input line\n", skipping.err());
+    }
     @Test
     void aMissingOrDamagedModelIsAUsageErrorNamingThePath() throws IOException {
         Path missing = dir.resolve("nope");
