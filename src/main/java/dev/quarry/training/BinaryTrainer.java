@@ -6,6 +6,7 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntFunction;
 
 /**
  * The engine behind {@link NerTrainer#train(List, List, BinaryTraining)}: trains the first model, completes the
@@ -64,6 +65,7 @@ final class BinaryTrainer {
     private final NerTrainer last;
     private final List<NerTrainer> completers;
     private final BinaryTraining how;
+    private final int minVotes;
     private final Observer observer;
 
     BinaryTrainer(NerTrainer trainer, BinaryTraining how, Observer observer) {
@@ -77,6 +79,7 @@ final class BinaryTrainer {
         }
         this.completers = List.copyOf(members);
         this.how = how;
+        this.minVotes = how.completer() instanceof BinaryTraining.Completer.Vote vote ? vote.minVotes() : 1;
         this.observer = observer == null ? (round, completed, models) -> { } : observer;
     }
 
@@ -85,30 +88,32 @@ final class BinaryTrainer {
         if (how.rounds() == 0) {
             return start.train(last);
         }
-        List<BinaryCompletion.Completed> completed = complete(1, start, complete, binary);
+        List<BinaryCompletion.Completed> completed = complete(1, member -> start, complete, binary);
         for (int round = 2; round <= how.rounds(); round++) {
+            List<BinaryCompletion.Completed> previous = completed;
             completed = how.crossFit() ? crossFitted(round, complete, binary, completed)
-                    : complete(round, withCompletions(complete, completed, binary, -1, false), complete, binary);
+                    : complete(round, member -> withCompletions(complete, previous, binary, -1, false, member),
+                    complete, binary);
         }
         return withCompletions(complete, completed, binary, -1, true).train(last);
     }
 
     /**
-     * Trains the completing models on {@code data} and completes {@code binary} with them (by their vote when
-     * there are several); shows the observer the round's completions unless {@code round} is 0.
+     * Trains each completing model on its {@code data} (by member index) and completes {@code binary} with them (by
+     * their vote when there are several); shows the observer the round's completions unless {@code round} is 0.
      */
-    private List<BinaryCompletion.Completed> complete(int round, Data data, List<NerExample> complete,
+    private List<BinaryCompletion.Completed> complete(int round, IntFunction<Data> data, List<NerExample> complete,
                                                       List<BinaryNerExample> binary) {
-        Map<String, Double> weights = weights(data, complete);
         List<NerModel> models = new ArrayList<>(completers.size());
         List<List<BinaryCompletion.Completed>> each = new ArrayList<>(completers.size());
-        for (NerTrainer completer : completers) {
-            NerModel model = data.train(completer);
+        for (int m = 0; m < completers.size(); m++) {
+            Data own = data.apply(m);
+            NerModel model = own.train(completers.get(m));
             models.add(model);
-            each.add(BinaryCompletion.complete(model, binary, how, weights));
+            each.add(BinaryCompletion.complete(model, binary, how, weights(own, complete)));
         }
         List<BinaryCompletion.Completed> completed = each.size() == 1 ? each.getFirst()
-                : BinaryCompletion.vote(each);
+                : BinaryCompletion.vote(each, minVotes);
         if (round > 0) {
             observer.completed(round, completed.stream().map(BinaryCompletion.Completed::example).toList(), models);
         }
@@ -136,8 +141,9 @@ final class BinaryTrainer {
             if (own.isEmpty()) {
                 continue;
             }
-            List<BinaryCompletion.Completed> done = complete(0, withCompletions(complete, previous, binary, fold,
-                    false), complete, own);
+            int knownFold = fold;
+            List<BinaryCompletion.Completed> done = complete(0, member -> withCompletions(complete, previous, binary,
+                    knownFold, false, member), complete, own);
             for (int k = 0; k < done.size(); k++) {
                 result[positions.get(k)] = done.get(k);
             }
@@ -159,17 +165,24 @@ final class BinaryTrainer {
         return folds;
     }
 
+    /** {@link #withCompletions(List, List, List, int, boolean, int)} for no particular vote member. */
+    Data withCompletions(List<NerExample> complete, List<BinaryCompletion.Completed> completed,
+                         List<BinaryNerExample> binary, int knownFold, boolean last) {
+        return withCompletions(complete, completed, binary, knownFold, last, -1);
+    }
+
     /**
      * The complete examples and the completed ones (masked by their trust), except that the binary examples of
      * {@code knownFold} (-1: none) contribute their known tokens only. Tokens a vote's members disagree on are
-     * left out as {@link BinaryTraining.Completer#agreement()} says for the final model ({@code last}) or a
-     * completing one.
+     * left out as {@link BinaryTraining.Completer#agreement()} says for the final model ({@code last}) or the
+     * completing one of index {@code member} (-1: with {@link BinaryTraining.Agreement#OTHERS}, every token).
      */
     Data withCompletions(List<NerExample> complete, List<BinaryCompletion.Completed> completed,
-                         List<BinaryNerExample> binary, int knownFold, boolean last) {
+                         List<BinaryNerExample> binary, int knownFold, boolean last, int member) {
         BinaryTraining.Agreement agreement = how.completer().agreement();
         boolean agreedOnly = agreement == BinaryTraining.Agreement.ALL
                 || agreement == BinaryTraining.Agreement.COMPLETERS && !last;
+        boolean othersOnly = agreement == BinaryTraining.Agreement.OTHERS && !last && member >= 0;
         int[] folds = knownFold < 0 ? null : folds(binary);
         List<NerExample> examples = new ArrayList<>(complete);
         List<boolean[]> masks = allTokens(complete.size());
@@ -178,7 +191,8 @@ final class BinaryTrainer {
         for (int i = 0; i < completed.size(); i++) {
             boolean known = folds != null && folds[i] == knownFold;
             examples.add(known ? asComplete(binary.get(i)) : completed.get(i).example());
-            boolean[] mask = known ? knownTokens(binary.get(i)) : completed.get(i).mask(agreedOnly);
+            boolean[] mask = known ? knownTokens(binary.get(i))
+                    : othersOnly ? completed.get(i).othersMask(member) : completed.get(i).mask(agreedOnly);
             masks.add(mask);
             masked |= mask != null;
             readings.add(known || !how.softLabels() ? null : completed.get(i).readings());

@@ -108,6 +108,17 @@ public record BinaryTraining(int rounds, int beamSize, Start start, double minCo
             return new Vote(base, size, agreement);
         }
 
+        /**
+         * As {@link #vote(Completer, int, Agreement)}, keeping a span where at least {@code minVotes} of the
+         * completions have it; where kept spans overlap, the one with more votes wins (then the earlier, then the
+         * longer one). Accepted spans have every vote, rejected ones none, so the answers still hold.
+         *
+         * @param minVotes from 1 to {@code size}; a majority is {@code size / 2 + 1}
+         */
+        static Completer vote(Completer base, int size, Agreement agreement, int minVotes) {
+            return new Vote(base, size, agreement, minVotes);
+        }
+
         /** See {@link #trainers()}. */
         record TrainersOwn() implements Completer {
             @Override
@@ -126,7 +137,7 @@ public record BinaryTraining(int rounds, int beamSize, Start start, double minCo
         }
 
         /** See {@link #vote(Completer, int, Agreement)}. */
-        record Vote(Completer base, int size, Agreement agreement) implements Completer {
+        record Vote(Completer base, int size, Agreement agreement, int minVotes) implements Completer {
             public Vote {
                 Objects.requireNonNull(base, "base");
                 Objects.requireNonNull(agreement, "agreement");
@@ -136,6 +147,15 @@ public record BinaryTraining(int rounds, int beamSize, Start start, double minCo
                 if (size != 3 && size != 5) {
                     throw new IllegalArgumentException("a completer vote has 3 or 5 members, got " + size);
                 }
+                if (minVotes < 1 || minVotes > size) {
+                    throw new IllegalArgumentException("a vote of " + size + " keeps a span with 1 to " + size
+                            + " votes, got minVotes " + minVotes);
+                }
+            }
+
+            /** A majority vote. */
+            public Vote(Completer base, int size, Agreement agreement) {
+                this(base, size, agreement, size / 2 + 1);
             }
 
             @Override
@@ -168,7 +188,13 @@ public record BinaryTraining(int rounds, int beamSize, Start start, double minCo
         /** The completing models of later rounds learn the agreed tokens only; the final model learns every token. */
         COMPLETERS,
         /** The completing models and the final model learn the agreed tokens only. */
-        ALL
+        ALL,
+        /**
+         * Tri-training: each completing model of later rounds learns a token only where the <em>other</em>
+         * members' completions agree with the vote there (so its own errors are corrected by the others, and a
+         * token only it got right is not taught to it as wrong); the final model learns every token.
+         */
+        OTHERS
     }
 
     public BinaryTraining {
