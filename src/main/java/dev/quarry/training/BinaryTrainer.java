@@ -1,11 +1,21 @@
 package dev.quarry.training;
 
+import dev.quarry.matching.MatchOptions;
+import dev.quarry.matching.Matcher;
+import dev.quarry.patterns.Attr;
+import dev.quarry.patterns.Constraint;
+import dev.quarry.patterns.Pattern;
+import dev.quarry.patterns.TokenPattern;
+import dev.quarry.patterns.TokenSpec;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.IntFunction;
 
 /**
@@ -63,7 +73,8 @@ final class BinaryTrainer {
     static final int SOFT_COPIES = 4;
 
     private final NerTrainer last;
-    private final List<NerTrainer> completers;
+    /** The completing models' trainers; with answer patterns, their matchers are set by {@link #train}. */
+    private List<NerTrainer> completers;
     private final BinaryTraining how;
     private final int minVotes;
     private final Observer observer;
@@ -84,6 +95,11 @@ final class BinaryTrainer {
     }
 
     NerModel train(List<NerExample> complete, List<BinaryNerExample> binary) {
+        if (how.answerPatterns() != BinaryTraining.AnswerPatterns.NONE) {
+            Matcher answers = answerMatcher(last.matcher(), binary, how.answerPatterns());
+            completers = completers.stream().map(c -> c.withMatcher(answers)
+                    .withSettings(c.settings().withPatternFeatures(true))).toList();
+        }
         Data start = first(complete, binary);
         if (how.rounds() == 0) {
             return start.train(last);
@@ -236,6 +252,44 @@ final class BinaryTrainer {
             }
         });
         return weights;
+    }
+
+    /**
+     * A matcher of {@code own}'s patterns (if any) and the answers' words as exact token patterns ({@link
+     * BinaryTraining#answerPatterns()}): each accepted (words, label) once, and with {@code ACCEPTED_AND_REJECTED}
+     * each rejected one never accepted as {@code no-LABEL}.
+     */
+    static Matcher answerMatcher(Matcher own, List<BinaryNerExample> binary, BinaryTraining.AnswerPatterns which) {
+        Map<List<String>, Set<String>> accepted = new LinkedHashMap<>();
+        Map<List<String>, Set<String>> rejected = new LinkedHashMap<>();
+        for (BinaryNerExample example : binary) {
+            collect(example, example.accepted(), accepted);
+            collect(example, example.rejected(), rejected);
+        }
+        List<Pattern> patterns = new ArrayList<>();
+        for (int p = 0; own != null && p < own.size(); p++) {
+            patterns.add(own.pattern(p));
+        }
+        accepted.forEach((words, labels) -> labels.forEach(label -> patterns.add(exact(label, words))));
+        if (which == BinaryTraining.AnswerPatterns.ACCEPTED_AND_REJECTED) {
+            rejected.forEach((words, labels) -> labels.stream()
+                    .filter(label -> !accepted.getOrDefault(words, Set.of()).contains(label))
+                    .forEach(label -> patterns.add(exact("no-" + label, words))));
+        }
+        return Matcher.compile(patterns, own == null ? MatchOptions.defaults() : own.options());
+    }
+
+    private static void collect(BinaryNerExample example, List<EntitySpan> spans,
+                                Map<List<String>, Set<String>> into) {
+        for (EntitySpan span : spans) {
+            into.computeIfAbsent(List.copyOf(example.tokens().subList(span.start(), span.end())),
+                    words -> new TreeSet<>()).add(span.label());
+        }
+    }
+
+    private static TokenPattern exact(String label, List<String> words) {
+        return new TokenPattern(label, words.stream().map(w -> TokenSpec.of(Constraint.equals(Attr.ORTH, w)))
+                .toList());
     }
 
     /** The BIO outcomes of an example's tokens, as OpenNLP's BIO codec names them. */

@@ -34,10 +34,26 @@ import java.util.Objects;
  *                      than an entity label
  * @param rejectOverlaps a rejected span also rules out every span of its label that overlaps it (a sub- or
  *                      super-span), outside accepted spans; false: only the exact span is ruled out
+ * @param answerPatterns whether the completing models (not the final one) also get pattern features from the
+ *                      answers themselves, as a Prodigy user's patterns would be: each accepted span's words as a
+ *                      phrase pattern of its label, and with {@link AnswerPatterns#ACCEPTED_AND_REJECTED} each
+ *                      rejected span's words (never accepted with that label) as one of the label {@code no-LABEL},
+ *                      matched on every sentence ({@link NerSettings#patternFeatures()}, with the trainer's own
+ *                      patterns when it has any)
  */
 public record BinaryTraining(int rounds, int beamSize, Start start, double minConfidence, boolean crossFit,
                              double priorCorrection, Completer completer, boolean softLabels,
-                             double minConfidenceForO, boolean rejectOverlaps) {
+                             double minConfidenceForO, boolean rejectOverlaps, AnswerPatterns answerPatterns) {
+
+    /** Which answers become pattern features of the completing models. */
+    public enum AnswerPatterns {
+        /** None. */
+        NONE,
+        /** The accepted spans' words, each with its label. */
+        ACCEPTED,
+        /** The accepted spans' words, and the rejected ones' with the label {@code no-LABEL}. */
+        ACCEPTED_AND_REJECTED
+    }
 
     /** The first model's training data. */
     public enum Start {
@@ -206,6 +222,7 @@ public record BinaryTraining(int rounds, int beamSize, Start start, double minCo
         }
         Objects.requireNonNull(start, "start");
         Objects.requireNonNull(completer, "completer");
+        Objects.requireNonNull(answerPatterns, "answerPatterns");
         if (!(minConfidence >= 0 && minConfidence < 1)) {
             throw new IllegalArgumentException("minConfidence must be in [0, 1), got " + minConfidence);
         }
@@ -219,47 +236,53 @@ public record BinaryTraining(int rounds, int beamSize, Start start, double minCo
 
     /** With the trainer's own settings for completion, no cross-fitting, prior correction or soft labels. */
     public BinaryTraining(int rounds, int beamSize, Start start, double minConfidence) {
-        this(rounds, beamSize, start, minConfidence, false, 0, Completer.trainers(), false, 0, false);
+        this(rounds, beamSize, start, minConfidence, false, 0, Completer.trainers(), false, 0, false,
+                AnswerPatterns.NONE);
     }
 
     /** What {@link NerTrainer#train(java.util.List, java.util.List)} uses (chosen by measurement, see the README). */
     public static BinaryTraining defaults() {
         return new BinaryTraining(2, 8, Start.KNOWN_TOKENS, 0, false, 0.5,
-                Completer.vote(Completer.stronger(), 5, Agreement.COMPLETERS), false, 0, false);
+                Completer.vote(Completer.stronger(), 5, Agreement.COMPLETERS), false, 0, false, AnswerPatterns.NONE);
     }
 
     public BinaryTraining withRounds(int rounds) {
         return new BinaryTraining(rounds, beamSize, start, minConfidence, crossFit, priorCorrection, completer,
-                softLabels, minConfidenceForO, rejectOverlaps);
+                softLabels, minConfidenceForO, rejectOverlaps, answerPatterns);
     }
 
     public BinaryTraining withCrossFit(boolean crossFit) {
         return new BinaryTraining(rounds, beamSize, start, minConfidence, crossFit, priorCorrection, completer,
-                softLabels, minConfidenceForO, rejectOverlaps);
+                softLabels, minConfidenceForO, rejectOverlaps, answerPatterns);
     }
 
     public BinaryTraining withPriorCorrection(double priorCorrection) {
         return new BinaryTraining(rounds, beamSize, start, minConfidence, crossFit, priorCorrection, completer,
-                softLabels, minConfidenceForO, rejectOverlaps);
+                softLabels, minConfidenceForO, rejectOverlaps, answerPatterns);
     }
 
     public BinaryTraining withMinConfidenceForO(double minConfidenceForO) {
         return new BinaryTraining(rounds, beamSize, start, minConfidence, crossFit, priorCorrection, completer,
-                softLabels, minConfidenceForO, rejectOverlaps);
+                softLabels, minConfidenceForO, rejectOverlaps, answerPatterns);
     }
 
     public BinaryTraining withRejectOverlaps(boolean rejectOverlaps) {
         return new BinaryTraining(rounds, beamSize, start, minConfidence, crossFit, priorCorrection, completer,
-                softLabels, minConfidenceForO, rejectOverlaps);
+                softLabels, minConfidenceForO, rejectOverlaps, answerPatterns);
     }
 
     public BinaryTraining withSoftLabels(boolean softLabels) {
         return new BinaryTraining(rounds, beamSize, start, minConfidence, crossFit, priorCorrection, completer,
-                softLabels, minConfidenceForO, rejectOverlaps);
+                softLabels, minConfidenceForO, rejectOverlaps, answerPatterns);
     }
 
     public BinaryTraining withCompleter(Completer completer) {
         return new BinaryTraining(rounds, beamSize, start, minConfidence, crossFit, priorCorrection, completer,
-                softLabels, minConfidenceForO, rejectOverlaps);
+                softLabels, minConfidenceForO, rejectOverlaps, answerPatterns);
+    }
+
+    public BinaryTraining withAnswerPatterns(AnswerPatterns answerPatterns) {
+        return new BinaryTraining(rounds, beamSize, start, minConfidence, crossFit, priorCorrection, completer,
+                softLabels, minConfidenceForO, rejectOverlaps, answerPatterns);
     }
 }

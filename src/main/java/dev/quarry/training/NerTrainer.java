@@ -162,6 +162,16 @@ public final class NerTrainer {
         return clusters.keySet().containsAll(names);
     }
 
+    /** A trainer with the same settings and clusters and another matcher (null: none). */
+    NerTrainer withMatcher(Matcher other) {
+        return new NerTrainer(settings, clusters, other);
+    }
+
+    /** The pattern matcher for pattern features, or null. */
+    Matcher matcher() {
+        return matcher;
+    }
+
     /** A trainer with other settings and the same clusters and matcher. */
     NerTrainer withSettings(NerSettings other) {
         return new NerTrainer(other, clusters, matcher);
