@@ -33,7 +33,8 @@ import java.util.function.Supplier;
  * SELECTION(uncertain|top) [VARIANT...] where VARIANT is comma-separated {@code key=value}: rounds, beam,
  * start (complete | answers | known), min (min confidence), mino (min confidence for O), cross (0|1), prior (0..1),
  * soft (0|1), overlaps (0|1: a reject rules out overlapping spans of its label), completer (a | b | p: perceptron
- * 300 / cutoff 0 without clusters; pr: p with affixes, shapes and document features; br: b with them), vote (1: the
+ * 300 / cutoff 0 without clusters; pr: p with affixes, shapes and document features; br: b with them; brk: br
+ * with the k=16 clusters too), vote (1: the
  * completer alone; 3|5: that many completing models vote, NerEnsemble's member rule on the completer), agree (with
  * vote; 0: every model learns every voted token; 1: only tokens the members agree on; rounds: so do the completing
  * models, the final one learns every token; others: each completing model learns the tokens the other members
@@ -203,6 +204,8 @@ public final class BinaryBenchmark {
             case "pr" -> NerSettings.openNlpDefaults().withLearner("PERCEPTRON", 300, 0)
                     .withRichFeatures(4, true, true);
             case "br" -> BenchData.settings("b").withRichFeatures(4, true, true);
+            case "brk" -> BenchData.settings("b").withRichFeatures(4, true, true)
+                    .withClusters(List.of("k256", NerEnsemble.EXTRA_CLUSTERS), 2);
             default -> BenchData.settings(name);
         };
     }
