@@ -11,11 +11,13 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Function;
 import java.util.function.IntFunction;
 
 /**
@@ -97,8 +99,12 @@ final class BinaryTrainer {
     NerModel train(List<NerExample> complete, List<BinaryNerExample> binary) {
         if (how.answerPatterns() != BinaryTraining.AnswerPatterns.NONE) {
             Matcher answers = answerMatcher(last.matcher(), binary, how.answerPatterns());
-            completers = completers.stream().map(c -> c.withMatcher(answers)
-                    .withSettings(c.settings().withPatternFeatures(true))).toList();
+            Function<String, Matcher> training = how.answerPatterns()
+                    == BinaryTraining.AnswerPatterns.ACCEPTED_ELSEWHERE ? leaveOneOut(last.matcher(), binary) : null;
+            completers = completers.stream().map(c -> {
+                NerTrainer with = c.withMatcher(answers).withSettings(c.settings().withPatternFeatures(true));
+                return training == null ? with : with.withTrainingMatchers(training);
+            }).toList();
         }
         Data start = first(complete, binary);
         if (how.rounds() == 0) {
@@ -277,6 +283,21 @@ final class BinaryTrainer {
                     .forEach(label -> patterns.add(exact("no-" + label, words))));
         }
         return Matcher.compile(patterns, own == null ? MatchOptions.defaults() : own.options());
+    }
+
+    /**
+     * The answer matcher of each document's training features ({@link
+     * BinaryTraining.AnswerPatterns#ACCEPTED_ELSEWHERE}): {@code own}'s patterns and the other documents' accepted
+     * answers; compiled once per document, when first asked.
+     */
+    static Function<String, Matcher> leaveOneOut(Matcher own, List<BinaryNerExample> binary) {
+        Set<String> answered = new HashSet<>();
+        binary.forEach(example -> answered.add(example.documentId()));
+        Matcher all = answerMatcher(own, binary, BinaryTraining.AnswerPatterns.ACCEPTED);
+        Map<String, Matcher> byDocument = new HashMap<>();
+        return document -> !answered.contains(document) ? all : byDocument.computeIfAbsent(document,
+                d -> answerMatcher(own, binary.stream().filter(e -> !e.documentId().equals(d)).toList(),
+                        BinaryTraining.AnswerPatterns.ACCEPTED));
     }
 
     private static void collect(BinaryNerExample example, List<EntitySpan> spans,

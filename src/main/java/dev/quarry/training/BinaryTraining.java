@@ -52,7 +52,13 @@ public record BinaryTraining(int rounds, int beamSize, Start start, double minCo
         /** The accepted spans' words, each with its label. */
         ACCEPTED,
         /** The accepted spans' words, and the rejected ones' with the label {@code no-LABEL}. */
-        ACCEPTED_AND_REJECTED
+        ACCEPTED_AND_REJECTED,
+        /**
+         * The accepted spans' words, but a training document's features come from the other documents' answers
+         * only (leave one document out), so an answer's own words never give its label away in training; completion
+         * uses every answer.
+         */
+        ACCEPTED_ELSEWHERE
     }
 
     /** The first model's training data. */

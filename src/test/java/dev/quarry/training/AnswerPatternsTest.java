@@ -55,6 +55,17 @@ class AnswerPatternsTest {
     }
 
     @Test
+    void leftOutADocumentsOwnAnswersDoNotMatchInItUnlessAnotherDocumentAcceptedThem() {
+        var byDocument = BinaryTrainer.leaveOneOut(null, List.of(ANSWERS.get(0), ANSWERS.get(2),
+                new BinaryNerExample("d4", List.of("New", "York", "."), List.of(new EntitySpan(0, 2, "LOC")),
+                        List.of())));
+        String[] sentence = {"Jordan", "and", "New", "York"};
+        assertEquals(List.of("LOC 2 4"), matches(byDocument.apply("d3"), sentence));
+        assertEquals(List.of("LOC 0 1", "LOC 2 4"), matches(byDocument.apply("d1"), sentence));
+        assertEquals(List.of("LOC 0 1", "LOC 2 4"), matches(byDocument.apply("seed"), sentence));
+    }
+
+    @Test
     void onlyTheCompletingModelsLearnFromTheAnswerPatterns() {
         List<BinaryNerExample> binary = new ArrayList<>();
         for (NerExample e : BinaryTrainingTest.data(20, 5)) {
@@ -69,6 +80,24 @@ class AnswerPatternsTest {
                 completers.forEach(c -> completersPatterns.add(c.settings().patternFeatures())));
         assertEquals(List.of(true), completersPatterns);
         assertFalse(model.settings().patternFeatures());
+        assertTrue(model.evaluate(BinaryTrainingTest.data(20, 9)).micro().f1() > 0.9);
+    }
+
+    @Test
+    void completersTrainedOnOtherDocumentsAnswersStillCompleteWithinTheAnswers() {
+        List<BinaryNerExample> binary = new ArrayList<>();
+        for (NerExample e : BinaryTrainingTest.data(20, 5)) {
+            binary.add(new BinaryNerExample(e.documentId(), e.tokens(), List.of(e.spans().get(1)), List.of()));
+        }
+        NerTrainer trainer = new NerTrainer(NerSettings.openNlpDefaults().withLearner("PERCEPTRON", 20, 0), Map.of(),
+                null);
+        NerModel model = trainer.train(BinaryTrainingTest.data(10, 3), binary, BinaryTraining.defaults()
+                .withRounds(1).withCompleter(BinaryTraining.Completer.stronger())
+                .withAnswerPatterns(BinaryTraining.AnswerPatterns.ACCEPTED_ELSEWHERE), (round, completed, completers) -> {
+                    for (int i = 0; i < binary.size(); i++) {
+                        assertTrue(completed.get(i).spans().containsAll(binary.get(i).accepted()));
+                    }
+                });
         assertTrue(model.evaluate(BinaryTrainingTest.data(20, 9)).micro().f1() > 0.9);
     }
 }
