@@ -40,7 +40,8 @@ import java.util.function.Supplier;
  * models, the final one learns every token; others: each completing model learns the tokens the other members
  * agree on, tri-training), votes (with a vote: the votes a completed span needs, default a majority), gaz (0 | 1:
  * the completers get pattern features from the accepted answers' words | 2: and from the rejected ones' | 3: as 1,
- * each training document's from the other documents' answers only), teacher=1 (score the completing models on testa and testb, slow),
+ * each training document's from the other documents' answers only), teacher=1 (score the completing models on
+ * testa and testb, slow),
  * k16=0 (the trainer lacks the k=16 clusters a vote's fifth member would use, as quarry train without --ner-vote);
  * unset keys as {@link BinaryTraining#defaults()}. Default variant: the defaults. VARIANT {@code full:NAME} trains
  * the full gold with the completer settings NAME instead (what the stronger learner makes of full annotation).

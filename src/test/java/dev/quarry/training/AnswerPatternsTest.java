@@ -91,13 +91,13 @@ class AnswerPatternsTest {
         }
         NerTrainer trainer = new NerTrainer(NerSettings.openNlpDefaults().withLearner("PERCEPTRON", 20, 0), Map.of(),
                 null);
-        NerModel model = trainer.train(BinaryTrainingTest.data(10, 3), binary, BinaryTraining.defaults()
-                .withRounds(1).withCompleter(BinaryTraining.Completer.stronger())
-                .withAnswerPatterns(BinaryTraining.AnswerPatterns.ACCEPTED_ELSEWHERE), (round, completed, completers) -> {
-                    for (int i = 0; i < binary.size(); i++) {
-                        assertTrue(completed.get(i).spans().containsAll(binary.get(i).accepted()));
-                    }
-                });
+        var how = BinaryTraining.defaults().withRounds(1).withCompleter(BinaryTraining.Completer.stronger())
+                .withAnswerPatterns(BinaryTraining.AnswerPatterns.ACCEPTED_ELSEWHERE);
+        NerModel model = trainer.train(BinaryTrainingTest.data(10, 3), binary, how, (round, completed, completers) -> {
+            for (int i = 0; i < binary.size(); i++) {
+                assertTrue(completed.get(i).spans().containsAll(binary.get(i).accepted()));
+            }
+        });
         assertTrue(model.evaluate(BinaryTrainingTest.data(20, 9)).micro().f1() > 0.9);
     }
 }
