@@ -97,7 +97,7 @@ final class BinaryTrainer {
     }
 
     NerModel train(List<NerExample> complete, List<BinaryNerExample> binary) {
-        if (how.answerPatterns() != BinaryTraining.AnswerPatterns.NONE) {
+        if (how.answerPatterns() != BinaryTraining.AnswerPatterns.NONE && matchable(complete, binary)) {
             Matcher answers = answerMatcher(last.matcher(), binary, how.answerPatterns());
             Function<String, Matcher> training = how.answerPatterns()
                     == BinaryTraining.AnswerPatterns.ACCEPTED_ELSEWHERE ? leaveOneOut(last.matcher(), binary) : null;
@@ -258,6 +258,19 @@ final class BinaryTrainer {
             }
         });
         return weights;
+    }
+
+    /**
+     * Whether pattern features can be computed on every example: each token non-empty and without whitespace (a
+     * tokenizer's words are; a task's own tokens may hold spaCy's whitespace tokens).
+     */
+    static boolean matchable(List<NerExample> complete, List<BinaryNerExample> binary) {
+        return complete.stream().allMatch(e -> matchable(e.tokens()))
+                && binary.stream().allMatch(e -> matchable(e.tokens()));
+    }
+
+    private static boolean matchable(List<String> tokens) {
+        return tokens.stream().allMatch(t -> !t.isEmpty() && t.chars().noneMatch(Character::isWhitespace));
     }
 
     /**

@@ -39,7 +39,8 @@ import java.util.Objects;
  *                      phrase pattern of its label, and with {@link AnswerPatterns#ACCEPTED_AND_REJECTED} each
  *                      rejected span's words (never accepted with that label) as one of the label {@code no-LABEL},
  *                      matched on every sentence ({@link NerSettings#patternFeatures()}, with the trainer's own
- *                      patterns when it has any)
+ *                      patterns when it has any); none when a token of the examples is empty or holds whitespace
+ *                      (pattern matching needs words)
  */
 public record BinaryTraining(int rounds, int beamSize, Start start, double minConfidence, boolean crossFit,
                              double priorCorrection, Completer completer, boolean softLabels,
@@ -249,7 +250,8 @@ public record BinaryTraining(int rounds, int beamSize, Start start, double minCo
     /** What {@link NerTrainer#train(java.util.List, java.util.List)} uses (chosen by measurement, see the README). */
     public static BinaryTraining defaults() {
         return new BinaryTraining(2, 8, Start.KNOWN_TOKENS, 0, false, 0.5,
-                Completer.vote(Completer.stronger(), 5, Agreement.COMPLETERS), false, 0, false, AnswerPatterns.NONE);
+                Completer.vote(Completer.stronger(), 5, Agreement.COMPLETERS), false, 0, false,
+                AnswerPatterns.ACCEPTED_ELSEWHERE);
     }
 
     public BinaryTraining withRounds(int rounds) {

@@ -84,6 +84,26 @@ class AnswerPatternsTest {
     }
 
     @Test
+    void byDefaultTheCompletersLearnFromTheOtherDocumentsAnswers() {
+        assertEquals(BinaryTraining.AnswerPatterns.ACCEPTED_ELSEWHERE, BinaryTraining.defaults().answerPatterns());
+    }
+
+    @Test
+    void examplesWithWhitespaceTokensTrainWithoutAnswerPatterns() {
+        List<String> tokens = List.of("Anna", "\n", "visited", "Paris");
+        BinaryNerExample spaced = new BinaryNerExample("d9", tokens, List.of(new EntitySpan(3, 4, "LOC")), List.of());
+        assertFalse(BinaryTrainer.matchable(List.of(), List.of(spaced)));
+        assertTrue(BinaryTrainer.matchable(BinaryTrainingTest.data(3, 1), List.of(ANSWERS.getFirst())));
+        NerTrainer trainer = new NerTrainer(NerSettings.openNlpDefaults().withLearner("PERCEPTRON", 20, 0), Map.of(),
+                null);
+        List<Boolean> completersPatterns = new ArrayList<>();
+        trainer.train(BinaryTrainingTest.data(10, 3), List.of(spaced), BinaryTraining.defaults().withRounds(1)
+                .withCompleter(BinaryTraining.Completer.stronger()), (round, completed, completers) ->
+                completers.forEach(c -> completersPatterns.add(c.settings().patternFeatures())));
+        assertEquals(List.of(false), completersPatterns);
+    }
+
+    @Test
     void completersTrainedOnOtherDocumentsAnswersStillCompleteWithinTheAnswers() {
         List<BinaryNerExample> binary = new ArrayList<>();
         for (NerExample e : BinaryTrainingTest.data(20, 5)) {

@@ -165,7 +165,7 @@ class CompleterVoteTest {
         NerSettings settings = NerSettings.openNlpDefaults().withLearner("PERCEPTRON", 20, 0)
                 .withClusters(List.of("k"), 1);
         NerTrainer trainer = new NerTrainer(settings, clusters, null);
-        var how = BinaryTraining.defaults().withRounds(1)
+        var how = BinaryTraining.defaults().withRounds(1).withAnswerPatterns(BinaryTraining.AnswerPatterns.NONE)
                 .withCompleter(BinaryTraining.Completer.vote(BinaryTraining.Completer.trainers(), 5, NONE));
         List<List<NerSettings>> seen = new ArrayList<>();
         trainer.train(BinaryTrainingTest.data(20, 1), binary(20, 2), how, (round, completed, completers) ->
