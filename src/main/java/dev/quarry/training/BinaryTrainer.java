@@ -98,13 +98,7 @@ final class BinaryTrainer {
 
     NerModel train(List<NerExample> complete, List<BinaryNerExample> binary) {
         if (how.answerPatterns() != BinaryTraining.AnswerPatterns.NONE && matchable(complete, binary)) {
-            Matcher answers = answerMatcher(last.matcher(), binary, how.answerPatterns());
-            Function<String, Matcher> training = how.answerPatterns()
-                    == BinaryTraining.AnswerPatterns.ACCEPTED_ELSEWHERE ? leaveOneOut(last.matcher(), binary) : null;
-            completers = completers.stream().map(c -> {
-                NerTrainer with = c.withMatcher(answers).withSettings(c.settings().withPatternFeatures(true));
-                return training == null ? with : with.withTrainingMatchers(training);
-            }).toList();
+            completers = withAnswerPatterns(completers, binary);
         }
         Data start = first(complete, binary);
         if (how.rounds() == 0) {
@@ -258,6 +252,17 @@ final class BinaryTrainer {
             }
         });
         return weights;
+    }
+
+    /** {@code trainers} with pattern features from the answers, as {@link BinaryTraining#answerPatterns()} says. */
+    private List<NerTrainer> withAnswerPatterns(List<NerTrainer> trainers, List<BinaryNerExample> binary) {
+        Matcher answers = answerMatcher(last.matcher(), binary, how.answerPatterns());
+        Function<String, Matcher> training = how.answerPatterns() == BinaryTraining.AnswerPatterns.ACCEPTED_ELSEWHERE
+                ? leaveOneOut(last.matcher(), binary) : null;
+        return trainers.stream().map(trainer -> {
+            NerTrainer with = trainer.withMatcher(answers).withSettings(trainer.settings().withPatternFeatures(true));
+            return training == null ? with : with.withTrainingMatchers(training);
+        }).toList();
     }
 
     /**
