@@ -33,10 +33,15 @@ import java.util.function.Supplier;
  * SELECTION(uncertain|top) [VARIANT...] where VARIANT is comma-separated {@code key=value}: rounds, beam,
  * start (complete | answers | known), min (min confidence), mino (min confidence for O), cross (0|1), prior (0..1),
  * soft (0|1), overlaps (0|1: a reject rules out overlapping spans of its label), completer (a | b | p: perceptron
- * 300 / cutoff 0 without clusters; pr: p with affixes, shapes and document features; br: b with them), vote (1: the
+ * 300 / cutoff 0 without clusters; pr: p with affixes, shapes and document features; br: b with them; brk: br
+ * with the k=16 clusters too), vote (1: the
  * completer alone; 3|5: that many completing models vote, NerEnsemble's member rule on the completer), agree (with
  * vote; 0: every model learns every voted token; 1: only tokens the members agree on; rounds: so do the completing
- * models, the final one learns every token), teacher=1 (score the completing models on testa and testb, slow),
+ * models, the final one learns every token; others: each completing model learns the tokens the other members
+ * agree on, tri-training), votes (with a vote: the votes a completed span needs, default a majority), gaz (0 | 1:
+ * the completers get pattern features from the accepted answers' words | 2: and from the rejected ones' | 3: as 1,
+ * each training document's from the other documents' answers only), teacher=1 (score the completing models on
+ * testa and testb, slow),
  * k16=0 (the trainer lacks the k=16 clusters a vote's fifth member would use, as quarry train without --ner-vote);
  * unset keys as {@link BinaryTraining#defaults()}. Default variant: the defaults. VARIANT {@code full:NAME} trains
  * the full gold with the completer settings NAME instead (what the stronger learner makes of full annotation).
@@ -85,10 +90,12 @@ public final class BinaryBenchmark {
         Simulation simulation = Simulation.run(seedModel, documents.subList(next, documents.size()), answers,
                 perSentence, selection);
         System.out.println(simulation.summary());
-        bench.timed("(i) answers as complete (unknown = O)", () -> trainer.train(seed, simulation.binary(),
-                new BinaryTraining(0, 1, BinaryTraining.Start.ANSWERS_AS_COMPLETE, 0)));
-        bench.timed("accepted spans as the only gold, the rest masked", () -> trainer.train(seed,
-                simulation.binary(), BinaryTraining.defaults().withRounds(0)));
+        if (System.getenv("QUARRY_BENCH_NO_BASELINES") == null) { // set: only the variants and the full gold
+            bench.timed("(i) answers as complete (unknown = O)", () -> trainer.train(seed, simulation.binary(),
+                    new BinaryTraining(0, 1, BinaryTraining.Start.ANSWERS_AS_COMPLETE, 0)));
+            bench.timed("accepted spans as the only gold, the rest masked", () -> trainer.train(seed,
+                    simulation.binary(), BinaryTraining.defaults().withRounds(0)));
+        }
         List<NerExample> full = new ArrayList<>(seed);
         full.addAll(simulation.gold());
         for (String variant : variants) {
@@ -150,13 +157,14 @@ public final class BinaryBenchmark {
         if (values.getOrDefault("vote", "").equals("1")) {
             completer = base;
         } else if (values.containsKey("vote")) {
-            completer = BinaryTraining.Completer.vote(base, Integer.parseInt(values.get("vote")),
-                    switch (values.getOrDefault("agree", "0")) {
-                        case "0" -> BinaryTraining.Agreement.NONE;
-                        case "1" -> BinaryTraining.Agreement.ALL;
-                        case "rounds" -> BinaryTraining.Agreement.COMPLETERS;
-                        default -> throw new IllegalArgumentException("agree must be 0, 1 or rounds");
-                    });
+            int size = Integer.parseInt(values.get("vote"));
+            completer = BinaryTraining.Completer.vote(base, size, agreement(values.getOrDefault("agree", "0")),
+                    Integer.parseInt(values.getOrDefault("votes", "" + (size / 2 + 1))));
+        } else if (values.containsKey("agree") || values.containsKey("votes")) {
+            BinaryTraining.Completer.Vote vote = (BinaryTraining.Completer.Vote) how.completer();
+            completer = BinaryTraining.Completer.vote(base, vote.size(),
+                    values.containsKey("agree") ? agreement(values.get("agree")) : vote.agreement(),
+                    Integer.parseInt(values.getOrDefault("votes", "" + vote.minVotes())));
         }
         return new BinaryTraining(
                 Integer.parseInt(values.getOrDefault("rounds", "" + how.rounds())),
@@ -173,7 +181,24 @@ public final class BinaryBenchmark {
                 completer,
                 values.getOrDefault("soft", how.softLabels() ? "1" : "0").equals("1"),
                 Double.parseDouble(values.getOrDefault("mino", "" + how.minConfidenceForO())),
-                values.getOrDefault("overlaps", how.rejectOverlaps() ? "1" : "0").equals("1"));
+                values.getOrDefault("overlaps", how.rejectOverlaps() ? "1" : "0").equals("1"),
+                switch (values.getOrDefault("gaz", "" + how.answerPatterns().ordinal())) {
+                    case "0" -> BinaryTraining.AnswerPatterns.NONE;
+                    case "1" -> BinaryTraining.AnswerPatterns.ACCEPTED;
+                    case "2" -> BinaryTraining.AnswerPatterns.ACCEPTED_AND_REJECTED;
+                    case "3" -> BinaryTraining.AnswerPatterns.ACCEPTED_ELSEWHERE;
+                    default -> throw new IllegalArgumentException("gaz must be 0, 1, 2 or 3");
+                });
+    }
+
+    private static BinaryTraining.Agreement agreement(String value) {
+        return switch (value) {
+            case "0" -> BinaryTraining.Agreement.NONE;
+            case "1" -> BinaryTraining.Agreement.ALL;
+            case "rounds" -> BinaryTraining.Agreement.COMPLETERS;
+            case "others" -> BinaryTraining.Agreement.OTHERS;
+            default -> throw new IllegalArgumentException("agree must be 0, 1, rounds or others, got " + value);
+        };
     }
 
     static NerSettings completer(String name) {
@@ -182,6 +207,8 @@ public final class BinaryBenchmark {
             case "pr" -> NerSettings.openNlpDefaults().withLearner("PERCEPTRON", 300, 0)
                     .withRichFeatures(4, true, true);
             case "br" -> BenchData.settings("b").withRichFeatures(4, true, true);
+            case "brk" -> BenchData.settings("b").withRichFeatures(4, true, true)
+                    .withClusters(List.of("k256", NerEnsemble.EXTRA_CLUSTERS), 2);
             default -> BenchData.settings(name);
         };
     }
@@ -306,15 +333,17 @@ public final class BinaryBenchmark {
                     + "completed, %d right; unaccepted gold spans whose words and label an answer in the same "
                     + "document accepted: %d, completed right %d; whose words were accepted with another label: %d, "
                     + "completed right %d; whose words and label were rejected in the same document: %d, completed "
-                    + "right %d", round,
+                    + "right %d; in no such case but whose words and label an answer in another document accepted: "
+                    + "%d, completed right %d", round,
                     100 * p(all), 100 * r(all), 100 * f(all), 100 * p(unknown), 100 * r(unknown), 100 * f(unknown),
                     unknown[0] + unknown[2], unknown[0] + unknown[1], onRejected[0], onRejected[1], nearRejected[0],
-                    nearRejected[1], echo[0], echo[1], echo[2], echo[3], echo[4], echo[5]);
+                    nearRejected[1], echo[0], echo[1], echo[2], echo[3], echo[4], echo[5], echo[6], echo[7]);
         }
 
         /**
          * Unaccepted gold spans whose words another answer of the same document accepted with the same label [0]
-         * (completed right [1]), with another label [2] ([3]), or rejected with the same label [4] ([5]).
+         * (completed right [1]), with another label [2] ([3]), or rejected with the same label [4] ([5]); else
+         * whose words and label an answer in any document accepted [6] ([7]).
          */
         private static int[] echoes(List<NerExample> completed, Simulation simulation) {
             Map<String, List<String>> accepted = new LinkedHashMap<>();
@@ -327,7 +356,9 @@ public final class BinaryBenchmark {
                     rejected.computeIfAbsent(b.documentId(), k -> new ArrayList<>()).add(key(b.tokens(), span));
                 }
             }
-            int[] echo = new int[6];
+            java.util.Set<String> anywhere = new java.util.HashSet<>();
+            accepted.values().forEach(anywhere::addAll);
+            int[] echo = new int[8];
             for (int i = 0; i < completed.size(); i++) {
                 BinaryNerExample b = simulation.binary().get(i);
                 List<String> yes = accepted.getOrDefault(b.documentId(), List.of());
@@ -340,7 +371,7 @@ public final class BinaryBenchmark {
                     String words = key.substring(key.indexOf('\t'));
                     int right = completed.get(i).spans().contains(span) ? 1 : 0;
                     int kind = yes.contains(key) ? 0 : yes.stream().anyMatch(k -> k.endsWith(words)) ? 2
-                            : no.contains(key) ? 4 : -1;
+                            : no.contains(key) ? 4 : anywhere.contains(key) ? 6 : -1;
                     if (kind >= 0) {
                         echo[kind]++;
                         echo[kind + 1] += right;

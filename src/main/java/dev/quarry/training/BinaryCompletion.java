@@ -1,6 +1,10 @@
 package dev.quarry.training;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -20,22 +24,34 @@ final class BinaryCompletion {
      * probability (for soft labels).
      */
     record Completed(NerExample example, boolean[] trusted, List<MaskedTraining.Reading> readings,
-                     boolean[] agreed) {
+                     boolean[] agreed, List<boolean[]> othersAgreed) {
 
         Completed(NerExample example, boolean[] trusted, List<MaskedTraining.Reading> readings) {
-            this(example, trusted, readings, null);
+            this(example, trusted, readings, null, null);
         }
 
         /** The tokens to learn from: trusted and, with {@code agreedOnly}, agreed on; null when all are. */
         boolean[] mask(boolean agreedOnly) {
-            if (!agreedOnly || agreed == null) {
-                return trusted;
+            return agreedOnly ? and(trusted, agreed) : trusted;
+        }
+
+        /**
+         * The tokens vote member {@code member} learns from under tri-training: trusted, and agreed on by every
+         * other member; null when all are (or when this is no vote).
+         */
+        boolean[] othersMask(int member) {
+            return and(trusted, othersAgreed == null ? null : othersAgreed.get(member));
+        }
+
+        private static boolean[] and(boolean[] a, boolean[] b) {
+            if (a == null || b == null) {
+                return a == null ? b : a;
             }
-            boolean[] mask = agreed.clone();
-            for (int t = 0; trusted != null && t < mask.length; t++) {
-                mask[t] &= trusted[t];
+            boolean[] both = a.clone();
+            for (int t = 0; t < both.length; t++) {
+                both[t] &= b[t];
             }
-            return mask;
+            return both;
         }
     }
 
@@ -78,26 +94,56 @@ final class BinaryCompletion {
     }
 
     /**
-     * The vote of several models' completions of the same binary examples: per example the spans more than half of
-     * them have ({@link NerEnsemble#vote}), which keeps every accepted span and no rejected one. A token is trusted
-     * where every member trusted it, and agreed on ({@link Completed#agreed()}) where every member's outcome is the
-     * vote's.
-     *
-     * @param members each model's completions, in the order of the binary examples, at least one
+     * The majority vote of several models' completions of the same binary examples: {@link #vote(List, int)} with
+     * more than half of the members.
      */
     static List<Completed> vote(List<List<Completed>> members) {
+        return vote(members, members.size() / 2 + 1);
+    }
+
+    /**
+     * The vote of several models' completions of the same binary examples: per example the spans at least {@code
+     * minVotes} of them have, an overlap going to the span with more votes (then the earlier, then the longer one),
+     * which keeps every accepted span and no rejected one. A token is trusted where every member trusted it, agreed
+     * on ({@link Completed#agreed()}) where every member's outcome is the vote's, and agreed on by the others of
+     * member m ({@link Completed#othersMask(int)}) where every other member's outcome is the vote's.
+     *
+     * @param members  each model's completions, in the order of the binary examples, at least one
+     * @param minVotes at least 1
+     */
+    static List<Completed> vote(List<List<Completed>> members, int minVotes) {
         List<Completed> voted = new ArrayList<>(members.getFirst().size());
         for (int i = 0; i < members.getFirst().size(); i++) {
             int e = i;
             List<Completed> each = members.stream().map(member -> member.get(e)).toList();
             NerExample first = each.getFirst().example();
             NerExample example = new NerExample(first.documentId(), first.tokens(),
-                    NerEnsemble.vote(each.stream().map(c -> c.example().spans()).toList()));
+                    thresholdVote(each.stream().map(c -> c.example().spans()).toList(), minVotes));
             String[] outcomes = BinaryTrainer.outcomes(example);
+            List<String[]> own = each.stream().map(c -> BinaryTrainer.outcomes(c.example())).toList();
             voted.add(new Completed(example, trusted(each), List.of(new MaskedTraining.Reading(outcomes, 1)),
-                    agreed(each, outcomes)));
+                    agreed(own, outcomes, -1), othersAgreed(own, outcomes)));
         }
         return voted;
+    }
+
+    /** The spans at least {@code minVotes} predictions have, overlaps resolved as {@link #vote(List, int)} says. */
+    static List<EntitySpan> thresholdVote(List<List<EntitySpan>> predictions, int minVotes) {
+        Map<EntitySpan, Integer> votes = new LinkedHashMap<>();
+        predictions.forEach(prediction -> prediction.forEach(span -> votes.merge(span, 1, Integer::sum)));
+        List<EntitySpan> candidates = votes.entrySet().stream().filter(v -> v.getValue() >= minVotes)
+                .sorted(Map.Entry.<EntitySpan, Integer>comparingByValue().reversed()
+                        .thenComparing(v -> v.getKey().start())
+                        .thenComparing(v -> -v.getKey().end()))
+                .map(Map.Entry::getKey).toList();
+        List<EntitySpan> kept = new ArrayList<>();
+        for (EntitySpan span : candidates) {
+            if (kept.stream().noneMatch(k -> k.start() < span.end() && span.start() < k.end())) {
+                kept.add(span);
+            }
+        }
+        kept.sort(Comparator.comparingInt(EntitySpan::start));
+        return List.copyOf(kept);
     }
 
     /** Null when every member trusts every token. */
@@ -114,19 +160,27 @@ final class BinaryCompletion {
         return trusted;
     }
 
-    /** Null when every member's outcomes are the vote's. */
-    private static boolean[] agreed(List<Completed> each, String[] outcomes) {
+    /** Where every member but {@code skip} (-1: none) has the vote's outcome; null when that is every token. */
+    private static boolean[] agreed(List<String[]> own, String[] outcomes, int skip) {
         boolean[] agreed = new boolean[outcomes.length];
-        java.util.Arrays.fill(agreed, true);
+        Arrays.fill(agreed, true);
         boolean all = true;
-        for (Completed member : each) {
-            String[] own = BinaryTrainer.outcomes(member.example());
-            for (int t = 0; t < outcomes.length; t++) {
-                agreed[t] &= own[t].equals(outcomes[t]);
+        for (int m = 0; m < own.size(); m++) {
+            for (int t = 0; t < outcomes.length && m != skip; t++) {
+                agreed[t] &= own.get(m)[t].equals(outcomes[t]);
                 all &= agreed[t];
             }
         }
         return all ? null : agreed;
+    }
+
+    /** {@link #agreed} without each member in turn, in member order. */
+    private static List<boolean[]> othersAgreed(List<String[]> own, String[] outcomes) {
+        List<boolean[]> others = new ArrayList<>(own.size());
+        for (int m = 0; m < own.size(); m++) {
+            others.add(agreed(own, outcomes, m));
+        }
+        return Collections.unmodifiableList(others);
     }
 
     private static List<MaskedTraining.Reading> readings(List<ConstrainedDecoder.Scored> beam) {
@@ -161,7 +215,7 @@ final class BinaryCompletion {
             trusted[i] = agree[i] / total >= needed;
         }
         for (EntitySpan span : example.accepted()) {
-            java.util.Arrays.fill(trusted, span.start(), span.end(), true);
+            Arrays.fill(trusted, span.start(), span.end(), true);
         }
         return trusted;
     }

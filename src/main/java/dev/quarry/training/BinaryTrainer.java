@@ -1,11 +1,24 @@
 package dev.quarry.training;
 
+import dev.quarry.matching.MatchOptions;
+import dev.quarry.matching.Matcher;
+import dev.quarry.patterns.Attr;
+import dev.quarry.patterns.Constraint;
+import dev.quarry.patterns.Pattern;
+import dev.quarry.patterns.TokenPattern;
+import dev.quarry.patterns.TokenSpec;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Function;
+import java.util.function.IntFunction;
 
 /**
  * The engine behind {@link NerTrainer#train(List, List, BinaryTraining)}: trains the first model, completes the
@@ -62,8 +75,10 @@ final class BinaryTrainer {
     static final int SOFT_COPIES = 4;
 
     private final NerTrainer last;
-    private final List<NerTrainer> completers;
+    /** The completing models' trainers; with answer patterns, their matchers are set by {@link #train}. */
+    private List<NerTrainer> completers;
     private final BinaryTraining how;
+    private final int minVotes;
     private final Observer observer;
 
     BinaryTrainer(NerTrainer trainer, BinaryTraining how, Observer observer) {
@@ -77,38 +92,44 @@ final class BinaryTrainer {
         }
         this.completers = List.copyOf(members);
         this.how = how;
+        this.minVotes = how.completer() instanceof BinaryTraining.Completer.Vote vote ? vote.minVotes() : 1;
         this.observer = observer == null ? (round, completed, models) -> { } : observer;
     }
 
     NerModel train(List<NerExample> complete, List<BinaryNerExample> binary) {
+        if (how.answerPatterns() != BinaryTraining.AnswerPatterns.NONE && matchable(complete, binary)) {
+            completers = withAnswerPatterns(completers, binary);
+        }
         Data start = first(complete, binary);
         if (how.rounds() == 0) {
             return start.train(last);
         }
-        List<BinaryCompletion.Completed> completed = complete(1, start, complete, binary);
+        List<BinaryCompletion.Completed> completed = complete(1, member -> start, complete, binary);
         for (int round = 2; round <= how.rounds(); round++) {
+            List<BinaryCompletion.Completed> previous = completed;
             completed = how.crossFit() ? crossFitted(round, complete, binary, completed)
-                    : complete(round, withCompletions(complete, completed, binary, -1, false), complete, binary);
+                    : complete(round, member -> withCompletions(complete, previous, binary, -1, false, member),
+                    complete, binary);
         }
         return withCompletions(complete, completed, binary, -1, true).train(last);
     }
 
     /**
-     * Trains the completing models on {@code data} and completes {@code binary} with them (by their vote when
-     * there are several); shows the observer the round's completions unless {@code round} is 0.
+     * Trains each completing model on its {@code data} (by member index) and completes {@code binary} with them (by
+     * their vote when there are several); shows the observer the round's completions unless {@code round} is 0.
      */
-    private List<BinaryCompletion.Completed> complete(int round, Data data, List<NerExample> complete,
+    private List<BinaryCompletion.Completed> complete(int round, IntFunction<Data> data, List<NerExample> complete,
                                                       List<BinaryNerExample> binary) {
-        Map<String, Double> weights = weights(data, complete);
         List<NerModel> models = new ArrayList<>(completers.size());
         List<List<BinaryCompletion.Completed>> each = new ArrayList<>(completers.size());
-        for (NerTrainer completer : completers) {
-            NerModel model = data.train(completer);
+        for (int m = 0; m < completers.size(); m++) {
+            Data own = data.apply(m);
+            NerModel model = own.train(completers.get(m));
             models.add(model);
-            each.add(BinaryCompletion.complete(model, binary, how, weights));
+            each.add(BinaryCompletion.complete(model, binary, how, weights(own, complete)));
         }
         List<BinaryCompletion.Completed> completed = each.size() == 1 ? each.getFirst()
-                : BinaryCompletion.vote(each);
+                : BinaryCompletion.vote(each, minVotes);
         if (round > 0) {
             observer.completed(round, completed.stream().map(BinaryCompletion.Completed::example).toList(), models);
         }
@@ -136,8 +157,9 @@ final class BinaryTrainer {
             if (own.isEmpty()) {
                 continue;
             }
-            List<BinaryCompletion.Completed> done = complete(0, withCompletions(complete, previous, binary, fold,
-                    false), complete, own);
+            int knownFold = fold;
+            List<BinaryCompletion.Completed> done = complete(0, member -> withCompletions(complete, previous, binary,
+                    knownFold, false, member), complete, own);
             for (int k = 0; k < done.size(); k++) {
                 result[positions.get(k)] = done.get(k);
             }
@@ -159,17 +181,24 @@ final class BinaryTrainer {
         return folds;
     }
 
+    /** {@link #withCompletions(List, List, List, int, boolean, int)} for no particular vote member. */
+    Data withCompletions(List<NerExample> complete, List<BinaryCompletion.Completed> completed,
+                         List<BinaryNerExample> binary, int knownFold, boolean last) {
+        return withCompletions(complete, completed, binary, knownFold, last, -1);
+    }
+
     /**
      * The complete examples and the completed ones (masked by their trust), except that the binary examples of
      * {@code knownFold} (-1: none) contribute their known tokens only. Tokens a vote's members disagree on are
-     * left out as {@link BinaryTraining.Completer#agreement()} says for the final model ({@code last}) or a
-     * completing one.
+     * left out as {@link BinaryTraining.Completer#agreement()} says for the final model ({@code last}) or the
+     * completing one of index {@code member} (-1: with {@link BinaryTraining.Agreement#OTHERS}, every token).
      */
     Data withCompletions(List<NerExample> complete, List<BinaryCompletion.Completed> completed,
-                         List<BinaryNerExample> binary, int knownFold, boolean last) {
+                         List<BinaryNerExample> binary, int knownFold, boolean last, int member) {
         BinaryTraining.Agreement agreement = how.completer().agreement();
         boolean agreedOnly = agreement == BinaryTraining.Agreement.ALL
                 || agreement == BinaryTraining.Agreement.COMPLETERS && !last;
+        boolean othersOnly = agreement == BinaryTraining.Agreement.OTHERS && !last && member >= 0;
         int[] folds = knownFold < 0 ? null : folds(binary);
         List<NerExample> examples = new ArrayList<>(complete);
         List<boolean[]> masks = allTokens(complete.size());
@@ -178,7 +207,8 @@ final class BinaryTrainer {
         for (int i = 0; i < completed.size(); i++) {
             boolean known = folds != null && folds[i] == knownFold;
             examples.add(known ? asComplete(binary.get(i)) : completed.get(i).example());
-            boolean[] mask = known ? knownTokens(binary.get(i)) : completed.get(i).mask(agreedOnly);
+            boolean[] mask = known ? knownTokens(binary.get(i))
+                    : othersOnly ? completed.get(i).othersMask(member) : completed.get(i).mask(agreedOnly);
             masks.add(mask);
             masked |= mask != null;
             readings.add(known || !how.softLabels() ? null : completed.get(i).readings());
@@ -222,6 +252,83 @@ final class BinaryTrainer {
             }
         });
         return weights;
+    }
+
+    /** {@code trainers} with pattern features from the answers, as {@link BinaryTraining#answerPatterns()} says. */
+    private List<NerTrainer> withAnswerPatterns(List<NerTrainer> trainers, List<BinaryNerExample> binary) {
+        Matcher answers = answerMatcher(last.matcher(), binary, how.answerPatterns());
+        Function<String, Matcher> training = how.answerPatterns() == BinaryTraining.AnswerPatterns.ACCEPTED_ELSEWHERE
+                ? leaveOneOut(last.matcher(), binary) : null;
+        return trainers.stream().map(trainer -> {
+            NerTrainer with = trainer.withMatcher(answers).withSettings(trainer.settings().withPatternFeatures(true));
+            return training == null ? with : with.withTrainingMatchers(training);
+        }).toList();
+    }
+
+    /**
+     * Whether pattern features can be computed on every example: each token non-empty and without whitespace (a
+     * tokenizer's words are; a task's own tokens may hold spaCy's whitespace tokens).
+     */
+    static boolean matchable(List<NerExample> complete, List<BinaryNerExample> binary) {
+        return complete.stream().allMatch(e -> matchable(e.tokens()))
+                && binary.stream().allMatch(e -> matchable(e.tokens()));
+    }
+
+    private static boolean matchable(List<String> tokens) {
+        return tokens.stream().allMatch(t -> !t.isEmpty() && t.chars().noneMatch(Character::isWhitespace));
+    }
+
+    /**
+     * A matcher of {@code own}'s patterns (if any) and the answers' words as exact token patterns ({@link
+     * BinaryTraining#answerPatterns()}): each accepted (words, label) once, and with {@code ACCEPTED_AND_REJECTED}
+     * each rejected one never accepted as {@code no-LABEL}.
+     */
+    static Matcher answerMatcher(Matcher own, List<BinaryNerExample> binary, BinaryTraining.AnswerPatterns which) {
+        Map<List<String>, Set<String>> accepted = new LinkedHashMap<>();
+        Map<List<String>, Set<String>> rejected = new LinkedHashMap<>();
+        for (BinaryNerExample example : binary) {
+            collect(example, example.accepted(), accepted);
+            collect(example, example.rejected(), rejected);
+        }
+        List<Pattern> patterns = new ArrayList<>();
+        for (int p = 0; own != null && p < own.size(); p++) {
+            patterns.add(own.pattern(p));
+        }
+        accepted.forEach((words, labels) -> labels.forEach(label -> patterns.add(exact(label, words))));
+        if (which == BinaryTraining.AnswerPatterns.ACCEPTED_AND_REJECTED) {
+            rejected.forEach((words, labels) -> labels.stream()
+                    .filter(label -> !accepted.getOrDefault(words, Set.of()).contains(label))
+                    .forEach(label -> patterns.add(exact("no-" + label, words))));
+        }
+        return Matcher.compile(patterns, own == null ? MatchOptions.defaults() : own.options());
+    }
+
+    /**
+     * The answer matcher of each document's training features ({@link
+     * BinaryTraining.AnswerPatterns#ACCEPTED_ELSEWHERE}): {@code own}'s patterns and the other documents' accepted
+     * answers; compiled once per document, when first asked.
+     */
+    static Function<String, Matcher> leaveOneOut(Matcher own, List<BinaryNerExample> binary) {
+        Set<String> answered = new HashSet<>();
+        binary.forEach(example -> answered.add(example.documentId()));
+        Matcher all = answerMatcher(own, binary, BinaryTraining.AnswerPatterns.ACCEPTED);
+        Map<String, Matcher> byDocument = new HashMap<>();
+        return document -> !answered.contains(document) ? all : byDocument.computeIfAbsent(document,
+                d -> answerMatcher(own, binary.stream().filter(e -> !e.documentId().equals(d)).toList(),
+                        BinaryTraining.AnswerPatterns.ACCEPTED));
+    }
+
+    private static void collect(BinaryNerExample example, List<EntitySpan> spans,
+                                Map<List<String>, Set<String>> into) {
+        for (EntitySpan span : spans) {
+            into.computeIfAbsent(List.copyOf(example.tokens().subList(span.start(), span.end())),
+                    words -> new TreeSet<>()).add(span.label());
+        }
+    }
+
+    private static TokenPattern exact(String label, List<String> words) {
+        return new TokenPattern(label, words.stream().map(w -> TokenSpec.of(Constraint.equals(Attr.ORTH, w)))
+                .toList());
     }
 
     /** The BIO outcomes of an example's tokens, as OpenNLP's BIO codec names them. */

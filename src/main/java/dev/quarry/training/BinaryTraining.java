@@ -34,10 +34,33 @@ import java.util.Objects;
  *                      than an entity label
  * @param rejectOverlaps a rejected span also rules out every span of its label that overlaps it (a sub- or
  *                      super-span), outside accepted spans; false: only the exact span is ruled out
+ * @param answerPatterns whether the completing models (not the final one) also get pattern features from the
+ *                      answers themselves, as a Prodigy user's patterns would be: each accepted span's words as a
+ *                      phrase pattern of its label, and with {@link AnswerPatterns#ACCEPTED_AND_REJECTED} each
+ *                      rejected span's words (never accepted with that label) as one of the label {@code no-LABEL},
+ *                      matched on every sentence ({@link NerSettings#patternFeatures()}, with the trainer's own
+ *                      patterns when it has any); none when a token of the examples is empty or holds whitespace
+ *                      (pattern matching needs words)
  */
 public record BinaryTraining(int rounds, int beamSize, Start start, double minConfidence, boolean crossFit,
                              double priorCorrection, Completer completer, boolean softLabels,
-                             double minConfidenceForO, boolean rejectOverlaps) {
+                             double minConfidenceForO, boolean rejectOverlaps, AnswerPatterns answerPatterns) {
+
+    /** Which answers become pattern features of the completing models. */
+    public enum AnswerPatterns {
+        /** None. */
+        NONE,
+        /** The accepted spans' words, each with its label. */
+        ACCEPTED,
+        /** The accepted spans' words, and the rejected ones' with the label {@code no-LABEL}. */
+        ACCEPTED_AND_REJECTED,
+        /**
+         * The accepted spans' words, but a training document's features come from the other documents' answers
+         * only (leave one document out), so an answer's own words never give its label away in training; completion
+         * uses every answer.
+         */
+        ACCEPTED_ELSEWHERE
+    }
 
     /** The first model's training data. */
     public enum Start {
@@ -108,6 +131,17 @@ public record BinaryTraining(int rounds, int beamSize, Start start, double minCo
             return new Vote(base, size, agreement);
         }
 
+        /**
+         * As {@link #vote(Completer, int, Agreement)}, keeping a span where at least {@code minVotes} of the
+         * completions have it; where kept spans overlap, the one with more votes wins (then the earlier, then the
+         * longer one). Accepted spans have every vote, rejected ones none, so the answers still hold.
+         *
+         * @param minVotes from 1 to {@code size}; a majority is {@code size / 2 + 1}
+         */
+        static Completer vote(Completer base, int size, Agreement agreement, int minVotes) {
+            return new Vote(base, size, agreement, minVotes);
+        }
+
         /** See {@link #trainers()}. */
         record TrainersOwn() implements Completer {
             @Override
@@ -126,7 +160,7 @@ public record BinaryTraining(int rounds, int beamSize, Start start, double minCo
         }
 
         /** See {@link #vote(Completer, int, Agreement)}. */
-        record Vote(Completer base, int size, Agreement agreement) implements Completer {
+        record Vote(Completer base, int size, Agreement agreement, int minVotes) implements Completer {
             public Vote {
                 Objects.requireNonNull(base, "base");
                 Objects.requireNonNull(agreement, "agreement");
@@ -136,6 +170,15 @@ public record BinaryTraining(int rounds, int beamSize, Start start, double minCo
                 if (size != 3 && size != 5) {
                     throw new IllegalArgumentException("a completer vote has 3 or 5 members, got " + size);
                 }
+                if (minVotes < 1 || minVotes > size) {
+                    throw new IllegalArgumentException("a vote of " + size + " keeps a span with 1 to " + size
+                            + " votes, got minVotes " + minVotes);
+                }
+            }
+
+            /** A majority vote. */
+            public Vote(Completer base, int size, Agreement agreement) {
+                this(base, size, agreement, size / 2 + 1);
             }
 
             @Override
@@ -168,7 +211,13 @@ public record BinaryTraining(int rounds, int beamSize, Start start, double minCo
         /** The completing models of later rounds learn the agreed tokens only; the final model learns every token. */
         COMPLETERS,
         /** The completing models and the final model learn the agreed tokens only. */
-        ALL
+        ALL,
+        /**
+         * Tri-training: each completing model of later rounds learns a token only where the <em>other</em>
+         * members' completions agree with the vote there (so its own errors are corrected by the others, and a
+         * token only it got right is not taught to it as wrong); the final model learns every token.
+         */
+        OTHERS
     }
 
     public BinaryTraining {
@@ -180,6 +229,7 @@ public record BinaryTraining(int rounds, int beamSize, Start start, double minCo
         }
         Objects.requireNonNull(start, "start");
         Objects.requireNonNull(completer, "completer");
+        Objects.requireNonNull(answerPatterns, "answerPatterns");
         if (!(minConfidence >= 0 && minConfidence < 1)) {
             throw new IllegalArgumentException("minConfidence must be in [0, 1), got " + minConfidence);
         }
@@ -193,47 +243,54 @@ public record BinaryTraining(int rounds, int beamSize, Start start, double minCo
 
     /** With the trainer's own settings for completion, no cross-fitting, prior correction or soft labels. */
     public BinaryTraining(int rounds, int beamSize, Start start, double minConfidence) {
-        this(rounds, beamSize, start, minConfidence, false, 0, Completer.trainers(), false, 0, false);
+        this(rounds, beamSize, start, minConfidence, false, 0, Completer.trainers(), false, 0, false,
+                AnswerPatterns.NONE);
     }
 
     /** What {@link NerTrainer#train(java.util.List, java.util.List)} uses (chosen by measurement, see the README). */
     public static BinaryTraining defaults() {
         return new BinaryTraining(2, 8, Start.KNOWN_TOKENS, 0, false, 0.5,
-                Completer.vote(Completer.stronger(), 5, Agreement.COMPLETERS), false, 0, false);
+                Completer.vote(Completer.stronger(), 5, Agreement.COMPLETERS), false, 0, false,
+                AnswerPatterns.ACCEPTED_ELSEWHERE);
     }
 
     public BinaryTraining withRounds(int rounds) {
         return new BinaryTraining(rounds, beamSize, start, minConfidence, crossFit, priorCorrection, completer,
-                softLabels, minConfidenceForO, rejectOverlaps);
+                softLabels, minConfidenceForO, rejectOverlaps, answerPatterns);
     }
 
     public BinaryTraining withCrossFit(boolean crossFit) {
         return new BinaryTraining(rounds, beamSize, start, minConfidence, crossFit, priorCorrection, completer,
-                softLabels, minConfidenceForO, rejectOverlaps);
+                softLabels, minConfidenceForO, rejectOverlaps, answerPatterns);
     }
 
     public BinaryTraining withPriorCorrection(double priorCorrection) {
         return new BinaryTraining(rounds, beamSize, start, minConfidence, crossFit, priorCorrection, completer,
-                softLabels, minConfidenceForO, rejectOverlaps);
+                softLabels, minConfidenceForO, rejectOverlaps, answerPatterns);
     }
 
     public BinaryTraining withMinConfidenceForO(double minConfidenceForO) {
         return new BinaryTraining(rounds, beamSize, start, minConfidence, crossFit, priorCorrection, completer,
-                softLabels, minConfidenceForO, rejectOverlaps);
+                softLabels, minConfidenceForO, rejectOverlaps, answerPatterns);
     }
 
     public BinaryTraining withRejectOverlaps(boolean rejectOverlaps) {
         return new BinaryTraining(rounds, beamSize, start, minConfidence, crossFit, priorCorrection, completer,
-                softLabels, minConfidenceForO, rejectOverlaps);
+                softLabels, minConfidenceForO, rejectOverlaps, answerPatterns);
     }
 
     public BinaryTraining withSoftLabels(boolean softLabels) {
         return new BinaryTraining(rounds, beamSize, start, minConfidence, crossFit, priorCorrection, completer,
-                softLabels, minConfidenceForO, rejectOverlaps);
+                softLabels, minConfidenceForO, rejectOverlaps, answerPatterns);
     }
 
     public BinaryTraining withCompleter(Completer completer) {
         return new BinaryTraining(rounds, beamSize, start, minConfidence, crossFit, priorCorrection, completer,
-                softLabels, minConfidenceForO, rejectOverlaps);
+                softLabels, minConfidenceForO, rejectOverlaps, answerPatterns);
+    }
+
+    public BinaryTraining withAnswerPatterns(AnswerPatterns answerPatterns) {
+        return new BinaryTraining(rounds, beamSize, start, minConfidence, crossFit, priorCorrection, completer,
+                softLabels, minConfidenceForO, rejectOverlaps, answerPatterns);
     }
 }

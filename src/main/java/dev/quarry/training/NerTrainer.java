@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Function;
 import opennlp.tools.namefind.NameFinderME;
 import opennlp.tools.namefind.NameSample;
 import opennlp.tools.namefind.TokenNameFinderModel;
@@ -46,12 +47,19 @@ public final class NerTrainer {
     private final NerSettings settings;
     private final Map<String, WordClusters> clusters;
     private final Matcher matcher;
+    /** The matcher for each training document's pattern features, by document id; null: {@link #matcher}. */
+    private final Function<String, Matcher> trainingMatchers;
 
     /**
      * @param clusters the word clusters named in {@code settings.clusters()}
      * @param matcher  the pattern matcher for pattern features; required when {@code settings.patternFeatures()}
      */
     public NerTrainer(NerSettings settings, Map<String, WordClusters> clusters, Matcher matcher) {
+        this(settings, clusters, matcher, null);
+    }
+
+    private NerTrainer(NerSettings settings, Map<String, WordClusters> clusters, Matcher matcher,
+                       Function<String, Matcher> trainingMatchers) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.clusters = Map.copyOf(clusters);
         for (String name : settings.clusters()) {
@@ -63,6 +71,7 @@ public final class NerTrainer {
             throw new IllegalArgumentException("pattern features need a matcher");
         }
         this.matcher = matcher;
+        this.trainingMatchers = trainingMatchers;
     }
 
     /**
@@ -162,9 +171,28 @@ public final class NerTrainer {
         return clusters.keySet().containsAll(names);
     }
 
+    /** A trainer with the same settings and clusters and another matcher (null: none). */
+    NerTrainer withMatcher(Matcher other) {
+        return new NerTrainer(settings, clusters, other, null);
+    }
+
+    /**
+     * A trainer whose pattern features of each training document come from {@code byDocument}'s matcher for its
+     * document id (the trained model keeps {@link #matcher()} for prediction): so a feature made from the training
+     * answers need not fire on the very answer it came from.
+     */
+    NerTrainer withTrainingMatchers(Function<String, Matcher> byDocument) {
+        return new NerTrainer(settings, clusters, matcher, Objects.requireNonNull(byDocument, "byDocument"));
+    }
+
+    /** The pattern matcher for pattern features, or null. */
+    Matcher matcher() {
+        return matcher;
+    }
+
     /** A trainer with other settings and the same clusters and matcher. */
     NerTrainer withSettings(NerSettings other) {
-        return new NerTrainer(other, clusters, matcher);
+        return new NerTrainer(other, clusters, matcher, trainingMatchers);
     }
 
     private static void checkAnswers(List<BinaryNerExample> binary) {
@@ -213,8 +241,10 @@ public final class NerTrainer {
         List<List<NerExample>> documents = NerExample.documents(examples);
         for (int d = 0; d < documents.size(); d++) {
             List<NerExample> document = documents.get(d);
+            Matcher features = trainingMatchers == null ? matcher
+                    : trainingMatchers.apply(document.getFirst().documentId());
             List<String[]> encoded = ExtraFeatures.encode(run, document.stream().map(NerExample::tokens).toList(),
-                    matcher, firstLabels == null ? null : firstLabels.get(d));
+                    features, firstLabels == null ? null : firstLabels.get(d));
             for (int s = 0; s < document.size(); s++) {
                 Span[] names = document.get(s).spans().stream()
                         .map(span -> new Span(span.start(), span.end(), span.label())).toArray(Span[]::new);

@@ -33,13 +33,15 @@
  *       learns from them in steps, chosen by measurement on CoNLL-2003 ({@code benchmarks/binary}): five first
  *       models (stronger learners than the trainer's, with different optional features, from the same data and
  *       vectors) learn from the complete examples plus only the accepted spans' tokens of the binary ones (OpenNLP's
- *       event trainer gets no event for an unknown token); each completes each binary example with its best label
+ *       event trainer gets no event for an unknown token) and, as pattern features, the words of the accepted
+ *       answers (a training document's from the other documents' answers only, so an answer's own words do not give
+ *       its label away); each completes each binary example with its best label
  *       sequence that contains every accepted span and none of the rejected ones (a constrained beam search over its
  *       own probabilities, its label prior corrected towards the complete examples'), and a span is kept where most
  *       of the five completions have it; five models learn again from the voted completions and complete and vote
  *       again, and the final model, with the trainer's settings, learns from the complete plus the completed
  *       examples (the second-round completers learn a completed token only where all five agreed). Reading the
- *       answers as complete annotations instead (unknown = O) scored 23.8 F1 where this scores 69.5 (full
+ *       answers as complete annotations instead (unknown = O) scored 23.8 F1 where this scores 69.2 (full
  *       annotation of the same sentences: 70.6).
  *       {@link dev.quarry.training.BinaryTraining} holds the knobs.</li>
  *   <li>Evaluation: {@link dev.quarry.training.NerEvaluation} (exact-span P/R/F per label, micro and macro, with

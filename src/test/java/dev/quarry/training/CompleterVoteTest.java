@@ -75,10 +75,49 @@ class CompleterVoteTest {
                             BinaryTraining.Completer.stronger(), 3, agreement)), null);
             boolean[] completer = mask(trainer.withCompletions(seed, voted, binary, -1, false));
             boolean[] last = mask(trainer.withCompletions(seed, voted, binary, -1, true));
-            assertEquals(agreement == NONE ? null : asList(disagreed), completer == null ? null : asList(completer));
+            boolean everyToken = agreement == NONE || agreement == BinaryTraining.Agreement.OTHERS;
+            assertEquals(everyToken ? null : asList(disagreed), completer == null ? null : asList(completer));
             assertEquals(agreement == BinaryTraining.Agreement.ALL ? asList(disagreed) : null,
                     last == null ? null : asList(last));
         }
+    }
+
+    @Test
+    void underTriTrainingEachCompleterLearnsTheTokensTheOtherMembersAgreeOn() {
+        List<BinaryCompletion.Completed> voted = BinaryCompletion.vote(twoOfThreeSeeParis());
+        List<BinaryNerExample> binary = List.of(new BinaryNerExample("d", TOKENS, List.of(ANNA), List.of()));
+        List<NerExample> seed = BinaryTrainingTest.data(2, 1);
+        BinaryTrainer trainer = new BinaryTrainer(new NerTrainer(NerSettings.openNlpDefaults(), Map.of(), null),
+                BinaryTraining.defaults().withCompleter(BinaryTraining.Completer.vote(
+                        BinaryTraining.Completer.stronger(), 3, BinaryTraining.Agreement.OTHERS)), null);
+        // member 1 alone missed Paris: the others agree, so it learns Paris; 0 and 2 are not taught what 1 said
+        assertEquals(List.of(true, true, false, true),
+                asList(mask(trainer.withCompletions(seed, voted, binary, -1, false, 0))));
+        assertNull(mask(trainer.withCompletions(seed, voted, binary, -1, false, 1)));
+        assertEquals(List.of(true, true, false, true),
+                asList(mask(trainer.withCompletions(seed, voted, binary, -1, false, 2))));
+        assertNull(mask(trainer.withCompletions(seed, voted, binary, -1, true, 0)));
+    }
+
+    @Test
+    void aLowerVoteThresholdKeepsMinoritySpansAndGivesAnOverlapToTheSpanWithMoreVotes() {
+        EntitySpan visitedParis = new EntitySpan(1, 3, "MISC");
+        var members = List.of(member(List.of(ANNA, PARIS)), member(List.of(visitedParis)), member(List.of(PARIS)));
+        assertEquals(List.of(PARIS), BinaryCompletion.vote(members).getFirst().example().spans());
+        assertEquals(List.of(ANNA, PARIS), BinaryCompletion.vote(members, 1).getFirst().example().spans());
+        var tie = List.of(member(List.of(PARIS)), member(List.of(visitedParis)), member(List.of()));
+        assertEquals(List.of(visitedParis), BinaryCompletion.vote(tie, 1).getFirst().example().spans());
+    }
+
+    @Test
+    void aVotesThresholdIsBetweenOneAndItsSizeAndAMajorityByDefault() {
+        var stronger = BinaryTraining.Completer.stronger();
+        assertEquals(BinaryTraining.Completer.vote(stronger, 5, NONE, 3), BinaryTraining.Completer.vote(stronger, 5,
+                NONE));
+        assertEquals("a vote of 5 keeps a span with 1 to 5 votes, got minVotes 6",
+                assertThrows(IllegalArgumentException.class, () -> BinaryTraining.Completer.vote(stronger, 5, NONE, 6))
+                        .getMessage());
+        assertThrows(IllegalArgumentException.class, () -> BinaryTraining.Completer.vote(stronger, 3, NONE, 0));
     }
 
     /** The mask of the last example, null when no example is masked. */
@@ -126,7 +165,7 @@ class CompleterVoteTest {
         NerSettings settings = NerSettings.openNlpDefaults().withLearner("PERCEPTRON", 20, 0)
                 .withClusters(List.of("k"), 1);
         NerTrainer trainer = new NerTrainer(settings, clusters, null);
-        var how = BinaryTraining.defaults().withRounds(1)
+        var how = BinaryTraining.defaults().withRounds(1).withAnswerPatterns(BinaryTraining.AnswerPatterns.NONE)
                 .withCompleter(BinaryTraining.Completer.vote(BinaryTraining.Completer.trainers(), 5, NONE));
         List<List<NerSettings>> seen = new ArrayList<>();
         trainer.train(BinaryTrainingTest.data(20, 1), binary(20, 2), how, (round, completed, completers) ->
@@ -139,10 +178,19 @@ class CompleterVoteTest {
 
     @Test
     void votedCompletionsHoldEveryAnswerAndTeachTheFinalModel() {
+        votedCompletionsHoldEveryAnswerAndTeachTheFinalModel(BinaryTraining.Completer.vote(
+                BinaryTraining.Completer.stronger(), 3, BinaryTraining.Agreement.COMPLETERS));
+    }
+
+    @Test
+    void triTrainedCompletionsWithAMinorityThresholdStillHoldEveryAnswer() {
+        votedCompletionsHoldEveryAnswerAndTeachTheFinalModel(BinaryTraining.Completer.vote(
+                BinaryTraining.Completer.stronger(), 3, BinaryTraining.Agreement.OTHERS, 1));
+    }
+
+    private static void votedCompletionsHoldEveryAnswerAndTeachTheFinalModel(BinaryTraining.Completer vote) {
         List<BinaryNerExample> binary = binary(40, 4);
-        var how = BinaryTraining.defaults()
-                .withCompleter(BinaryTraining.Completer.vote(BinaryTraining.Completer.stronger(), 3,
-                        BinaryTraining.Agreement.COMPLETERS));
+        var how = BinaryTraining.defaults().withCompleter(vote);
         List<Integer> rounds = new ArrayList<>();
         NerTrainer trainer = new NerTrainer(NerSettings.openNlpDefaults().withLearner("PERCEPTRON", 30, 0), Map.of(),
                 null);
