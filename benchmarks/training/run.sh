@@ -1,14 +1,16 @@
 #!/usr/bin/env bash
 # Runs the training benchmarks unattended and appends their output to results/<UTC timestamp>.md.
 # Usage: benchmarks/training/run.sh [ner CONFIG...] [textcat CONFIG...] [entities [TEXTCAT_CONFIG]] [multilabel]
-#   default: ner a b b3 c c-gaz   textcat nb1b-c2-w1000 cnb1t-c2-w1000 sc1t-c2-a0.3 sc1t-c2-a0.3-g4 sc1t-c2-a0.3-hs curve:sc1t-c2-a0.3-hs
+#   default: ner a b b3 c c-gaz   textcat nb1b-c2-w1000 cnb1t-c2-w1000 sc1t-c2-a0.3 sc1t-c2-a0.3-g4 sc1t-c2-a0.3-hs curve:default,sc1t-c2-a0.3
 # NER configs: a (OpenNLP defaults: maxent 100/5), a-perceptron, b (perceptron 300/0 + k=256 clusters +-2),
 #   b3 (+ k=64/256/1024), c (+ affixes, shapes, document features), d (c + two-pass document labels),
 #   c-gaz / b3-gaz (c / b3 + gazetteer pattern features from 16 corpora-lists; -gaz30: 30 lists), e (d + gazetteers).
 #   Textcat configs: LEARNER N FLAGS SUFFIXES, e.g. nb1b-c2-w1000, cnb1t-c2-w1000-hs: learner nb|cnb|svm|sc|p|q|m, n-gram
 #   length 1-3, flags b (presence) c (k=256 clusters) t (tf-idf) l2 (L2 1), suffixes -cN cutoff, -wN first N words,
 #   -aX alpha, -lX L2 cost, -iN iterations, -gN character n-grams 3..N inside words, -hs Subject kept / -hk headers kept (see TextcatBenchmark.settings);
-#   curve:CONFIG runs a 25/50/75/100% learning curve and writes its JSON and SVG to benchmarks/work/;
+#   default is TextcatSettings.svmWithComplementNb() itself (= sc1t-c2-a0.3-g4, what quarry train --textcat trains);
+#   curve:CONFIG[,CONFIG...] runs a 25/50/75/100% learning curve (the others as comparison columns) and writes its
+#   JSON and SVG to benchmarks/work/;
 #   dev:CONFIG / late:CONFIG score a held-out 10% of train (seeded / each group's latest posts) instead of test.
 #   k-means clusters are cached under benchmarks/work/ (git-ignored).
 # entities: entity features (category patterns from corpora-lists, an NER trained on CoNLL) for the 20NG textcat
@@ -37,7 +39,7 @@ for arg in "$@"; do
   esac
 done
 if [[ $# -eq 0 ]]; then
-  ner=(a b b3 c c-gaz); textcat=(nb1b-c2-w1000 cnb1t-c2-w1000 sc1t-c2-a0.3 sc1t-c2-a0.3-g4 sc1t-c2-a0.3-hs curve:sc1t-c2-a0.3-hs)
+  ner=(a b b3 c c-gaz); textcat=(nb1b-c2-w1000 cnb1t-c2-w1000 sc1t-c2-a0.3 sc1t-c2-a0.3-g4 sc1t-c2-a0.3-hs curve:default,sc1t-c2-a0.3)
 fi
 (cd "$root" && mvn -q install -DskipTests)
 (cd "$here" && mvn -q package dependency:build-classpath -Dmdep.outputFile=target/classpath.txt)
