@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs the training benchmarks unattended and appends their output to results/<UTC timestamp>.md.
 # Usage: benchmarks/training/run.sh [ner CONFIG...] [textcat CONFIG...] [entities [TEXTCAT_CONFIG]] [multilabel]
+#        [cost [CONFIG...]] [prune SPLIT CONFIG THRESHOLD...]
 #   default: ner a b b3 c c-gaz   textcat nb1b-c2-w1000 cnb1t-c2-w1000 sc1t-c2-a0.3 sc1t-c2-a0.3-g4 sc1t-c2-a0.3-hs curve:default,sc1t-c2-a0.3
 # NER configs: a (OpenNLP defaults: maxent 100/5), a-perceptron, b (perceptron 300/0 + k=256 clusters +-2),
 #   b3 (+ k=64/256/1024), c (+ affixes, shapes, document features), d (c + two-pass document labels),
@@ -17,6 +18,11 @@
 #   (EntityFeatureBenchmark; its NER and entity labels are cached under benchmarks/work/entities/).
 # multilabel: multi-label textcat on 20NG with its hierarchy as label sets and on CoNLL-2003 documents labelled by
 #   the entity types they contain (MultiLabelBenchmark).
+# cost: what each textcat costs on 20NG (train time, textcat.bin and zipped package bytes, load time, retained heap,
+#   docs/s and MB/s on 1 thread and all cores; TextcatCostBenchmark); CONFIG a textcat config or opennlp-nb (plain
+#   DocumentCategorizerME); default: default sc1t-c2-a0.3 svm1t-c2-g4 svm1t-c2 cnb1t-c2-a0.3 opennlp-nb.
+# prune: the SVM_CNB model of CONFIG trained on SPLIT (dev, late or test), its SVM weights in half precision and pruned
+#   under each THRESHOLD (0: half precision only), rescored (TextcatPruneBenchmark).
 # Needs ../shared/data (CoNLL-2003, 20 Newsgroups, GloVe) beside the repository, or QUARRY_DATA=/path/to/data.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
@@ -24,16 +30,20 @@ root="$(cd "$here/../.." && pwd)"
 source "$root/benchmarks/env.sh"
 data="$(find_data conll2003-en)"
 glove="$data/glove-6b-100d-top100k/glove.6B.100d.top100k.txt"
-ner=(); textcat=(); entities=(); multilabel=(); mode=""
+ner=(); textcat=(); entities=(); multilabel=(); cost=(); prune=(); mode=""
 for arg in "$@"; do
   case "$arg" in
     ner|textcat) mode="$arg" ;;
     entities) mode="$arg"; entities+=("--") ;;
     multilabel) mode="$arg"; multilabel+=("--") ;;
+    cost) mode="$arg"; cost+=("--") ;;
+    prune) mode="$arg"; prune+=("--") ;;
     *) case "$mode" in
          ner) ner+=("$arg") ;;
          entities) entities+=("$arg") ;;
          multilabel) multilabel+=("$arg") ;;
+         cost) cost+=("$arg") ;;
+         prune) prune+=("$arg") ;;
          *) textcat+=("$arg") ;;
        esac ;;
   esac
@@ -61,6 +71,14 @@ run() { "$java_home/bin/java" -Xmx8g -cp "$cp" "$@" 2>&1 | grep --line-buffered 
   fi
   if [[ ${#multilabel[@]} -gt 0 ]]; then
     run dev.quarry.bench.MultiLabelBenchmark "$data" "$glove" "$work" "${multilabel[@]:1}"
+  fi
+  if [[ ${#cost[@]} -gt 0 ]]; then
+    configs=("${cost[@]:1}")
+    [[ ${#configs[@]} -gt 0 ]] || configs=(default sc1t-c2-a0.3 svm1t-c2-g4 svm1t-c2 cnb1t-c2-a0.3 opennlp-nb)
+    run dev.quarry.bench.TextcatCostBenchmark "$data/20newsgroups-bydate" "$work" "${configs[@]}"
+  fi
+  if [[ ${#prune[@]} -gt 0 ]]; then
+    run dev.quarry.bench.TextcatPruneBenchmark "$data/20newsgroups-bydate" "${prune[@]:1}"
   fi
   echo '```'
   echo "finished $(date -u '+%H:%M UTC'), $(uptime)"
