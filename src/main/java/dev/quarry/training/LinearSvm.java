@@ -19,10 +19,26 @@ import java.util.TreeSet;
  *
  * <p>The probabilities are a softmax over the margins times {@link #SCALE}: the best label is the one with the largest
  * margin, but they are not calibrated (tune multi-label thresholds on held-out data rather than trusting 0.5).
+ *
+ * <p>After training, weights under {@link #PRUNE_BELOW} in magnitude are set to 0, the others rounded to half precision,
+ * and features left without a weight are dropped; the model is stored so ({@link #HALF_KIND}: per vector its nonzero
+ * weights, as feature-id gaps and half-precision values), and scores after loading exactly as it did after training.
+ * Models of the older dense single-precision kind ({@link #KIND}) still load and are saved as they were.
  */
 final class LinearSvm implements TextcatScorer {
 
     static final String KIND = "linear_svm";
+    /** The kind tag of a pruned model with half-precision weights. */
+    static final String HALF_KIND = "linear_svm_f16";
+    /**
+     * Weights (not the biases) of a smaller magnitude are dropped after training. On 20 Newsgroups with the default
+     * settings (tf-idf words and character n-grams, C 1) this keeps 40% of the nonzero weights and 83% of the features,
+     * leaves the held-out scores unchanged (dev and late splits of train; 0.03 lost one or two texts), and the model
+     * file drops from 15.0 to 7.6 MB (benchmarks/training).
+     */
+    static final double PRUNE_BELOW = 0.01;
+    /** The largest finite half-precision value. */
+    private static final float HALF_MAX = 65504;
     /** Margins are multiplied by this before the softmax (chosen for a fair log loss on 20 Newsgroups held out). */
     static final double SCALE = 3;
     /** Training stops when the projected gradients of a pass span less than this (Liblinear's default). */
@@ -32,11 +48,14 @@ final class LinearSvm implements TextcatScorer {
     private final Map<String, Integer> index;
     /** Per separating vector, the weight of each feature in {@code index} order, then the bias. */
     private final float[][] weights;
+    /** Stored as {@link #HALF_KIND} (trained now) or as {@link #KIND} (read from an older model). */
+    private final boolean half;
 
-    private LinearSvm(List<String> outcomes, Map<String, Integer> index, float[][] weights) {
+    private LinearSvm(List<String> outcomes, Map<String, Integer> index, float[][] weights, boolean half) {
         this.outcomes = List.copyOf(outcomes);
         this.index = index;
         this.weights = weights;
+        this.half = half;
     }
 
     /**
@@ -68,7 +87,49 @@ final class LinearSvm implements TextcatScorer {
             }
             weights[c] = DualCoordinateDescent.solve(rows, y, cost, passes, new Random(seed + c));
         }
-        return new LinearSvm(outcomes, index, weights);
+        return pruned(outcomes, index, weights);
+    }
+
+    /**
+     * The model with weights under {@link #PRUNE_BELOW} set to 0, the others (and the biases) rounded to half
+     * precision, and without the features left with no weight (ids renumbered in the index's order); overwrites
+     * {@code weights}. Weights beyond half precision's range (65504) are kept whole, unpruned.
+     */
+    static LinearSvm pruned(List<String> outcomes, Map<String, Integer> index, float[][] weights) {
+        for (float[] row : weights) {
+            for (float w : row) {
+                if (!(Math.abs(w) <= HALF_MAX)) {
+                    return new LinearSvm(outcomes, index, weights, false);
+                }
+            }
+        }
+        List<String> names = TextcatScorer.namesById(index);
+        int bias = names.size();
+        List<String> kept = new ArrayList<>();
+        List<Integer> old = new ArrayList<>();
+        for (int f = 0; f < bias; f++) {
+            boolean any = false;
+            for (float[] row : weights) {
+                row[f] = Math.abs(row[f]) < PRUNE_BELOW ? 0 : half(row[f]);
+                any |= row[f] != 0;
+            }
+            if (any) {
+                kept.add(names.get(f));
+                old.add(f);
+            }
+        }
+        float[][] compact = new float[weights.length][kept.size() + 1];
+        for (int c = 0; c < weights.length; c++) {
+            for (int f = 0; f < kept.size(); f++) {
+                compact[c][f] = weights[c][old.get(f)];
+            }
+            compact[c][kept.size()] = half(weights[c][bias]);
+        }
+        return new LinearSvm(outcomes, TextcatScorer.indexOf(kept), compact, true);
+    }
+
+    private static float half(float value) {
+        return Float.float16ToFloat(Float.floatToFloat16(value));
     }
 
     @Override
@@ -108,16 +169,59 @@ final class LinearSvm implements TextcatScorer {
 
     @Override
     public void write(DataOutputStream out) throws IOException {
-        out.writeUTF(KIND);
+        out.writeUTF(half ? HALF_KIND : KIND);
         TextcatScorer.writeStrings(out, outcomes);
         TextcatScorer.writeStrings(out, TextcatScorer.namesById(index));
         for (float[] row : weights) {
-            for (float w : row) {
-                out.writeFloat(w);
+            if (half) {
+                writeSparseHalf(out, row);
+            } else {
+                for (float w : row) {
+                    out.writeFloat(w);
+                }
             }
         }
     }
 
+    /** The nonzero count, then per nonzero weight the gap from the previous one's id (varint) and its value. */
+    private static void writeSparseHalf(DataOutputStream out, float[] row) throws IOException {
+        int nonzero = 0;
+        for (float w : row) {
+            nonzero += w != 0 ? 1 : 0;
+        }
+        out.writeInt(nonzero);
+        int previous = -1;
+        for (int f = 0; f < row.length; f++) {
+            if (row[f] != 0) {
+                writeVarInt(out, f - previous);
+                out.writeShort(Float.floatToFloat16(row[f]));
+                previous = f;
+            }
+        }
+    }
+
+    private static void writeVarInt(DataOutputStream out, int value) throws IOException {
+        int v = value;
+        while (v >= 0x80) {
+            out.writeByte(v & 0x7f | 0x80);
+            v >>>= 7;
+        }
+        out.writeByte(v);
+    }
+
+    private static int readVarInt(DataInputStream in) throws IOException {
+        int value = 0;
+        for (int shift = 0; shift < 32; shift += 7) {
+            int b = in.readUnsignedByte();
+            value |= (b & 0x7f) << shift;
+            if (b < 0x80) {
+                return value;
+            }
+        }
+        throw new IOException(HALF_KIND + ": a feature-id gap longer than 5 bytes");
+    }
+
+    /** Reads a {@link #KIND} body (dense single-precision weights, as before pruning). */
     static LinearSvm readBody(DataInputStream in) throws IOException {
         List<String> outcomes = TextcatScorer.readStrings(in);
         Map<String, Integer> index = TextcatScorer.indexOf(TextcatScorer.readStrings(in));
@@ -128,7 +232,25 @@ final class LinearSvm implements TextcatScorer {
                 row[f] = in.readFloat();
             }
         }
-        return new LinearSvm(outcomes, index, weights);
+        return new LinearSvm(outcomes, index, weights, false);
+    }
+
+    /** Reads a {@link #HALF_KIND} body. */
+    static LinearSvm readHalfBody(DataInputStream in) throws IOException {
+        List<String> outcomes = TextcatScorer.readStrings(in);
+        Map<String, Integer> index = TextcatScorer.indexOf(TextcatScorer.readStrings(in));
+        float[][] weights = new float[outcomes.size() == 2 ? 1 : outcomes.size()][index.size() + 1];
+        for (float[] row : weights) {
+            int f = -1;
+            for (int n = in.readInt(); n > 0; n--) {
+                f += readVarInt(in);
+                if (f < 0 || f >= row.length) {
+                    throw new IOException(HALF_KIND + ": feature id " + f + " outside 0.." + (row.length - 1));
+                }
+                row[f] = Float.float16ToFloat(in.readShort());
+            }
+        }
+        return new LinearSvm(outcomes, index, weights, true);
     }
 
     /** Texts as sparse rows over a vocabulary, each ending with the bias feature (index = vocabulary size, value 1). */

@@ -5,6 +5,7 @@ import dev.quarry.text.TokenAttributes;
 import dev.quarry.text.Tokenizer;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,7 +34,9 @@ final class TextcatFeatures {
     TextcatFeatures(TextcatSettings settings, Map<String, WordClusters> clusters, Map<String, Float> idf) {
         this.settings = settings;
         this.clusters = Map.copyOf(clusters);
-        this.idf = Map.copyOf(idf);
+        // Not Map.copyOf: its open addressing degrades on the clustered hashes of short similar strings (the
+        // default's 190k words and character n-grams: 14 us per lookup against 40 ns in a HashMap).
+        this.idf = Collections.unmodifiableMap(new HashMap<>(idf));
         for (String name : settings.clusters()) {
             if (!clusters.containsKey(name)) {
                 throw new IllegalArgumentException("settings name word clusters \"" + name + "\" but none were given");

@@ -29,6 +29,7 @@ sealed interface TextcatScorer permits OpenNlpScorer, ComplementNaiveBayes, Line
             case OpenNlpScorer.KIND -> OpenNlpScorer.readBody(in);
             case ComplementNaiveBayes.KIND -> ComplementNaiveBayes.readBody(in);
             case LinearSvm.KIND -> LinearSvm.readBody(in);
+            case LinearSvm.HALF_KIND -> LinearSvm.readHalfBody(in);
             case SvmCnbEnsemble.KIND -> SvmCnbEnsemble.readBody(in);
             default -> throw new IOException("unknown classifier kind \"" + kind + "\"");
         };

@@ -125,6 +125,42 @@ class LinearSvmTest {
         }
     }
 
+    /**
+     * Three outcomes, features a, b, c and the bias: a keeps only its weight of -0.02 (0.005 is under the bound), b
+     * its 0.5, c (0.001 and 0) is dropped; what is kept is rounded to half precision.
+     */
+    @Test
+    void weightsUnderThePruningBoundAreDroppedAndTheRestRoundedToHalfPrecision() {
+        Map<String, Integer> index = Map.of("a", 0, "b", 1, "c", 2);
+        float[][] weights = {{0.005f, 0.5f, 0.001f, 0.3f}, {-0.02f, 0, 0, -0.1f}, {0, 0, 0, 0.7f}};
+        LinearSvm svm = LinearSvm.pruned(List.of("X", "Y", "Z"), index, weights);
+        double[] bias = {half(0.3f), half(-0.1f), half(0.7f)};
+        assertArrayEquals(bias, svm.margins(vector("c", 1)), 0);
+        assertArrayEquals(new double[] {bias[0], bias[1] + half(-0.02f), bias[2]}, svm.margins(vector("a", 1)), 0);
+        assertArrayEquals(new double[] {bias[0] + half(0.5f), bias[1], bias[2]}, svm.margins(vector("b", 1)), 0);
+        assertTrue(half(-0.02f) != -0.02f, "the test needs a value that half precision changes");
+    }
+
+    private static float half(float value) {
+        return Float.float16ToFloat(Float.floatToFloat16(value));
+    }
+
+    /** A model saved before pruning (dense single-precision weights) loads, scores and saves as it was. */
+    @Test
+    void anOlderDenseModelLoadsAndSavesUnchanged() throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        DataOutputStream out = new DataOutputStream(bytes);
+        out.writeUTF(LinearSvm.KIND);
+        TextcatScorer.writeStrings(out, List.of("A", "B"));
+        TextcatScorer.writeStrings(out, List.of("x"));
+        out.writeFloat(0.001f); // x: under the pruning bound, kept in an older model
+        out.writeFloat(0.1f); // the bias
+        TextcatScorer read = TextcatScorer.read(new DataInputStream(new ByteArrayInputStream(bytes.toByteArray())));
+        double margin = 0.1f + 2.0 * 0.001f;
+        assertArrayEquals(new double[] {margin, -margin}, ((LinearSvm) read).margins(vector("x", 2)), 1e-12);
+        assertArrayEquals(bytes.toByteArray(), bytes(read));
+    }
+
     @Test
     void aFeatureBelowTheCutoffIsNotLearned() {
         LinearSvm svm = LinearSvm.train(List.of("A", "B", "B"),

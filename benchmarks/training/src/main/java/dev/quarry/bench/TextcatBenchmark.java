@@ -93,37 +93,50 @@ public final class TextcatBenchmark {
     }
 
     /**
-     * A learning curve of one config: 25/50/75/100% of train (nested, seed 42), always scored on all of test; writes
-     * {@code curve-<config>.json} and {@code .svg} to the work directory.
+     * A learning curve of one config, or of several separated by commas (the first's metrics unprefixed, the others'
+     * prefixed by their name): 25/50/75/100% of train (nested, seed 42), always scored on all of test; writes {@code
+     * curve-<configs joined by +>.json} and {@code .svg} to the work directory. The headers are the first config's.
      */
-    static void curve(String config, Path data, Path glove, Path work) throws Exception {
-        char headers = headers(config);
+    static void curve(String configs, Path data, Path glove, Path work) throws Exception {
+        List<String> names = List.of(configs.split(","));
+        char headers = headers(names.get(0));
         List<TextcatExample> train = read(data.resolve("train.jsonl"), headers, new ArrayList<>());
         List<TextcatExample> test = read(data.resolve("test.jsonl"), headers, new ArrayList<>());
-        TextcatSettings settings = settings(config);
-        Map<String, WordClusters> clusters = NerBenchmark.clusters(settings.clusters(), glove, work);
-        TextcatTrainer trainer = new TextcatTrainer(settings, clusters);
+        Map<String, TextcatTrainer> trainers = new java.util.LinkedHashMap<>();
+        for (String name : names) {
+            TextcatSettings settings = settings(name);
+            trainers.put(name, new TextcatTrainer(settings, NerBenchmark.clusters(settings.clusters(), glove, work)));
+            System.out.printf(Locale.ROOT, "%ncurve config %s: %s%n", name, settings);
+        }
         LearningCurve.Result curve = LearningCurve.run(train, test, (subset, eval) -> {
-            long t0 = System.nanoTime();
-            TextcatEvaluation e = trainer.train(subset).evaluate(eval);
             Map<String, Double> metrics = new java.util.LinkedHashMap<>();
-            metrics.put("accuracy", e.accuracy());
-            metrics.put("macro F1", e.macroF1());
-            metrics.put("macro AUC", e.macroAuc());
-            System.out.printf(Locale.ROOT, "  %d texts: accuracy %.4f (%.0f s)%n", subset.size(), e.accuracy(),
-                    (System.nanoTime() - t0) / 1e9);
+            trainers.forEach((name, trainer) -> {
+                String prefix = name.equals(names.get(0)) ? "" : name + " ";
+                long t0 = System.nanoTime();
+                TextcatEvaluation e = trainer.train(subset).evaluate(eval);
+                metrics.put(prefix + "accuracy", e.accuracy());
+                metrics.put(prefix + "macro F1", e.macroF1());
+                metrics.put(prefix + "macro AUC", e.macroAuc());
+                System.out.printf(Locale.ROOT, "  %s, %d texts: accuracy %.4f (%.0f s)%n", name, subset.size(),
+                        e.accuracy(), (System.nanoTime() - t0) / 1e9);
+            });
             return metrics;
         }, LearningCurve.QUARTERS, 42);
-        System.out.printf(Locale.ROOT, "%n### learning curve %s: %s%n%s%n%s%n", config, settings, curve.table(),
+        System.out.printf(Locale.ROOT, "%n### learning curve %s%n%s%n%s%n", configs, curve.table(),
                 curve.toJson().toPrettyString());
+        List<String> plotted = new ArrayList<>(List.of("accuracy", "macro F1"));
+        names.subList(1, names.size()).forEach(name -> plotted.addAll(List.of(name + " accuracy",
+                name + " macro F1")));
         Files.createDirectories(work);
-        Files.writeString(work.resolve("curve-" + config + ".json"), curve.toJson().toPrettyString() + "\n");
-        Files.writeString(work.resolve("curve-" + config + ".svg"), curve.svg("20 Newsgroups (bydate test), "
-                + config, List.of("accuracy", "macro F1")));
+        String file = "curve-" + configs.replace(',', '+');
+        Files.writeString(work.resolve(file + ".json"), curve.toJson().toPrettyString() + "\n");
+        Files.writeString(work.resolve(file + ".svg"), curve.svg("20 Newsgroups (bydate test), " + configs,
+                plotted));
     }
 
     /**
-     * A config name: learner ({@code nb} OpenNLP naive Bayes, {@code cnb} complement naive Bayes, {@code p}
+     * A config name: {@code default} is {@link TextcatSettings#svmWithComplementNb()} itself (what {@code quarry
+     * train --textcat} trains, there with the seed of {@code --seed}); otherwise learner ({@code nb} OpenNLP naive Bayes, {@code cnb} complement naive Bayes, {@code p}
      * perceptron, {@code q} L-BFGS maxent, {@code m} GIS maxent, {@code svm} linear SVM with C = 1, {@code sc} SVM
      * times complement NB, C = 1), n-gram length, then flags: {@code b} presence,
      * {@code c} k=256 clusters, {@code t} tf-idf values, {@code l2} L1 0 / L2 1. Suffixes: {@code -cN} cutoff,
@@ -133,6 +146,9 @@ public final class TextcatBenchmark {
      * first 1000 words.
      */
     static TextcatSettings settings(String name) {
+        if (name.equals("default")) {
+            return TextcatSettings.svmWithComplementNb();
+        }
         int dash = name.lastIndexOf('-');
         if (dash > 0) {
             TextcatSettings base = settings(name.substring(0, dash));
