@@ -78,7 +78,8 @@ final class PhraseTrie {
 
     /**
      * Reports every phrase match over the doc whose token term ids are {@code termIds[0, size)} (-1: no term) and
-     * whose transitions from the root are {@code roots[0, size)} (0: none). All starts are walked one depth at a time,
+     * whose transitions from the root are {@code roots[0, size)} (0: none); {@code termIds} has at least one more
+     * element, which is read and ignored. All starts are walked one depth at a time,
      * each depth in passes of independent reads (edge filter, first slot, transition), so that the processor overlaps
      * their cache misses.
      */
@@ -167,7 +168,7 @@ final class PhraseTrie {
         int end = start + length;
         walks.starts[kept] = start;
         walks.transitions[kept] = transition;
-        return (value & HAS_CHILDREN) != 0 && end < size && termIds[end] >= 0 ? kept + 1 : kept;
+        return kept + (value & HAS_CHILDREN & (end - size) >>> 31 & ~termIds[end] >>> 31);
     }
 
     private void emit(int value, int start, int end, MatchSink sink) {

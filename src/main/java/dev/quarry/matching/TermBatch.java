@@ -20,7 +20,10 @@ import java.util.Arrays;
  */
 final class TermBatch {
 
-    /** The term id of each token so far, -1 for none (or, until {@link #resolve}, not known yet). */
+    /**
+     * The term id of each token so far, -1 for none (or, until {@link #resolve}, not known yet); at least one longer
+     * than the tokens, so that a walk may read the id after the last token.
+     */
     int[] ids = new int[256];
     /** The root transition of each token so far, 0 for none (or not known yet). */
     long[] roots = new long[256];
@@ -75,7 +78,7 @@ final class TermBatch {
      *     null
      */
     void lookUp(String string, char[] text, byte[] ascii, int start, int end, int token, TermKeys keys) {
-        if (token == ids.length) {
+        if (token + 1 == ids.length) {
             ids = Arrays.copyOf(ids, token * 2);
             roots = Arrays.copyOf(roots, token * 2);
         }
@@ -102,7 +105,7 @@ final class TermBatch {
      * chars, none NUL, already packed into (k0, k1) as {@link TermDictionary} packs keys, like {@link #lookUp}.
      */
     void lookUpPacked(long k0, long k1, int length, int token) {
-        if (token == ids.length) {
+        if (token + 1 == ids.length) {
             ids = Arrays.copyOf(ids, token * 2);
             roots = Arrays.copyOf(roots, token * 2);
         }
