@@ -134,7 +134,7 @@ final class PhraseTrie {
         for (int j = 0; j < active; j++) {
             long first = walks.firsts[j];
             long transition = first >>> keyShift == walks.keys[j]
-                    ? (long) walks.slots[j] << 32 | (walks.firsts[j + active] & valueMask)
+                    ? (long) walks.slots[j] << 32 | ((width == 1 ? first : walks.firsts[j + active]) & valueMask)
                     : first == -1 ? 0 : probe(walks.keys[j]);
             int start = starts[j];
             int value = (int) transition;
@@ -177,18 +177,25 @@ final class PhraseTrie {
 
     /**
      * Reads the first slot of each of the {@code active} keys: its number into {@code slots[j]}, its first long into
-     * {@code firsts[j]}, its last into {@code firsts[active + j]}.
+     * {@code firsts[j]}, and for 16-byte slots its last into {@code firsts[active + j]}.
      */
     private void readFirstSlots(Walks walks, int active) {
         long[] keys = walks.keys;
         long[] firsts = walks.firsts;
         int[] slots = walks.slots;
-        int last = width - 1;
+        if (width == 1) {
+            for (int j = 0; j < active; j++) {
+                int slot = mix(keys[j]) & mask;
+                slots[j] = slot;
+                firsts[j] = table[slot];
+            }
+            return;
+        }
         for (int j = 0; j < active; j++) {
             int slot = mix(keys[j]) & mask;
             slots[j] = slot;
-            firsts[j] = table[width * slot];
-            firsts[active + j] = table[width * slot + last];
+            firsts[j] = table[2 * slot];
+            firsts[active + j] = table[2 * slot + 1];
         }
     }
 
