@@ -120,8 +120,9 @@ final class PhraseEngine {
     static final class Scratch implements TokenSink {
         private final TermKeys keys = new TermKeys();
         private final TermBatch[] batches = {new TermBatch(), new TermBatch(), new TermBatch()};
-        /** The batches of the attributes in use, for this doc. */
+        /** The batches of the attributes in use, for this doc, and the only one if there is one (else null). */
         private TermBatch[] active = {};
+        private TermBatch single;
         private char[] text = new char[1024];
         /** The text's chars as bytes, and 16 bytes more, for 8-byte reads. */
         private byte[] bytes = new byte[1024 + 16];
@@ -151,6 +152,7 @@ final class PhraseEngine {
                 active[k] = batches[a];
                 active[k].start(engine.dictionaries[a], engine.batched[a], PatternTable.PHRASE_ATTRS[a]);
             }
+            single = active.length == 1 ? active[0] : null;
             int n = string.length();
             if (text.length < n) {
                 text = new char[Math.max(n, text.length * 2)];
@@ -181,8 +183,12 @@ final class PhraseEngine {
 
         @Override
         public void token(int start, int end) {
-            for (TermBatch batch : active) {
-                batch.lookUp(string, text, ascii, start, end, size, keys);
+            if (single != null) {
+                single.lookUp(string, text, ascii, start, end, size, keys);
+            } else {
+                for (TermBatch batch : active) {
+                    batch.lookUp(string, text, ascii, start, end, size, keys);
+                }
             }
             size++;
         }
@@ -194,14 +200,19 @@ final class PhraseEngine {
 
         @Override
         public void packedToken(int start, int end, long k0, long k1) {
-            for (TermBatch batch : active) {
-                batch.lookUpPacked(k0, k1, end - start, size);
+            if (single != null) {
+                single.lookUpPacked(k0, k1, end - start, size);
+            } else {
+                for (TermBatch batch : active) {
+                    batch.lookUpPacked(k0, k1, end - start, size);
+                }
             }
             size++;
         }
 
         void clear() {
             engine = null;
+            single = null;
             string = null;
             ascii = null;
         }

@@ -78,29 +78,80 @@ final class PhraseTrie {
 
     /**
      * Reports every phrase match over the doc whose token term ids are {@code termIds[0, size)} (-1: no term) and
-     * whose transitions from the root are {@code roots[0, size)} (0: none). All starts are walked one depth at a time,
+     * whose transitions from the root are {@code roots[0, size)} (0: none); {@code termIds} has at least one more
+     * element, which is read and ignored. All starts are walked one depth at a time,
      * each depth in passes of independent reads (edge filter, first slot, transition), so that the processor overlaps
-     * their cache misses.
+     * their cache misses; the matches of a depth are reported after its passes.
      */
     void forEachMatch(int[] termIds, long[] roots, int size, MatchSink sink, Walks walks) {
         walks.ensure(size);
-        int active = 0;
-        for (int i = 0; i < size; i++) {
-            active = step(roots[i], i, 1, termIds, size, sink, walks, active);
-        }
+        int active = firstStep(termIds, roots, size, walks);
+        emitFirst(roots, walks, sink);
         for (int depth = 1; active > 0; depth++) {
             active = filter(termIds, depth, walks, active);
             readFirstSlots(walks, active);
-            int kept = 0;
-            for (int j = 0; j < active; j++) {
-                long first = walks.firsts[j];
-                long transition = first >>> keyShift == walks.keys[j]
-                        ? (long) walks.slots[j] << 32 | (walks.firsts[j + active] & valueMask)
-                        : first == -1 ? 0 : probe(walks.keys[j]);
-                kept = step(transition, walks.starts[j], depth + 1, termIds, size, sink, walks, kept);
-            }
-            active = kept;
+            active = nextStep(termIds, depth, size, walks, active);
+            emitAll(walks, depth + 1, sink);
         }
+    }
+
+    /*
+     * The steps below keep walks and note matches without a branch (a flag's bit added to a count), as whether a
+     * token ends a match or goes on is as good as random to the processor's branch predictor.
+     */
+
+    /** Takes the root transition of every token: notes the matches, keeps the walks that go on; returns how many. */
+    private static int firstStep(int[] termIds, long[] roots, int size, Walks walks) {
+        int[] starts = walks.starts;
+        long[] transitions = walks.transitions;
+        int[] matchStarts = walks.matchStarts;
+        int kept = 0;
+        int matches = 0;
+        for (int i = 0; i < size; i++) {
+            long transition = roots[i];
+            int value = (int) transition;
+            matchStarts[matches] = i;
+            matches += (value & HAS_OUTPUT) >>> 1;
+            starts[kept] = i;
+            transitions[kept] = transition;
+            kept += goesOn(value, i + 1, size, termIds);
+        }
+        walks.matches = matches;
+        return kept;
+    }
+
+    /**
+     * Takes the next edge of each of the {@code active} walks at {@code depth}, from its first slot or by probing:
+     * notes the matches, keeps the walks that go on; returns how many.
+     */
+    private int nextStep(int[] termIds, int depth, int size, Walks walks, int active) {
+        int[] starts = walks.starts;
+        long[] transitions = walks.transitions;
+        int[] matchStarts = walks.matchStarts;
+        int[] matchValues = walks.matchValues;
+        int kept = 0;
+        int matches = 0;
+        for (int j = 0; j < active; j++) {
+            long first = walks.firsts[j];
+            long transition = first >>> keyShift == walks.keys[j]
+                    ? (long) walks.slots[j] << 32 | ((width == 1 ? first : walks.firsts[j + active]) & valueMask)
+                    : first == -1 ? 0 : probe(walks.keys[j]);
+            int start = starts[j];
+            int value = (int) transition;
+            matchStarts[matches] = start;
+            matchValues[matches] = value;
+            matches += (value & HAS_OUTPUT) >>> 1;
+            starts[kept] = start;
+            transitions[kept] = transition;
+            kept += goesOn(value, start + depth + 1, size, termIds);
+        }
+        walks.matches = matches;
+        return kept;
+    }
+
+    /** 1 if a walk whose state has this value can go on from token {@code end}, else 0. */
+    private static int goesOn(int value, int end, int size, int[] termIds) {
+        return value & HAS_CHILDREN & (end - size) >>> 31 & ~termIds[end] >>> 31;
     }
 
     /**
@@ -126,18 +177,25 @@ final class PhraseTrie {
 
     /**
      * Reads the first slot of each of the {@code active} keys: its number into {@code slots[j]}, its first long into
-     * {@code firsts[j]}, its last into {@code firsts[active + j]}.
+     * {@code firsts[j]}, and for 16-byte slots its last into {@code firsts[active + j]}.
      */
     private void readFirstSlots(Walks walks, int active) {
         long[] keys = walks.keys;
         long[] firsts = walks.firsts;
         int[] slots = walks.slots;
-        int last = width - 1;
+        if (width == 1) {
+            for (int j = 0; j < active; j++) {
+                int slot = mix(keys[j]) & mask;
+                slots[j] = slot;
+                firsts[j] = table[slot];
+            }
+            return;
+        }
         for (int j = 0; j < active; j++) {
             int slot = mix(keys[j]) & mask;
             slots[j] = slot;
-            firsts[j] = table[width * slot];
-            firsts[active + j] = table[width * slot + last];
+            firsts[j] = table[2 * slot];
+            firsts[active + j] = table[2 * slot + 1];
         }
     }
 
@@ -154,20 +212,22 @@ final class PhraseTrie {
         }
     }
 
-    /**
-     * Reports the match a transition ends, if any, and keeps the walk (start, transition) at {@code kept} if it can go
-     * on from the token after {@code start + length - 1}; returns the new number of kept walks.
-     */
-    private int step(long transition, int start, int length, int[] termIds, int size, MatchSink sink, Walks walks,
-            int kept) {
-        int value = (int) transition;
-        if ((value & HAS_OUTPUT) != 0) {
-            emit(value, start, start + length, sink);
+    /** Reports the matches noted by {@link #firstStep}, one token each. */
+    private void emitFirst(long[] roots, Walks walks, MatchSink sink) {
+        int[] matchStarts = walks.matchStarts;
+        for (int m = 0, count = walks.matches; m < count; m++) {
+            int start = matchStarts[m];
+            emit((int) roots[start], start, start + 1, sink);
         }
-        int end = start + length;
-        walks.starts[kept] = start;
-        walks.transitions[kept] = transition;
-        return (value & HAS_CHILDREN) != 0 && end < size && termIds[end] >= 0 ? kept + 1 : kept;
+    }
+
+    /** Reports the matches noted by {@link #nextStep}, each {@code length} tokens long. */
+    private void emitAll(Walks walks, int length, MatchSink sink) {
+        int[] matchStarts = walks.matchStarts;
+        int[] matchValues = walks.matchValues;
+        for (int m = 0, count = walks.matches; m < count; m++) {
+            emit(matchValues[m], matchStarts[m], matchStarts[m] + length, sink);
+        }
     }
 
     private void emit(int value, int start, int end, MatchSink sink) {
@@ -182,10 +242,14 @@ final class PhraseTrie {
     }
 
     /**
-     * A thread's scratch arrays for {@link #forEachMatch}: the walks of one depth (start token, transition) and the
-     * next edges' keys, first slots and their contents. Not thread-safe.
+     * A thread's scratch arrays for {@link #forEachMatch}: the walks of one depth (start token, transition), the
+     * next edges' keys, first slots and their contents, and the matches of the last step (start token, state value).
+     * Not thread-safe.
      */
     static final class Walks {
+        int[] matchStarts = new int[0];
+        int[] matchValues = new int[0];
+        int matches;
         int[] starts = new int[0];
         long[] transitions = new long[0];
         long[] keys = new long[0];
@@ -196,6 +260,8 @@ final class PhraseTrie {
             if (starts.length < size) {
                 int capacity = Math.max(size, 2 * starts.length);
                 starts = new int[capacity];
+                matchStarts = new int[capacity];
+                matchValues = new int[capacity];
                 transitions = new long[capacity];
                 keys = new long[capacity];
                 slots = new int[capacity];

@@ -9,16 +9,21 @@ import java.util.Arrays;
 /**
  * The dictionary lookups of one doc on one phrase attribute, giving each token its term id in {@link #ids} and its
  * root transition in {@link #roots}. A token of 1 to 16 ASCII chars is packed into its key as it comes
- * ({@link TermDictionary}), 8 chars at a time when the text is all ASCII; when batched, its lookup then waits for {@link #resolve}, which tests all of them against
- * the dictionary's filter and probes the table for those that pass, each step one loop of independent reads, so that
- * the processor overlaps their cache misses. Other tokens (longer, or non-ASCII) are looked up at once, and so are all
- * tokens when the dictionary is small enough to stay in the processor's caches, where the batch only costs.
+ * ({@link TermDictionary}), 8 chars at a time when the text is all ASCII; when batched, it is answered from a small
+ * cache of the last lookups ({@link #cache}) if it is there, else its lookup waits for {@link #resolve}, which tests
+ * all of them against the dictionary's filter and probes the table for those that pass, each step one loop of
+ * independent reads, so that the processor overlaps their cache misses. Other tokens (longer, or non-ASCII) are looked
+ * up at once, and so are all tokens when the dictionary is small enough to stay in the processor's caches, where the
+ * batch and the cache only cost.
  *
- * <p>Per thread; not thread-safe.
+ * <p>Per thread; not thread-safe. The cache costs 256 KB per batched attribute and thread.
  */
 final class TermBatch {
 
-    /** The term id of each token so far, -1 for none (or, until {@link #resolve}, not known yet). */
+    /**
+     * The term id of each token so far, -1 for none (or, until {@link #resolve}, not known yet); at least one longer
+     * than the tokens, so that a walk may read the id after the last token.
+     */
     int[] ids = new int[256];
     /** The root transition of each token so far, 0 for none (or not known yet). */
     long[] roots = new long[256];
@@ -26,6 +31,19 @@ final class TermBatch {
     private TermDictionary dictionary;
     private boolean batched;
     private Attr attr;
+
+    /**
+     * The last lookups of the batched path, kept from doc to doc for the same dictionary: word frequencies in text
+     * are skewed, so most tokens find their answer here, in the processor's caches, and skip the dictionary's
+     * table. Direct-mapped by the key's hash, {@link #CACHE_LONGS} longs an entry: k0, k1, term id (or -1), root
+     * transition; k0 = 0 is an empty entry (no packed key starts with NUL). Allocated on the first batched doc.
+     */
+    long[] cache;
+    /** The dictionary whose answers {@link #cache} holds. */
+    private TermDictionary cached;
+    static final int CACHE_LONGS = 4;
+    /** Entries in {@link #cache}, a power of two. */
+    static final int CACHE_ENTRIES = 8192;
 
     /** The pending lookups: token index, packed key, key hash; and the first slot's k0 each probes. */
     int[] tokens = new int[64];
@@ -41,6 +59,14 @@ final class TermBatch {
         this.batched = batched;
         this.attr = attr;
         this.count = 0;
+        if (batched && cached != dictionary) {
+            if (cache == null) {
+                cache = new long[CACHE_LONGS * CACHE_ENTRIES];
+            } else {
+                Arrays.fill(cache, 0);
+            }
+            cached = dictionary;
+        }
     }
 
     /**
@@ -52,20 +78,24 @@ final class TermBatch {
      *     null
      */
     void lookUp(String string, char[] text, byte[] ascii, int start, int end, int token, TermKeys keys) {
-        if (token == ids.length) {
+        if (token + 1 == ids.length) {
             ids = Arrays.copyOf(ids, token * 2);
             roots = Arrays.copyOf(roots, token * 2);
         }
         int length = end - start;
-        int id;
         if (ascii != null && length <= TermDictionary.MAX_PACKED) {
-            id = length > dictionary.maxLength ? -1 : packed(ascii, start, length, token);
-        } else {
-            id = length <= TermDictionary.MAX_PACKED ? packed(text, start, length, token) : NOT_PACKED;
-            if (id == NOT_PACKED) {
-                id = length > dictionary.maxLength * 4 ? -1 : slowLookUp(string, text, start, end, keys);
+            if (length > dictionary.maxLength) {
+                found(-1, token);
+            } else {
+                packed(ascii, start, length, token);
             }
+        } else if (length > TermDictionary.MAX_PACKED || !packed(text, start, length, token)) {
+            found(length > dictionary.maxLength * 4 ? -1 : slowLookUp(string, text, start, end, keys), token);
         }
+    }
+
+    /** Writes the id (or -1) of token number {@code token} and its root transition, read from the dictionary. */
+    private void found(int id, int token) {
         ids[token] = id;
         roots[token] = id < 0 ? 0 : dictionary.root(id);
     }
@@ -75,27 +105,27 @@ final class TermBatch {
      * chars, none NUL, already packed into (k0, k1) as {@link TermDictionary} packs keys, like {@link #lookUp}.
      */
     void lookUpPacked(long k0, long k1, int length, int token) {
-        if (token == ids.length) {
+        if (token + 1 == ids.length) {
             ids = Arrays.copyOf(ids, token * 2);
             roots = Arrays.copyOf(roots, token * 2);
         }
-        int id = length > dictionary.maxLength ? -1
-                : attr == Attr.ORTH ? find(k0, k1, token) : find(lowerAscii(k0), lowerAscii(k1), token);
-        ids[token] = id;
-        roots[token] = id < 0 ? 0 : dictionary.root(id);
+        if (length > dictionary.maxLength) {
+            found(-1, token);
+        } else if (attr == Attr.ORTH) {
+            find(k0, k1, token);
+        } else {
+            find(lowerAscii(k0), lowerAscii(k1), token);
+        }
     }
-
-    /** {@link #packed}'s answer for a token with a non-ASCII or NUL char. */
-    private static final int NOT_PACKED = -2;
 
     private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
     private static final long ONES = 0x0101010101010101L;
 
     /**
      * Looks up a token of 1 to 16 ASCII chars (none NUL) from the bytes of its text, packing it 8 chars at a time:
-     * its id, or -1 (none, or left for {@link #resolve}).
+     * as {@link #find}.
      */
-    private int packed(byte[] ascii, int start, int length, int token) {
+    private void packed(byte[] ascii, int start, int length, int token) {
         int bits = 8 * length;
         long k0 = (long) LONGS.get(ascii, start) & (-1L >>> (64 - Math.min(bits, 64)));
         long k1 = length > 8 ? (long) LONGS.get(ascii, start + 8) & (-1L >>> (128 - bits)) : 0;
@@ -103,7 +133,7 @@ final class TermBatch {
             k0 = lowerAscii(k0);
             k1 = lowerAscii(k1);
         }
-        return find(k0, k1, token);
+        find(k0, k1, token);
     }
 
     /** The bytes of {@code packed} (each ASCII) with A-Z lower-cased, all at once. */
@@ -113,10 +143,10 @@ final class TermBatch {
     }
 
     /**
-     * Looks up a token of at most {@link TermDictionary#MAX_PACKED} chars from its chars: its id, or -1 (none, or
-     * left for {@link #resolve}), or {@link #NOT_PACKED} if it has a non-ASCII or NUL char.
+     * Looks up a token of at most {@link TermDictionary#MAX_PACKED} chars from its chars, as {@link #find}; returns
+     * false, doing nothing, if it has a non-ASCII or NUL char.
      */
-    private int packed(char[] text, int start, int length, int token) {
+    private boolean packed(char[] text, int start, int length, int token) {
         long k0 = 0;
         long k1 = 0;
         int any = 0;
@@ -132,26 +162,37 @@ final class TermBatch {
             k1 |= (long) c << (8 * (i - 8));
         }
         if (any >>> 7 != 0) {
-            return NOT_PACKED;
+            return false;
         }
         if (length > dictionary.maxLength) {
-            return -1;
+            found(-1, token);
+        } else if (attr == Attr.ORTH) {
+            find(k0, k1, token);
+        } else {
+            find(lowerAscii(k0), lowerAscii(k1), token);
         }
-        if (attr != Attr.ORTH) {
-            k0 = lowerAscii(k0);
-            k1 = lowerAscii(k1);
-        }
-        return find(k0, k1, token);
+        return true;
     }
 
-    /** The id of the packed key (k0, k1), or -1 (none, or left for {@link #resolve}). */
-    private int find(long k0, long k1, int token) {
+    /**
+     * Looks up the packed key (k0, k1) of token number {@code token}: writes its id (-1: none) and root transition,
+     * from the dictionary, or when batched from {@link #cache}, or else -1 and 0 until {@link #resolve}.
+     */
+    private void find(long k0, long k1, int token) {
         int hash = TermDictionary.packedHash(k0, k1);
-        if (batched) {
-            add(token, k0, k1, hash);
-            return -1;
+        if (!batched) {
+            found(dictionary.mayContain(hash) ? dictionary.slotOf(k0, k1, hash) : -1, token);
+            return;
         }
-        return dictionary.mayContain(hash) ? dictionary.slotOf(k0, k1, hash) : -1;
+        int entry = CACHE_LONGS * (hash & (CACHE_ENTRIES - 1));
+        if (cache[entry] == k0 && cache[entry + 1] == k1) {
+            ids[token] = (int) cache[entry + 2];
+            roots[token] = cache[entry + 3];
+            return;
+        }
+        ids[token] = -1;
+        roots[token] = 0;
+        add(token, k0, k1, hash);
     }
 
     /** The id of a token whose key is not its own chars or their ASCII lower case, or is long. */

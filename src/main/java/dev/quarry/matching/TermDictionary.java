@@ -144,11 +144,22 @@ final class TermDictionary {
             int first = hashes[c] & mask;
             int slot = firsts[c] == k0s[c] && table[SLOT * first + 1] == batch.k1s[c] ? first
                     : firsts[c] == 0 ? -1 : slotOf(k0s[c], batch.k1s[c], hashes[c]);
+            long root = slot < 0 ? 0 : table[SLOT * slot + 2];
             if (slot >= 0) {
                 ids[batch.tokens[c]] = slot;
-                roots[batch.tokens[c]] = table[SLOT * slot + 2];
+                roots[batch.tokens[c]] = root;
             }
+            remember(batch.cache, k0s[c], batch.k1s[c], hashes[c], slot, root);
         }
+    }
+
+    /** Puts a lookup's answer into a {@link TermBatch#cache}, in place of what its entry held. */
+    private static void remember(long[] cache, long k0, long k1, int hash, int slot, long root) {
+        int entry = TermBatch.CACHE_LONGS * (hash & (TermBatch.CACHE_ENTRIES - 1));
+        cache[entry] = k0;
+        cache[entry + 1] = k1;
+        cache[entry + 2] = slot;
+        cache[entry + 3] = root;
     }
 
     /** Keeps the batch's lookups whose hash passes the filter, in order; returns how many. */
@@ -162,6 +173,7 @@ final class TermDictionary {
             batch.k0s[count] = batch.k0s[c];
             batch.k1s[count] = batch.k1s[c];
             hashes[count] = hash;
+            remember(batch.cache, batch.k0s[c], batch.k1s[c], hash, -1, 0);
             count += (int) (filter[bit >>> 6] >>> bit) & 1;
         }
         return count;

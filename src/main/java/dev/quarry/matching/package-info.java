@@ -45,7 +45,10 @@
  * doc ({@code TermBatch}: filter, then the first slot, which holds the packed key and the root transition, each one
  * loop over all tokens), and the trie is walked one depth at a time over all starts (edge filter, first slot,
  * transition, each one loop), rather than start by start. The edge filter is capped to stay in the L2 cache, and the
- * edges from the root's children, which walks take most, are placed in the table first.
+ * edges from the root's children, which walks take most, are placed in the table first. Each thread keeps the answers
+ * of its last batched lookups in a small cache, so the most frequent words of a text skip the dictionary's table; and
+ * a trie step keeps a walk and notes a match without a branch, as whether a token ends or continues a phrase is as
+ * good as random to the processor's branch predictor.
  *
  * <p>Why not Lucene's {@code FST}: measured over the same term-id sequences (1M phrases of 1-3 words from a 100k
  * vocabulary, 2.3M tokens of newsgroup text, CPU time on a busy 2-core machine), the FST is 4.5x smaller (8.2 MB vs

@@ -11,11 +11,12 @@ import java.nio.ByteOrder;
  */
 final class TokenScan {
     /* The text is copied into a char array once, and every scan below reads that array: String.charAt in these loops
-       costs a bounds and a coder check per char. A text that is all ASCII (nearly every English one) goes to
-       AsciiWords whole. Otherwise runs of non-whitespace chars are tokenized one by one: no word spans whitespace and
-       Lucene's scanner starts afresh after it, so a run that is all ASCII goes to AsciiWords, the others to Lucene's
-       scanner. For a sink that wants packed tokens (TokenSink.packedToken), an all-ASCII text is also copied into
-       bytes, and each token of up to 16 chars is packed from there, 8 chars per read, as it is found. */
+       costs a bounds and a coder check per char. A text that is all ASCII (nearly every English one) goes to AsciiWords
+       whole, with the text also copied into bytes so that AsciiWords reads runs of word chars 8 at a time. Otherwise
+       runs of non-whitespace chars are tokenized one by one: no word spans whitespace and Lucene's scanner starts
+       afresh after it, so a run that is all ASCII goes to AsciiWords, the others to Lucene's scanner. For a sink that
+       wants packed tokens (TokenSink.packedToken), each token of up to 16 chars of an all-ASCII text is packed from
+       those bytes, 8 chars per read, as it is found. */
 
     private static final String[] ENGLISH_CLITICS = {"n't", "n’t", "'s", "’s", "'re", "’re", "'ll", "’ll", "'ve",
         "’ve", "'m", "’m", "'d", "’d"};
@@ -38,6 +39,8 @@ final class TokenScan {
     private char[] chars = new char[1024];
     /** The text's chars as bytes, and 16 bytes more, for 8-byte reads. */
     private byte[] bytes = new byte[1024 + MAX_PACKED];
+    /** {@code bytes} while the text in progress is all ASCII, else null. */
+    private byte[] ascii;
     /** {@code bytes} while the text in progress is all ASCII and its sink wants packed tokens, else null. */
     private byte[] packed;
     boolean inUse;
@@ -65,7 +68,8 @@ final class TokenScan {
             if (urlsAndEmails) {
                 lucene(0, n);
             } else if (isAscii(chars, n)) {
-                packed = sink.wantsPackedTokens() ? asciiBytes(text) : null;
+                ascii = asciiBytes(text);
+                packed = sink.wantsPackedTokens() ? ascii : null;
                 ascii(0, n);
             } else {
                 segments(n);
@@ -74,6 +78,7 @@ final class TokenScan {
             this.text = null;
             this.sink = null;
             this.packed = null;
+            this.ascii = null;
             words.clear();
         }
     }
@@ -133,7 +138,7 @@ final class TokenScan {
         while (i < to) {
             char first = c[i];
             if (AsciiWords.startsWord(c, i, to)) {
-                int end = AsciiWords.wordEnd(c, i, to);
+                int end = AsciiWords.wordEnd(c, ascii, i, to);
                 if (end - i > WordScanner.MAX_TOKEN_LENGTH) {
                     lucene(i, to);
                     return;

@@ -20,7 +20,7 @@ class PhraseTrieTest {
         assertEquals(expectedWidth, trie.width);
         long[] rootsByTerm = builder.roots(termIds.length);
         int[] tokens = {0, 1, 2, 0, 1};
-        int[] ids = new int[tokens.length];
+        int[] ids = new int[tokens.length + 1];
         long[] roots = new long[tokens.length];
         for (int i = 0; i < tokens.length; i++) {
             ids[i] = termIds[tokens[i]];
