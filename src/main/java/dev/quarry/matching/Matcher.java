@@ -19,8 +19,9 @@ import java.util.function.Function;
  * Phrase and token patterns compiled into one matcher. Patterns are numbered by their position in the list given to
  * {@link #compile}; every match names its pattern by that index, label, id and source.
  *
- * <p>Immutable and thread-safe: the only mutable state is per-thread scratch buffers. Token offsets are token
- * indices (start inclusive, end exclusive); char offsets are UTF-16 {@code String} indices.
+ * <p>Immutable and thread-safe: the only mutable state is scratch buffers, one set per platform thread and a few
+ * shared by virtual threads (see {@code ScratchPool}). Token offsets are token indices (start inclusive, end
+ * exclusive); char offsets are UTF-16 {@code String} indices.
  */
 public final class Matcher {
     /* The phrase path (PhraseEngine) is the hot one and allocates nothing per token; from a String it never builds a
@@ -32,7 +33,7 @@ public final class Matcher {
     private final PhraseEngine phrases;
     private final TokenEngine tokens;
     private final int[] labelRank;
-    private final ThreadLocal<PhraseEngine.Scratch> scratch = ThreadLocal.withInitial(PhraseEngine.Scratch::new);
+    private final ScratchPool scratch = new ScratchPool();
 
     Matcher(MatchOptions options, PatternTable table, PhraseEngine phrases, TokenEngine tokens) {
         this.options = options;
@@ -108,15 +109,11 @@ public final class Matcher {
      */
     public void forEachMatch(Doc doc, MatchSink sink) {
         Objects.requireNonNull(sink, "sink");
-        PhraseEngine.Scratch buffers = scratch.get();
-        if (buffers.inUse) {
-            buffers = new PhraseEngine.Scratch();
-        }
-        buffers.inUse = true;
+        PhraseEngine.Scratch buffers = scratch.acquire();
         try {
             phrases.forEachMatch(doc, buffers, sink);
         } finally {
-            buffers.inUse = false;
+            scratch.release(buffers);
         }
         tokens.forEachMatch(doc, options.tokenizer().language(), sink);
     }
@@ -134,15 +131,11 @@ public final class Matcher {
             forEachMatch(options.tokenizer().tokenize(text), sink);
             return;
         }
-        PhraseEngine.Scratch buffers = scratch.get();
-        if (buffers.inUse) {
-            buffers = new PhraseEngine.Scratch();
-        }
-        buffers.inUse = true;
+        PhraseEngine.Scratch buffers = scratch.acquire();
         try {
             phrases.forEachMatch(text, options.tokenizer(), buffers, sink);
         } finally {
-            buffers.inUse = false;
+            scratch.release(buffers);
         }
     }
 
