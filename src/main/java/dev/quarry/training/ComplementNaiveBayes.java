@@ -28,11 +28,27 @@ final class ComplementNaiveBayes implements TextcatScorer {
     private final List<String> outcomes;
     private final Map<String, Integer> index;
     private final float[][] weights;
+    /** The shared index of {@link #bind}, or null. */
+    private final FeatureIndex bound;
+    /** Per id of {@code bound}, the id in {@code index} or -1 (null when not bound). */
+    private final int[] mapping;
 
     private ComplementNaiveBayes(List<String> outcomes, Map<String, Integer> index, float[][] weights) {
+        this(outcomes, index, weights, null, null);
+    }
+
+    private ComplementNaiveBayes(List<String> outcomes, Map<String, Integer> index, float[][] weights,
+                                 FeatureIndex bound, int[] mapping) {
         this.outcomes = List.copyOf(outcomes);
         this.index = index;
         this.weights = weights;
+        this.bound = bound;
+        this.mapping = mapping;
+    }
+
+    @Override
+    public ComplementNaiveBayes bind(FeatureIndex shared) {
+        return new ComplementNaiveBayes(outcomes, index, weights, shared, shared.mapping(index));
     }
 
     /**
@@ -108,9 +124,10 @@ final class ComplementNaiveBayes implements TextcatScorer {
     double[] scores(FeatureVector features) {
         double[] scores = new double[outcomes.size()];
         double mass = 0;
-        for (int i = 0; i < features.size(); i++) {
-            Integer f = index.get(features.names()[i]);
-            if (f != null) {
+        int[] ids = TextcatScorer.ownIds(features, index, bound, mapping);
+        for (int i = 0; i < ids.length; i++) {
+            int f = ids[i];
+            if (f >= 0) {
                 mass += features.values()[i];
                 for (int c = 0; c < scores.length; c++) {
                     scores[c] += features.values()[i] * weights[c][f];

@@ -50,12 +50,28 @@ final class LinearSvm implements TextcatScorer {
     private final float[][] weights;
     /** Stored as {@link #HALF_KIND} (trained now) or as {@link #KIND} (read from an older model). */
     private final boolean half;
+    /** The shared index of {@link #bind}, or null. */
+    private final FeatureIndex bound;
+    /** Per id of {@code bound}, the id in {@code index} or -1 (null when not bound). */
+    private final int[] mapping;
 
     private LinearSvm(List<String> outcomes, Map<String, Integer> index, float[][] weights, boolean half) {
+        this(outcomes, index, weights, half, null, null);
+    }
+
+    private LinearSvm(List<String> outcomes, Map<String, Integer> index, float[][] weights, boolean half,
+                      FeatureIndex bound, int[] mapping) {
         this.outcomes = List.copyOf(outcomes);
         this.index = index;
         this.weights = weights;
         this.half = half;
+        this.bound = bound;
+        this.mapping = mapping;
+    }
+
+    @Override
+    public LinearSvm bind(FeatureIndex shared) {
+        return new LinearSvm(outcomes, index, weights, half, shared, shared.mapping(index));
     }
 
     /**
@@ -144,9 +160,10 @@ final class LinearSvm implements TextcatScorer {
         for (int c = 0; c < weights.length; c++) {
             margins[c] = weights[c][bias];
         }
-        for (int i = 0; i < features.size(); i++) {
-            Integer f = index.get(features.names()[i]);
-            if (f != null) {
+        int[] ids = TextcatScorer.ownIds(features, index, bound, mapping);
+        for (int i = 0; i < ids.length; i++) {
+            int f = ids[i];
+            if (f >= 0) {
                 for (int c = 0; c < weights.length; c++) {
                     margins[c] += features.values()[i] * weights[c][f];
                 }
