@@ -27,7 +27,8 @@ final class ComplementNaiveBayes implements TextcatScorer {
 
     private final List<String> outcomes;
     private final Map<String, Integer> index;
-    private final float[][] weights;
+    /** Feature-major: the weight of feature f for outcome c at {@code f * outcomes.size() + c}. */
+    private final float[] weights;
     /** The shared index of {@link #bind}, or null. */
     private final FeatureIndex bound;
     /** Per id of {@code bound}, the id in {@code index} or -1 (null when not bound). */
@@ -39,6 +40,11 @@ final class ComplementNaiveBayes implements TextcatScorer {
 
     private ComplementNaiveBayes(List<String> outcomes, Map<String, Integer> index, float[][] weights,
                                  FeatureIndex bound, int[] mapping) {
+        this(outcomes, index, LinearSvm.featureMajor(weights), bound, mapping);
+    }
+
+    private ComplementNaiveBayes(List<String> outcomes, Map<String, Integer> index, float[] weights,
+                                 FeatureIndex bound, int[] mapping) {
         this.outcomes = List.copyOf(outcomes);
         this.index = index;
         this.weights = weights;
@@ -48,7 +54,8 @@ final class ComplementNaiveBayes implements TextcatScorer {
 
     @Override
     public ComplementNaiveBayes bind(FeatureIndex shared) {
-        return new ComplementNaiveBayes(outcomes, index, weights, shared, shared.mapping(index));
+        return shared == bound ? this : new ComplementNaiveBayes(outcomes, index, weights, shared,
+                shared.mapping(index));
     }
 
     /**
@@ -128,9 +135,10 @@ final class ComplementNaiveBayes implements TextcatScorer {
         for (int i = 0; i < ids.length; i++) {
             int f = ids[i];
             if (f >= 0) {
-                mass += features.values()[i];
-                for (int c = 0; c < scores.length; c++) {
-                    scores[c] += features.values()[i] * weights[c][f];
+                float x = features.values()[i];
+                mass += x;
+                for (int c = 0, at = f * scores.length; c < scores.length; c++, at++) {
+                    scores[c] += x * weights[at];
                 }
             }
         }
@@ -164,8 +172,8 @@ final class ComplementNaiveBayes implements TextcatScorer {
         out.writeInt(index.size());
         for (Map.Entry<String, Integer> e : index.entrySet()) {
             out.writeUTF(e.getKey());
-            for (float[] row : weights) {
-                out.writeFloat(row[e.getValue()]);
+            for (int c = 0, at = e.getValue() * outcomes.size(); c < outcomes.size(); c++, at++) {
+                out.writeFloat(weights[at]);
             }
         }
     }

@@ -46,8 +46,13 @@ final class LinearSvm implements TextcatScorer {
 
     private final List<String> outcomes;
     private final Map<String, Integer> index;
-    /** Per separating vector, the weight of each feature in {@code index} order, then the bias. */
-    private final float[][] weights;
+    /** The number of separating vectors (1 for two outcomes). */
+    private final int vectors;
+    /**
+     * Feature-major: the weight of feature f (in {@code index} order) in vector c at {@code f * vectors + c}, the
+     * biases as feature {@code index.size()}; a text's features each read one run of adjacent weights.
+     */
+    private final float[] weights;
     /** Stored as {@link #HALF_KIND} (trained now) or as {@link #KIND} (read from an older model). */
     private final boolean half;
     /** The shared index of {@link #bind}, or null. */
@@ -61,17 +66,45 @@ final class LinearSvm implements TextcatScorer {
 
     private LinearSvm(List<String> outcomes, Map<String, Integer> index, float[][] weights, boolean half,
                       FeatureIndex bound, int[] mapping) {
+        this(outcomes, index, weights.length, featureMajor(weights), half, bound, mapping);
+    }
+
+    private LinearSvm(List<String> outcomes, Map<String, Integer> index, int vectors, float[] weights, boolean half,
+                      FeatureIndex bound, int[] mapping) {
         this.outcomes = List.copyOf(outcomes);
         this.index = index;
+        this.vectors = vectors;
         this.weights = weights;
         this.half = half;
         this.bound = bound;
         this.mapping = mapping;
     }
 
+    /** The rows' weights as one feature-major array (see {@link #weights}). */
+    static float[] featureMajor(float[][] rows) {
+        int width = rows.length == 0 ? 0 : rows[0].length;
+        float[] all = new float[rows.length * width];
+        for (int c = 0; c < rows.length; c++) {
+            for (int f = 0; f < width; f++) {
+                all[f * rows.length + c] = rows[c][f];
+            }
+        }
+        return all;
+    }
+
+    /** Vector c's weights in feature order, then its bias. */
+    private float[] row(int c) {
+        float[] row = new float[weights.length / vectors];
+        for (int f = 0; f < row.length; f++) {
+            row[f] = weights[f * vectors + c];
+        }
+        return row;
+    }
+
     @Override
     public LinearSvm bind(FeatureIndex shared) {
-        return new LinearSvm(outcomes, index, weights, half, shared, shared.mapping(index));
+        return shared == bound ? this
+                : new LinearSvm(outcomes, index, vectors, weights, half, shared, shared.mapping(index));
     }
 
     /**
@@ -156,20 +189,21 @@ final class LinearSvm implements TextcatScorer {
     /** The margin {@code w.x + b} of each outcome. */
     double[] margins(FeatureVector features) {
         double[] margins = new double[outcomes.size()];
-        int bias = index.size();
-        for (int c = 0; c < weights.length; c++) {
-            margins[c] = weights[c][bias];
+        int bias = index.size() * vectors;
+        for (int c = 0; c < vectors; c++) {
+            margins[c] = weights[bias + c];
         }
         int[] ids = TextcatScorer.ownIds(features, index, bound, mapping);
         for (int i = 0; i < ids.length; i++) {
             int f = ids[i];
             if (f >= 0) {
-                for (int c = 0; c < weights.length; c++) {
-                    margins[c] += features.values()[i] * weights[c][f];
+                float x = features.values()[i];
+                for (int c = 0, at = f * vectors; c < vectors; c++, at++) {
+                    margins[c] += x * weights[at];
                 }
             }
         }
-        if (weights.length == 1) {
+        if (vectors == 1) {
             margins[1] = -margins[0];
         }
         return margins;
@@ -189,7 +223,8 @@ final class LinearSvm implements TextcatScorer {
         out.writeUTF(half ? HALF_KIND : KIND);
         TextcatScorer.writeStrings(out, outcomes);
         TextcatScorer.writeStrings(out, TextcatScorer.namesById(index));
-        for (float[] row : weights) {
+        for (int c = 0; c < vectors; c++) {
+            float[] row = row(c);
             if (half) {
                 writeSparseHalf(out, row);
             } else {
