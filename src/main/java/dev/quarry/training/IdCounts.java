@@ -5,9 +5,9 @@ import org.eclipse.collections.impl.map.mutable.primitive.IntIntHashMap;
 
 /**
  * How often each feature of one text occurs, by id of a {@link FeatureIndex}, in order of first occurrence; names
- * not in the index are skipped. Not thread-safe: one per text.
+ * not in the index are skipped. The index must look names up after the prefix {@link TextcatFeatures#CHARS}. Not thread-safe: one per text.
  */
-final class IdCounts {
+final class IdCounts implements TextcatFeatures.FeatureSink {
 
     private final FeatureIndex index;
     /** Feature id to its position in {@code ids}. */
@@ -21,8 +21,18 @@ final class IdCounts {
     }
 
     /** Counts one occurrence of {@code name} if the index has it. */
-    void add(String name) {
-        int id = index.id(name);
+    @Override
+    public void feature(String name) {
+        add(index.id(name));
+    }
+
+    /** Counts one occurrence of the character n-gram if the index has it (looked up without building its name). */
+    @Override
+    public void charNgram(char[] marked, int start, int end) {
+        add(index.idAfterPrefix(marked, start, end));
+    }
+
+    private void add(int id) {
         if (id < 0) {
             return;
         }

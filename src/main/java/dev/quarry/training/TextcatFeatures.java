@@ -39,7 +39,7 @@ final class TextcatFeatures {
     TextcatFeatures(TextcatSettings settings, Map<String, WordClusters> clusters, Map<String, Float> idf) {
         this.settings = settings;
         this.clusters = Map.copyOf(clusters);
-        this.index = new FeatureIndex(settings.tfidf() ? idf.keySet() : List.of());
+        this.index = new FeatureIndex(settings.tfidf() ? idf.keySet() : List.of(), CHARS);
         this.idf = new float[index.size()];
         for (int id = 0; id < this.idf.length; id++) {
             this.idf[id] = idf.get(index.name(id));
@@ -99,7 +99,7 @@ final class TextcatFeatures {
      */
     private FeatureVector indexedVector(TextcatExample example) {
         IdCounts counts = new IdCounts(index);
-        forEachFeature(example, counts::add);
+        forEachFeature(example, counts);
         int n = counts.size();
         String[] names = new String[n];
         float[] values = new float[n];
@@ -181,16 +181,42 @@ final class TextcatFeatures {
     /** Every feature of the text with the number of times it occurs, in order of first occurrence. */
     Map<String, Integer> counts(TextcatExample example) {
         Map<String, Integer> counts = new LinkedHashMap<>();
-        forEachFeature(example, feature -> counts.merge(feature, 1, Integer::sum));
+        forEachFeature(example, named(feature -> counts.merge(feature, 1, Integer::sum)));
         return counts;
     }
 
+    /**
+     * Receives a text's features in order: each occurrence of a named feature, and each character n-gram as a range
+     * of chars of its marked word (the feature's name is {@link #CHARS} followed by those chars).
+     */
+    interface FeatureSink {
+
+        void feature(String name);
+
+        void charNgram(char[] marked, int start, int end);
+    }
+
+    /** A sink passing every feature by name (the character n-grams' names built) to {@code names}. */
+    static FeatureSink named(Consumer<String> names) {
+        return new FeatureSink() {
+            @Override
+            public void feature(String name) {
+                names.accept(name);
+            }
+
+            @Override
+            public void charNgram(char[] marked, int start, int end) {
+                names.accept(CHARS + new String(marked, start, end - start));
+            }
+        };
+    }
+
     /** Passes every occurrence of every feature of the text to {@code sink}, in order. */
-    private void forEachFeature(TextcatExample example, Consumer<String> sink) {
+    private void forEachFeature(TextcatExample example, FeatureSink sink) {
         List<String> words = words(example.text());
         for (int n = 1; n <= settings.ngrams(); n++) {
             for (int i = 0; i + n <= words.size(); i++) {
-                sink.accept(n == 1 ? words.get(i) : String.join("_", words.subList(i, i + n)));
+                sink.feature(n == 1 ? words.get(i) : String.join("_", words.subList(i, i + n)));
             }
         }
         for (String name : settings.clusters()) {
@@ -198,7 +224,7 @@ final class TextcatFeatures {
             for (String word : words) {
                 int cluster = dictionary.cluster(word);
                 if (cluster >= 0) {
-                    sink.accept("c" + name + "=" + cluster);
+                    sink.feature("c" + name + "=" + cluster);
                 }
             }
         }
@@ -206,7 +232,7 @@ final class TextcatFeatures {
             words.forEach(word -> forEachCharNgram(word, settings.charNgrams(), sink));
         }
         if (settings.entityFeatures()) {
-            example.entityLabels().forEach(label -> sink.accept("ENT=" + label));
+            example.entityLabels().forEach(label -> sink.feature("ENT=" + label));
         }
     }
 
@@ -215,16 +241,29 @@ final class TextcatFeatures {
      * are in code points, so a character outside the Basic Multilingual Plane is never split.
      */
     static void charNgrams(String word, int longest, Map<String, Integer> counts) {
-        forEachCharNgram(word, longest, ngram -> counts.merge(ngram, 1, Integer::sum));
+        forEachCharNgram(word, longest, named(ngram -> counts.merge(ngram, 1, Integer::sum)));
     }
 
-    private static void forEachCharNgram(String word, int longest, Consumer<String> sink) {
-        int[] marked = ("<" + word + ">").codePoints().toArray();
+    private static void forEachCharNgram(String word, int longest, FeatureSink sink) {
+        char[] marked = ("<" + word + ">").toCharArray();
+        int[] starts = codePointStarts(marked);
+        int points = starts.length - 1;
         for (int n = 3; n <= longest; n++) {
-            for (int i = 0; i + n <= marked.length; i++) {
-                sink.accept(CHARS + new String(marked, i, n));
+            for (int i = 0; i + n <= points; i++) {
+                sink.charNgram(marked, starts[i], starts[i + n]);
             }
         }
+    }
+
+    /** The index of each code point's first char in {@code chars}, then {@code chars.length}. */
+    private static int[] codePointStarts(char[] chars) {
+        int[] starts = new int[chars.length + 1];
+        int points = 0;
+        for (int k = 0; k < chars.length; k += Character.charCount(Character.codePointAt(chars, k))) {
+            starts[points++] = k;
+        }
+        starts[points] = chars.length;
+        return points == chars.length ? starts : Arrays.copyOf(starts, points + 1);
     }
 
     private List<String> words(String text) {

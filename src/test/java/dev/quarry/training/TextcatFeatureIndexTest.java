@@ -106,6 +106,27 @@ class TextcatFeatureIndexTest {
     }
 
     @Test
+    void namesWithThePrefixAreFoundByTheCharsAfterIt() {
+        List<String> names = new ArrayList<>(List.of("ch ", "cat", "ch <ca", "ch cat>", "ch a\uD83D\uDE00b"));
+        for (int i = 0; i < 500; i++) {
+            names.add("ch " + i);
+        }
+        FeatureIndex index = new FeatureIndex(names, "ch ");
+        char[] chars = "x<cat>a\uD83D\uDE00b".toCharArray();
+        assertEquals(2, index.idAfterPrefix(chars, 1, 4));
+        assertEquals(3, index.idAfterPrefix(chars, 2, 6));
+        assertEquals(4, index.idAfterPrefix(chars, 6, 10));
+        assertEquals(0, index.idAfterPrefix(chars, 3, 3));
+        assertEquals(-1, index.idAfterPrefix(chars, 2, 5), "cat is no character n-gram");
+        assertEquals(-1, index.idAfterPrefix(chars, 1, 5));
+        for (int i = 0; i < 500; i++) {
+            char[] digits = String.valueOf(i).toCharArray();
+            assertEquals(5 + i, index.idAfterPrefix(digits, 0, digits.length));
+        }
+        assertEquals(-1, new FeatureIndex(names).idAfterPrefix(chars, 1, 4), "no prefix given");
+    }
+
+    @Test
     void featureIndexRejectsDuplicateNames() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> new FeatureIndex(List.of("a", "b", "a")));
