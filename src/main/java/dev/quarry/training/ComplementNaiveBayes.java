@@ -26,7 +26,7 @@ final class ComplementNaiveBayes implements TextcatScorer {
     static final String KIND = "complement_nb";
 
     private final List<String> outcomes;
-    private final Map<String, Integer> index;
+    private final FeatureIndex index;
     /** Feature-major: the weight of feature f for outcome c at {@code f * outcomes.size() + c}. */
     private final float[] weights;
     /** The shared index of {@link #bind}, or null. */
@@ -34,16 +34,11 @@ final class ComplementNaiveBayes implements TextcatScorer {
     /** Per id of {@code bound}, the id in {@code index} or -1 (null when not bound). */
     private final int[] mapping;
 
-    private ComplementNaiveBayes(List<String> outcomes, Map<String, Integer> index, float[][] weights) {
-        this(outcomes, index, weights, null, null);
+    private ComplementNaiveBayes(List<String> outcomes, FeatureIndex index, float[][] weights) {
+        this(outcomes, index, LinearSvm.featureMajor(weights), null, null);
     }
 
-    private ComplementNaiveBayes(List<String> outcomes, Map<String, Integer> index, float[][] weights,
-                                 FeatureIndex bound, int[] mapping) {
-        this(outcomes, index, LinearSvm.featureMajor(weights), bound, mapping);
-    }
-
-    private ComplementNaiveBayes(List<String> outcomes, Map<String, Integer> index, float[] weights,
+    private ComplementNaiveBayes(List<String> outcomes, FeatureIndex index, float[] weights,
                                  FeatureIndex bound, int[] mapping) {
         this.outcomes = List.copyOf(outcomes);
         this.index = index;
@@ -54,8 +49,11 @@ final class ComplementNaiveBayes implements TextcatScorer {
 
     @Override
     public ComplementNaiveBayes bind(FeatureIndex shared) {
-        return shared == bound ? this : new ComplementNaiveBayes(outcomes, index, weights, shared,
-                shared.mapping(index));
+        if (shared == bound) {
+            return this;
+        }
+        FeatureIndex.Bound binding = index.boundTo(shared);
+        return new ComplementNaiveBayes(outcomes, binding.own(), weights, shared, binding.mapping());
     }
 
     /**
@@ -78,7 +76,7 @@ final class ComplementNaiveBayes implements TextcatScorer {
                 }
             }
         }
-        return new ComplementNaiveBayes(outcomes, index, complementWeights(counts, alpha));
+        return new ComplementNaiveBayes(outcomes, FeatureIndex.byIds(index), complementWeights(counts, alpha));
     }
 
     /** Every feature present in at least {@code cutoff} texts, numbered in sorted order. */
@@ -170,9 +168,9 @@ final class ComplementNaiveBayes implements TextcatScorer {
         out.writeUTF(KIND);
         TextcatScorer.writeStrings(out, outcomes);
         out.writeInt(index.size());
-        for (Map.Entry<String, Integer> e : index.entrySet()) {
-            out.writeUTF(e.getKey());
-            for (int c = 0, at = e.getValue() * outcomes.size(); c < outcomes.size(); c++, at++) {
+        for (int f = 0; f < index.size(); f++) {
+            out.writeUTF(index.name(f));
+            for (int c = 0, at = f * outcomes.size(); c < outcomes.size(); c++, at++) {
                 out.writeFloat(weights[at]);
             }
         }
@@ -181,14 +179,14 @@ final class ComplementNaiveBayes implements TextcatScorer {
     static ComplementNaiveBayes readBody(DataInputStream in) throws IOException {
         List<String> outcomes = TextcatScorer.readStrings(in);
         int features = in.readInt();
-        Map<String, Integer> index = new HashMap<>();
+        List<String> names = new ArrayList<>(features);
         float[][] weights = new float[outcomes.size()][features];
         for (int f = 0; f < features; f++) {
-            index.put(in.readUTF(), f);
+            names.add(in.readUTF());
             for (float[] row : weights) {
                 row[f] = in.readFloat();
             }
         }
-        return new ComplementNaiveBayes(outcomes, index, weights);
+        return new ComplementNaiveBayes(outcomes, FeatureIndex.lazy(names), weights);
     }
 }

@@ -2,6 +2,8 @@ package dev.quarry.training;
 
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.Collections;
+import java.util.List;
 import java.util.Map;
 import org.eclipse.collections.impl.map.mutable.primitive.ObjectIntHashMap;
 
@@ -9,43 +11,39 @@ import org.eclipse.collections.impl.map.mutable.primitive.ObjectIntHashMap;
  * Feature names numbered 0 to {@code size() - 1}: one per text-classification model, shared by its idf table and its
  * classifiers, so that a text's features are looked up by name once and then by id. The names that start with a
  * given prefix (the character n-grams) can also be looked up by the chars after it, without building a string.
- * Immutable after construction and thread-safe (the tables are only read after the constructor).
+ * Immutable and thread-safe; a classifier's own index ({@link #lazy}) builds its name table on the first lookup by
+ * name (a classifier bound to the model's index rarely needs it).
  */
 final class FeatureIndex {
 
     private static final int EMPTY_SLOT = -1;
 
-    private final ObjectIntHashMap<String> ids;
     private final String[] names;
+    /** Name to id; null until {@link #ids()} first builds it (for a lazy index). */
+    private volatile ObjectIntHashMap<String> ids;
     private final String prefix;
     /** Open addressing (linear probing) over the ids of the names with {@code prefix}, by the hash of the rest. */
     private final int[] prefixed;
     private final int shift;
 
-    /** Numbers the distinct names in iteration order; none is looked up by prefix. */
+    /** Numbers the names in iteration order; none is looked up by prefix. */
     FeatureIndex(Collection<String> names) {
         this(names, null);
     }
 
     /**
-     * Numbers the distinct names in iteration order.
+     * Numbers the names in iteration order.
      *
      * @param prefix the names starting with it can be found by {@link #idAfterPrefix}; null for none
      * @throws IllegalArgumentException if a name occurs twice
      */
     FeatureIndex(Collection<String> names, String prefix) {
-        this.ids = new ObjectIntHashMap<>(names.size());
-        this.names = new String[names.size()];
-        int next = 0;
-        for (String name : names) {
-            if (!ids.containsKey(name)) {
-                ids.put(name, next);
-                this.names[next++] = name;
-            }
-        }
-        if (next != this.names.length) {
-            throw new IllegalArgumentException(names.size() - next + " duplicate feature names");
-        }
+        this(names.toArray(String[]::new), prefix);
+        this.ids = table(this.names);
+    }
+
+    private FeatureIndex(String[] names, String prefix) {
+        this.names = names;
         this.prefix = prefix;
         int bits = 32 - Integer.numberOfLeadingZeros(Math.max(1, this.names.length) * 2 - 1);
         this.shift = 32 - Math.max(1, bits);
@@ -54,6 +52,39 @@ final class FeatureIndex {
         if (prefix != null) {
             fillPrefixed();
         }
+    }
+
+    /**
+     * Numbers the names in list order, their name table built on the first {@link #id} (which then throws
+     * IllegalArgumentException if a name occurs twice).
+     */
+    static FeatureIndex lazy(List<String> names) {
+        return new FeatureIndex(names.toArray(String[]::new), null);
+    }
+
+    private static ObjectIntHashMap<String> table(String[] names) {
+        ObjectIntHashMap<String> ids = new ObjectIntHashMap<>(names.length);
+        for (int id = 0; id < names.length; id++) {
+            ids.put(names[id], id);
+        }
+        if (ids.size() != names.length) {
+            throw new IllegalArgumentException(names.length - ids.size() + " duplicate feature names");
+        }
+        return ids;
+    }
+
+    private ObjectIntHashMap<String> ids() {
+        ObjectIntHashMap<String> table = ids;
+        if (table == null) {
+            synchronized (this) {
+                table = ids;
+                if (table == null) {
+                    table = table(names);
+                    ids = table;
+                }
+            }
+        }
+        return table;
     }
 
     private void fillPrefixed() {
@@ -120,23 +151,42 @@ final class FeatureIndex {
 
     /** The id of a name, or -1 when it is not in the index. */
     int id(String name) {
-        return ids.getIfAbsent(name, -1);
+        return ids().getIfAbsent(name, -1);
     }
 
     String name(int id) {
         return names[id];
     }
 
+    /** The lazy index of a name-to-id map whose ids are 0 to {@code size - 1}, each name keeping its id. */
+    static FeatureIndex byIds(Map<String, Integer> ids) {
+        return lazy(TextcatScorer.namesById(ids));
+    }
+
+    /** The names in id order (a read-only view). */
+    List<String> names() {
+        return Collections.unmodifiableList(Arrays.asList(names));
+    }
+
     /**
-     * Per id of this index, the id {@code own} gives the same name, or -1: how a classifier with its own feature
-     * numbering reads a text whose features are ids of this index.
+     * A classifier's own index (this) bound to the model's: {@code own} is this index with {@code shared}'s instance
+     * of each name they have in common (so the classifiers keep no copies of the names), lazy; {@code mapping} gives
+     * per id of {@code shared} the id here, or -1.
      */
-    int[] mapping(Map<String, Integer> own) {
-        int[] mapping = new int[names.length];
+    record Bound(FeatureIndex own, int[] mapping) {
+    }
+
+    Bound boundTo(FeatureIndex shared) {
+        String[] sharing = names.clone();
+        int[] mapping = new int[shared.size()];
+        Arrays.fill(mapping, -1);
         for (int id = 0; id < names.length; id++) {
-            Integer ownId = own.get(names[id]);
-            mapping[id] = ownId == null ? -1 : ownId;
+            int sharedId = shared.id(names[id]);
+            if (sharedId >= 0) {
+                mapping[sharedId] = id;
+                sharing[id] = shared.names[sharedId];
+            }
         }
-        return mapping;
+        return new Bound(new FeatureIndex(sharing, null), mapping);
     }
 }

@@ -45,7 +45,7 @@ final class LinearSvm implements TextcatScorer {
     static final double TOLERANCE = 0.1;
 
     private final List<String> outcomes;
-    private final Map<String, Integer> index;
+    private final FeatureIndex index;
     /** The number of separating vectors (1 for two outcomes). */
     private final int vectors;
     /**
@@ -60,16 +60,11 @@ final class LinearSvm implements TextcatScorer {
     /** Per id of {@code bound}, the id in {@code index} or -1 (null when not bound). */
     private final int[] mapping;
 
-    private LinearSvm(List<String> outcomes, Map<String, Integer> index, float[][] weights, boolean half) {
-        this(outcomes, index, weights, half, null, null);
+    private LinearSvm(List<String> outcomes, FeatureIndex index, float[][] weights, boolean half) {
+        this(outcomes, index, weights.length, featureMajor(weights), half, null, null);
     }
 
-    private LinearSvm(List<String> outcomes, Map<String, Integer> index, float[][] weights, boolean half,
-                      FeatureIndex bound, int[] mapping) {
-        this(outcomes, index, weights.length, featureMajor(weights), half, bound, mapping);
-    }
-
-    private LinearSvm(List<String> outcomes, Map<String, Integer> index, int vectors, float[] weights, boolean half,
+    private LinearSvm(List<String> outcomes, FeatureIndex index, int vectors, float[] weights, boolean half,
                       FeatureIndex bound, int[] mapping) {
         this.outcomes = List.copyOf(outcomes);
         this.index = index;
@@ -103,8 +98,11 @@ final class LinearSvm implements TextcatScorer {
 
     @Override
     public LinearSvm bind(FeatureIndex shared) {
-        return shared == bound ? this
-                : new LinearSvm(outcomes, index, vectors, weights, half, shared, shared.mapping(index));
+        if (shared == bound) {
+            return this;
+        }
+        FeatureIndex.Bound binding = index.boundTo(shared);
+        return new LinearSvm(outcomes, binding.own(), vectors, weights, half, shared, binding.mapping());
     }
 
     /**
@@ -148,7 +146,7 @@ final class LinearSvm implements TextcatScorer {
         for (float[] row : weights) {
             for (float w : row) {
                 if (!(Math.abs(w) <= HALF_MAX)) {
-                    return new LinearSvm(outcomes, index, weights, false);
+                    return new LinearSvm(outcomes, FeatureIndex.byIds(index), weights, false);
                 }
             }
         }
@@ -174,7 +172,7 @@ final class LinearSvm implements TextcatScorer {
             }
             compact[c][kept.size()] = half(weights[c][bias]);
         }
-        return new LinearSvm(outcomes, TextcatScorer.indexOf(kept), compact, true);
+        return new LinearSvm(outcomes, FeatureIndex.lazy(kept), compact, true);
     }
 
     private static float half(float value) {
@@ -222,7 +220,7 @@ final class LinearSvm implements TextcatScorer {
     public void write(DataOutputStream out) throws IOException {
         out.writeUTF(half ? HALF_KIND : KIND);
         TextcatScorer.writeStrings(out, outcomes);
-        TextcatScorer.writeStrings(out, TextcatScorer.namesById(index));
+        TextcatScorer.writeStrings(out, index.names());
         for (int c = 0; c < vectors; c++) {
             float[] row = row(c);
             if (half) {
@@ -276,7 +274,7 @@ final class LinearSvm implements TextcatScorer {
     /** Reads a {@link #KIND} body (dense single-precision weights, as before pruning). */
     static LinearSvm readBody(DataInputStream in) throws IOException {
         List<String> outcomes = TextcatScorer.readStrings(in);
-        Map<String, Integer> index = TextcatScorer.indexOf(TextcatScorer.readStrings(in));
+        FeatureIndex index = FeatureIndex.lazy(TextcatScorer.readStrings(in));
         int features = index.size();
         float[][] weights = new float[outcomes.size() == 2 ? 1 : outcomes.size()][features + 1];
         for (float[] row : weights) {
@@ -290,7 +288,7 @@ final class LinearSvm implements TextcatScorer {
     /** Reads a {@link #HALF_KIND} body. */
     static LinearSvm readHalfBody(DataInputStream in) throws IOException {
         List<String> outcomes = TextcatScorer.readStrings(in);
-        Map<String, Integer> index = TextcatScorer.indexOf(TextcatScorer.readStrings(in));
+        FeatureIndex index = FeatureIndex.lazy(TextcatScorer.readStrings(in));
         float[][] weights = new float[outcomes.size() == 2 ? 1 : outcomes.size()][index.size() + 1];
         for (float[] row : weights) {
             int f = -1;

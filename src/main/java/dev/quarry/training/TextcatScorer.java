@@ -35,7 +35,7 @@ sealed interface TextcatScorer permits OpenNlpScorer, ComplementNaiveBayes, Line
      *
      * @param bound null when the classifier is not bound to an index
      */
-    static int[] ownIds(FeatureVector vector, Map<String, Integer> own, FeatureIndex bound, int[] mapping) {
+    static int[] ownIds(FeatureVector vector, FeatureIndex own, FeatureIndex bound, int[] mapping) {
         int[] ids = new int[vector.size()];
         if (bound != null && vector.indexedBy(bound)) {
             for (int i = 0; i < ids.length; i++) {
@@ -43,8 +43,7 @@ sealed interface TextcatScorer permits OpenNlpScorer, ComplementNaiveBayes, Line
             }
         } else {
             for (int i = 0; i < ids.length; i++) {
-                Integer id = own.get(vector.names()[i]);
-                ids[i] = id == null ? -1 : id;
+                ids[i] = own.id(vector.names()[i]);
             }
         }
         return ids;

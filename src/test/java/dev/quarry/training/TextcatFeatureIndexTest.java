@@ -102,28 +102,28 @@ class TextcatFeatureIndexTest {
         assertEquals(1, index.id("a"));
         assertEquals(-1, index.id("c"));
         assertSame("ch <ab", index.name(2));
-        assertArrayEquals(new int[] {-1, 0, 5}, index.mapping(Map.of("a", 0, "ch <ab", 5, "z", 1)));
+        assertEquals(List.of("b", "a", "ch <ab"), index.names());
     }
 
     @Test
-    void namesWithThePrefixAreFoundByTheCharsAfterIt() {
-        List<String> names = new ArrayList<>(List.of("ch ", "cat", "ch <ca", "ch cat>", "ch a\uD83D\uDE00b"));
-        for (int i = 0; i < 500; i++) {
-            names.add("ch " + i);
-        }
-        FeatureIndex index = new FeatureIndex(names, "ch ");
-        char[] chars = "x<cat>a\uD83D\uDE00b".toCharArray();
-        assertEquals(2, index.idAfterPrefix(chars, 1, 4));
-        assertEquals(3, index.idAfterPrefix(chars, 2, 6));
-        assertEquals(4, index.idAfterPrefix(chars, 6, 10));
-        assertEquals(0, index.idAfterPrefix(chars, 3, 3));
-        assertEquals(-1, index.idAfterPrefix(chars, 2, 5), "cat is no character n-gram");
-        assertEquals(-1, index.idAfterPrefix(chars, 1, 5));
-        for (int i = 0; i < 500; i++) {
-            char[] digits = String.valueOf(i).toCharArray();
-            assertEquals(5 + i, index.idAfterPrefix(digits, 0, digits.length));
-        }
-        assertEquals(-1, new FeatureIndex(names).idAfterPrefix(chars, 1, 4), "no prefix given");
+    void aClassifiersIndexBoundToTheModelsMapsItsIdsAndSharesItsNameInstances() {
+        FeatureIndex shared = new FeatureIndex(List.of("b", "a", "ch <ab"));
+        FeatureIndex own = FeatureIndex.lazy(List.of(new String("a"), "z", new String("b")));
+        FeatureIndex.Bound bound = own.boundTo(shared);
+        assertArrayEquals(new int[] {2, 0, -1}, bound.mapping());
+        assertEquals(own.names(), bound.own().names());
+        assertSame(shared.name(1), bound.own().name(0));
+        assertSame(shared.name(0), bound.own().name(2));
+        assertEquals(2, bound.own().id("b"));
+        assertEquals(1, bound.own().id("z"));
+    }
+
+    @Test
+    void aLazyIndexRejectsDuplicateNamesOnItsFirstLookup() {
+        FeatureIndex lazy = FeatureIndex.lazy(List.of("a", "b", "a"));
+        assertEquals("a", lazy.name(2));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> lazy.id("b"));
+        assertEquals("1 duplicate feature names", e.getMessage());
     }
 
     @Test
