@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import org.eclipse.collections.impl.map.mutable.primitive.LongIntHashMap;
 import org.eclipse.collections.impl.map.mutable.primitive.ObjectIntHashMap;
 
 /**
@@ -22,7 +23,16 @@ final class FeatureIndex {
     /** Name to id; null until {@link #ids()} first builds it (for a lazy index). */
     private volatile ObjectIntHashMap<String> ids;
     private final String prefix;
-    /** Open addressing (linear probing) over the ids of the names with {@code prefix}, by the hash of the rest. */
+    /**
+     * The names with {@code prefix} followed by 3 (or 4) chars, by those chars packed 16 bits each into a long: one
+     * probe of a primitive map, no string compared. Null without a prefix.
+     */
+    private final LongIntHashMap packed3;
+    private final LongIntHashMap packed4;
+    /**
+     * Open addressing (linear probing) over the ids of the other names with {@code prefix}, by the hash of the rest
+     * (a power-of-two length; empty without a prefix).
+     */
     private final int[] prefixed;
     private final int shift;
 
@@ -45,9 +55,12 @@ final class FeatureIndex {
     private FeatureIndex(String[] names, String prefix) {
         this.names = names;
         this.prefix = prefix;
-        int bits = 32 - Integer.numberOfLeadingZeros(Math.max(1, this.names.length) * 2 - 1);
-        this.shift = 32 - Math.max(1, bits);
-        this.prefixed = new int[prefix == null ? 0 : 1 << Math.max(1, bits)];
+        this.packed3 = prefix == null ? null : new LongIntHashMap();
+        this.packed4 = prefix == null ? null : new LongIntHashMap();
+        int others = prefix == null ? 0 : fillPacked();
+        int bits = Math.max(1, 32 - Integer.numberOfLeadingZeros(Math.max(1, others) * 2 - 1));
+        this.shift = 32 - bits;
+        this.prefixed = new int[prefix == null ? 0 : 1 << bits];
         Arrays.fill(prefixed, EMPTY_SLOT);
         if (prefix != null) {
             fillPrefixed();
@@ -87,11 +100,39 @@ final class FeatureIndex {
         return table;
     }
 
-    private void fillPrefixed() {
+    /** Puts the names of 3 or 4 chars after the prefix in their packed maps; returns the count of the others. */
+    private int fillPacked() {
+        int others = 0;
         int skip = prefix.length();
         for (int id = 0; id < names.length; id++) {
             String name = names[id];
             if (name.startsWith(prefix)) {
+                int rest = name.length() - skip;
+                if (rest == 3 || rest == 4) {
+                    (rest == 3 ? packed3 : packed4).put(pack(name.substring(skip).toCharArray(), 0, rest), id);
+                } else {
+                    others++;
+                }
+            }
+        }
+        return others;
+    }
+
+    /** The chars packed 16 bits each into a long, the first highest (at most 4 chars). */
+    private static long pack(char[] chars, int start, int end) {
+        long key = 0;
+        for (int i = start; i < end; i++) {
+            key = key << 16 | chars[i];
+        }
+        return key;
+    }
+
+    private void fillPrefixed() {
+        int skip = prefix.length();
+        for (int id = 0; id < names.length; id++) {
+            String name = names[id];
+            int rest = name.length() - skip;
+            if (name.startsWith(prefix) && rest != 3 && rest != 4) {
                 int slot = slot(hash(name, skip));
                 while (prefixed[slot] != EMPTY_SLOT) {
                     slot = (slot + 1) & (prefixed.length - 1);
@@ -108,6 +149,9 @@ final class FeatureIndex {
     int idAfterPrefix(char[] chars, int start, int end) {
         if (prefix == null) {
             return -1;
+        }
+        if (end - start == 3 || end - start == 4) {
+            return (end - start == 3 ? packed3 : packed4).getIfAbsent(pack(chars, start, end), -1);
         }
         int h = 0;
         for (int i = start; i < end; i++) {

@@ -127,6 +127,32 @@ class TextcatFeatureIndexTest {
     }
 
     @Test
+    void namesWithThePrefixAreFoundByTheCharsAfterIt() {
+        List<String> names = new ArrayList<>(List.of("ch ", "cat", "ch <ca", "ch cat>", "ch a\uD83D\uDE00b",
+                "ch <cats>", "ch \u0001at", "ch \u0000cat"));
+        for (int i = 0; i < 500; i++) {
+            names.add("ch " + i);
+        }
+        FeatureIndex index = new FeatureIndex(names, "ch ");
+        char[] chars = "x<cat>a\uD83D\uDE00b".toCharArray();
+        assertEquals(2, index.idAfterPrefix(chars, 1, 4));
+        assertEquals(3, index.idAfterPrefix(chars, 2, 6));
+        assertEquals(4, index.idAfterPrefix(chars, 6, 10));
+        assertEquals(0, index.idAfterPrefix(chars, 3, 3));
+        assertEquals(-1, index.idAfterPrefix(chars, 2, 5), "cat is no character n-gram");
+        assertEquals(-1, index.idAfterPrefix(chars, 1, 5));
+        assertEquals(5, index.idAfterPrefix("<cats>".toCharArray(), 0, 6));
+        assertEquals(6, index.idAfterPrefix("\u0001at".toCharArray(), 0, 3));
+        assertEquals(7, index.idAfterPrefix("\u0000cat".toCharArray(), 0, 4));
+        assertEquals(-1, index.idAfterPrefix("cat".toCharArray(), 0, 3), "3 chars are not 4 starting with \\u0000");
+        for (int i = 0; i < 500; i++) {
+            char[] digits = String.valueOf(i).toCharArray();
+            assertEquals(8 + i, index.idAfterPrefix(digits, 0, digits.length));
+        }
+        assertEquals(-1, new FeatureIndex(names).idAfterPrefix(chars, 1, 4), "no prefix given");
+    }
+
+    @Test
     void featureIndexRejectsDuplicateNames() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> new FeatureIndex(List.of("a", "b", "a")));
