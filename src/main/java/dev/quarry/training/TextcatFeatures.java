@@ -33,6 +33,8 @@ final class TextcatFeatures {
     private final FeatureIndex index;
     /** Per id of {@code index}, its idf weight. */
     private final float[] idf;
+    /** Per id of {@code index}, whether it is a character n-gram. */
+    private final boolean[] charsById;
     private final Tokenizer tokenizer = Tokenizer.standard();
 
     /** @param idf inverse document frequency per feature when {@code settings.tfidf()}, else ignored (may be empty) */
@@ -41,8 +43,10 @@ final class TextcatFeatures {
         this.clusters = Map.copyOf(clusters);
         this.index = new FeatureIndex(settings.tfidf() ? idf.keySet() : List.of(), CHARS);
         this.idf = new float[index.size()];
+        this.charsById = new boolean[index.size()];
         for (int id = 0; id < this.idf.length; id++) {
             this.idf[id] = idf.get(index.name(id));
+            this.charsById[id] = isChars(index.name(id));
         }
         for (String name : settings.clusters()) {
             if (!clusters.containsKey(name)) {
@@ -120,8 +124,12 @@ final class TextcatFeatures {
         }
         names = Arrays.copyOf(names, kept);
         values = Arrays.copyOf(values, kept);
-        unitLength(names, values, false);
-        unitLength(names, values, true);
+        boolean[] charsAt = new boolean[kept];
+        for (int i = 0; i < kept; i++) {
+            charsAt[i] = charsById[ids[i]];
+        }
+        unitLength(charsAt, values, false);
+        unitLength(charsAt, values, true);
         return new FeatureVector(names, values, index, Arrays.copyOf(ids, kept));
     }
 
@@ -151,23 +159,30 @@ final class TextcatFeatures {
             array[i] = values.get(i);
         }
         if (settings.tfidf()) {
-            unitLength(nameArray, array, false);
-            unitLength(nameArray, array, true);
+            boolean[] charsAt = new boolean[nameArray.length];
+            for (int i = 0; i < charsAt.length; i++) {
+                charsAt[i] = isChars(nameArray[i]);
+            }
+            unitLength(charsAt, array, false);
+            unitLength(charsAt, array, true);
         }
         return new FeatureVector(nameArray, array);
     }
 
-    /** Scales the values of the character n-grams ({@code chars}) or of the other features to unit length. */
-    private static void unitLength(String[] names, float[] values, boolean chars) {
+    /**
+     * Scales the values of the character n-grams ({@code chars}; {@code charsAt} says which they are) or of the other
+     * features to unit length.
+     */
+    private static void unitLength(boolean[] charsAt, float[] values, boolean chars) {
         double squares = 0;
         for (int i = 0; i < values.length; i++) {
-            if (isChars(names[i]) == chars) {
+            if (charsAt[i] == chars) {
                 squares += (double) values[i] * values[i];
             }
         }
         float norm = (float) Math.sqrt(squares);
         for (int i = 0; i < values.length; i++) {
-            if (isChars(names[i]) == chars) {
+            if (charsAt[i] == chars) {
                 values[i] /= norm;
             }
         }
