@@ -26,13 +26,34 @@ final class ComplementNaiveBayes implements TextcatScorer {
     static final String KIND = "complement_nb";
 
     private final List<String> outcomes;
-    private final Map<String, Integer> index;
-    private final float[][] weights;
+    private final FeatureIndex index;
+    /** Feature-major: the weight of feature f for outcome c at {@code f * outcomes.size() + c}. */
+    private final float[] weights;
+    /** The shared index of {@link #bind}, or null. */
+    private final FeatureIndex bound;
+    /** Per id of {@code bound}, the id in {@code index} or -1 (null when not bound). */
+    private final int[] mapping;
 
-    private ComplementNaiveBayes(List<String> outcomes, Map<String, Integer> index, float[][] weights) {
+    private ComplementNaiveBayes(List<String> outcomes, FeatureIndex index, float[][] weights) {
+        this(outcomes, index, LinearSvm.featureMajor(weights), null, null);
+    }
+
+    private ComplementNaiveBayes(List<String> outcomes, FeatureIndex index, float[] weights,
+                                 FeatureIndex bound, int[] mapping) {
         this.outcomes = List.copyOf(outcomes);
         this.index = index;
         this.weights = weights;
+        this.bound = bound;
+        this.mapping = mapping;
+    }
+
+    @Override
+    public ComplementNaiveBayes bind(FeatureIndex shared) {
+        if (shared == bound) {
+            return this;
+        }
+        FeatureIndex.Bound binding = index.boundTo(shared);
+        return new ComplementNaiveBayes(outcomes, binding.own(), weights, shared, binding.mapping());
     }
 
     /**
@@ -55,7 +76,7 @@ final class ComplementNaiveBayes implements TextcatScorer {
                 }
             }
         }
-        return new ComplementNaiveBayes(outcomes, index, complementWeights(counts, alpha));
+        return new ComplementNaiveBayes(outcomes, FeatureIndex.byIds(index), complementWeights(counts, alpha));
     }
 
     /** Every feature present in at least {@code cutoff} texts, numbered in sorted order. */
@@ -108,12 +129,14 @@ final class ComplementNaiveBayes implements TextcatScorer {
     double[] scores(FeatureVector features) {
         double[] scores = new double[outcomes.size()];
         double mass = 0;
-        for (int i = 0; i < features.size(); i++) {
-            Integer f = index.get(features.names()[i]);
-            if (f != null) {
-                mass += features.values()[i];
-                for (int c = 0; c < scores.length; c++) {
-                    scores[c] += features.values()[i] * weights[c][f];
+        int[] ids = TextcatScorer.ownIds(features, index, bound, mapping);
+        for (int i = 0; i < ids.length; i++) {
+            int f = ids[i];
+            if (f >= 0) {
+                float x = features.values()[i];
+                mass += x;
+                for (int c = 0, at = f * scores.length; c < scores.length; c++, at++) {
+                    scores[c] += x * weights[at];
                 }
             }
         }
@@ -145,10 +168,10 @@ final class ComplementNaiveBayes implements TextcatScorer {
         out.writeUTF(KIND);
         TextcatScorer.writeStrings(out, outcomes);
         out.writeInt(index.size());
-        for (Map.Entry<String, Integer> e : index.entrySet()) {
-            out.writeUTF(e.getKey());
-            for (float[] row : weights) {
-                out.writeFloat(row[e.getValue()]);
+        for (int f = 0; f < index.size(); f++) {
+            out.writeUTF(index.name(f));
+            for (int c = 0, at = f * outcomes.size(); c < outcomes.size(); c++, at++) {
+                out.writeFloat(weights[at]);
             }
         }
     }
@@ -156,14 +179,14 @@ final class ComplementNaiveBayes implements TextcatScorer {
     static ComplementNaiveBayes readBody(DataInputStream in) throws IOException {
         List<String> outcomes = TextcatScorer.readStrings(in);
         int features = in.readInt();
-        Map<String, Integer> index = new HashMap<>();
+        List<String> names = new ArrayList<>(features);
         float[][] weights = new float[outcomes.size()][features];
         for (int f = 0; f < features; f++) {
-            index.put(in.readUTF(), f);
+            names.add(in.readUTF());
             for (float[] row : weights) {
                 row[f] = in.readFloat();
             }
         }
-        return new ComplementNaiveBayes(outcomes, index, weights);
+        return new ComplementNaiveBayes(outcomes, FeatureIndex.lazy(names), weights);
     }
 }

@@ -45,17 +45,64 @@ final class LinearSvm implements TextcatScorer {
     static final double TOLERANCE = 0.1;
 
     private final List<String> outcomes;
-    private final Map<String, Integer> index;
-    /** Per separating vector, the weight of each feature in {@code index} order, then the bias. */
-    private final float[][] weights;
+    private final FeatureIndex index;
+    /** The number of separating vectors (1 for two outcomes). */
+    private final int vectors;
+    /**
+     * Feature-major: the weight of feature f (in {@code index} order) in vector c at {@code f * vectors + c}, the
+     * biases as feature {@code index.size()}; a text's features each read one run of adjacent weights.
+     */
+    private final float[] weights;
     /** Stored as {@link #HALF_KIND} (trained now) or as {@link #KIND} (read from an older model). */
     private final boolean half;
+    /** The shared index of {@link #bind}, or null. */
+    private final FeatureIndex bound;
+    /** Per id of {@code bound}, the id in {@code index} or -1 (null when not bound). */
+    private final int[] mapping;
 
-    private LinearSvm(List<String> outcomes, Map<String, Integer> index, float[][] weights, boolean half) {
+    private LinearSvm(List<String> outcomes, FeatureIndex index, float[][] weights, boolean half) {
+        this(outcomes, index, weights.length, featureMajor(weights), half, null, null);
+    }
+
+    private LinearSvm(List<String> outcomes, FeatureIndex index, int vectors, float[] weights, boolean half,
+                      FeatureIndex bound, int[] mapping) {
         this.outcomes = List.copyOf(outcomes);
         this.index = index;
+        this.vectors = vectors;
         this.weights = weights;
         this.half = half;
+        this.bound = bound;
+        this.mapping = mapping;
+    }
+
+    /** The rows' weights as one feature-major array (see {@link #weights}). */
+    static float[] featureMajor(float[][] rows) {
+        int width = rows.length == 0 ? 0 : rows[0].length;
+        float[] all = new float[rows.length * width];
+        for (int c = 0; c < rows.length; c++) {
+            for (int f = 0; f < width; f++) {
+                all[f * rows.length + c] = rows[c][f];
+            }
+        }
+        return all;
+    }
+
+    /** Vector c's weights in feature order, then its bias. */
+    private float[] row(int c) {
+        float[] row = new float[weights.length / vectors];
+        for (int f = 0; f < row.length; f++) {
+            row[f] = weights[f * vectors + c];
+        }
+        return row;
+    }
+
+    @Override
+    public LinearSvm bind(FeatureIndex shared) {
+        if (shared == bound) {
+            return this;
+        }
+        FeatureIndex.Bound binding = index.boundTo(shared);
+        return new LinearSvm(outcomes, binding.own(), vectors, weights, half, shared, binding.mapping());
     }
 
     /**
@@ -99,7 +146,7 @@ final class LinearSvm implements TextcatScorer {
         for (float[] row : weights) {
             for (float w : row) {
                 if (!(Math.abs(w) <= HALF_MAX)) {
-                    return new LinearSvm(outcomes, index, weights, false);
+                    return new LinearSvm(outcomes, FeatureIndex.byIds(index), weights, false);
                 }
             }
         }
@@ -125,7 +172,7 @@ final class LinearSvm implements TextcatScorer {
             }
             compact[c][kept.size()] = half(weights[c][bias]);
         }
-        return new LinearSvm(outcomes, TextcatScorer.indexOf(kept), compact, true);
+        return new LinearSvm(outcomes, FeatureIndex.lazy(kept), compact, true);
     }
 
     private static float half(float value) {
@@ -140,19 +187,21 @@ final class LinearSvm implements TextcatScorer {
     /** The margin {@code w.x + b} of each outcome. */
     double[] margins(FeatureVector features) {
         double[] margins = new double[outcomes.size()];
-        int bias = index.size();
-        for (int c = 0; c < weights.length; c++) {
-            margins[c] = weights[c][bias];
+        int bias = index.size() * vectors;
+        for (int c = 0; c < vectors; c++) {
+            margins[c] = weights[bias + c];
         }
-        for (int i = 0; i < features.size(); i++) {
-            Integer f = index.get(features.names()[i]);
-            if (f != null) {
-                for (int c = 0; c < weights.length; c++) {
-                    margins[c] += features.values()[i] * weights[c][f];
+        int[] ids = TextcatScorer.ownIds(features, index, bound, mapping);
+        for (int i = 0; i < ids.length; i++) {
+            int f = ids[i];
+            if (f >= 0) {
+                float x = features.values()[i];
+                for (int c = 0, at = f * vectors; c < vectors; c++, at++) {
+                    margins[c] += x * weights[at];
                 }
             }
         }
-        if (weights.length == 1) {
+        if (vectors == 1) {
             margins[1] = -margins[0];
         }
         return margins;
@@ -171,8 +220,9 @@ final class LinearSvm implements TextcatScorer {
     public void write(DataOutputStream out) throws IOException {
         out.writeUTF(half ? HALF_KIND : KIND);
         TextcatScorer.writeStrings(out, outcomes);
-        TextcatScorer.writeStrings(out, TextcatScorer.namesById(index));
-        for (float[] row : weights) {
+        TextcatScorer.writeStrings(out, index.names());
+        for (int c = 0; c < vectors; c++) {
+            float[] row = row(c);
             if (half) {
                 writeSparseHalf(out, row);
             } else {
@@ -224,7 +274,7 @@ final class LinearSvm implements TextcatScorer {
     /** Reads a {@link #KIND} body (dense single-precision weights, as before pruning). */
     static LinearSvm readBody(DataInputStream in) throws IOException {
         List<String> outcomes = TextcatScorer.readStrings(in);
-        Map<String, Integer> index = TextcatScorer.indexOf(TextcatScorer.readStrings(in));
+        FeatureIndex index = FeatureIndex.lazy(TextcatScorer.readStrings(in));
         int features = index.size();
         float[][] weights = new float[outcomes.size() == 2 ? 1 : outcomes.size()][features + 1];
         for (float[] row : weights) {
@@ -238,7 +288,7 @@ final class LinearSvm implements TextcatScorer {
     /** Reads a {@link #HALF_KIND} body. */
     static LinearSvm readHalfBody(DataInputStream in) throws IOException {
         List<String> outcomes = TextcatScorer.readStrings(in);
-        Map<String, Integer> index = TextcatScorer.indexOf(TextcatScorer.readStrings(in));
+        FeatureIndex index = FeatureIndex.lazy(TextcatScorer.readStrings(in));
         float[][] weights = new float[outcomes.size() == 2 ? 1 : outcomes.size()][index.size() + 1];
         for (float[] row : weights) {
             int f = -1;

@@ -59,6 +59,11 @@ final class SvmCnbEnsemble implements TextcatScorer {
     }
 
     @Override
+    public SvmCnbEnsemble bind(FeatureIndex index) {
+        return new SvmCnbEnsemble(svm.bind(index), cnb.bind(index));
+    }
+
+    @Override
     public List<String> outcomes() {
         return svm.outcomes();
     }

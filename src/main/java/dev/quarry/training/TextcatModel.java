@@ -41,7 +41,9 @@ public final class TextcatModel {
         this.settings = settings;
         this.features = features;
         this.labels = List.copyOf(labels);
-        this.scorers = Map.copyOf(scorers);
+        Map<String, TextcatScorer> bound = new LinkedHashMap<>();
+        scorers.forEach((key, scorer) -> bound.put(key, scorer.bind(features.index())));
+        this.scorers = Map.copyOf(bound);
         this.thresholds = Collections.unmodifiableMap(new TreeMap<>(thresholds));
         this.trainingCounts = Collections.unmodifiableMap(new TreeMap<>(trainingCounts));
         boolean multi = settings.mode() == TextcatMode.MULTI_LABEL;

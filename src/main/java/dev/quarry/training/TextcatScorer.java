@@ -20,6 +20,35 @@ sealed interface TextcatScorer permits OpenNlpScorer, ComplementNaiveBayes, Line
 
     double[] probabilities(FeatureVector features);
 
+    /**
+     * The same classifier reading the ids of {@code index} from vectors that carry them ({@link FeatureVector#ids()}),
+     * instead of looking each feature's name up; scores are exactly the same either way. Vectors of another index
+     * or without ids are still read by name.
+     */
+    default TextcatScorer bind(FeatureIndex index) {
+        return this;
+    }
+
+    /**
+     * Per feature of {@code vector}, its id in {@code own} or -1: through {@code mapping} (as {@link
+     * FeatureIndex#mapping} makes it) when the vector carries ids of {@code bound}, else by name.
+     *
+     * @param bound null when the classifier is not bound to an index
+     */
+    static int[] ownIds(FeatureVector vector, FeatureIndex own, FeatureIndex bound, int[] mapping) {
+        int[] ids = new int[vector.size()];
+        if (bound != null && vector.indexedBy(bound)) {
+            for (int i = 0; i < ids.length; i++) {
+                ids[i] = mapping[vector.ids()[i]];
+            }
+        } else {
+            for (int i = 0; i < ids.length; i++) {
+                ids[i] = own.id(vector.names()[i]);
+            }
+        }
+        return ids;
+    }
+
     /** Writes a kind tag and the scorer; {@link #read} reads it back. */
     void write(DataOutputStream out) throws IOException;
 

@@ -61,7 +61,8 @@
  *       dev.quarry.training.TextcatTrainer} (one-vs-rest binary models with per-label thresholds, tuned on held-out
  *       data when given ({@code tuneThresholds}); {@code fittingMode} says which mode the examples fit), {@link
  *       dev.quarry.training.TextcatModel} (scores, predictions, one {@code textcat.bin}
- *       stream for either mode).</li>
+ *       stream for either mode). Scoring looks each feature up once, in the model's {@code FeatureIndex} (shared by
+ *       the idf table and the classifiers, which read ids; character n-grams found by their chars, no strings).</li>
  * </ul>
  *
  * <p>OpenNLP 2.5 loads model classes by name only from allow-listed packages; this package allow-lists itself
