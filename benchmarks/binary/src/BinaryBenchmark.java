@@ -51,8 +51,12 @@ import java.util.function.Supplier;
  */
 public final class BinaryBenchmark {
 
-    /** The variant key final=voteN: N final models ({@link NerEnsemble#memberSettings}) vote, one completion. */
-    private static final java.util.regex.Pattern FINAL_VOTE = java.util.regex.Pattern.compile("final=vote(\\d)");
+    /**
+     * The variant key final=voteN: N final models ({@link NerEnsemble#memberSettings}) vote, one completion;
+     * final=sepN: each member trained with its own completion (as quarry train --binary --ner-vote did before).
+     */
+    private static final java.util.regex.Pattern FINAL_VOTE = java.util.regex.Pattern.compile(
+            "final=(vote|sep)(\\d)");
 
     private static final long SEED = 42;
     private static final int SUGGEST_BEAM = 8;
@@ -134,9 +138,11 @@ public final class BinaryBenchmark {
             };
             java.util.regex.Matcher finalVote = FINAL_VOTE.matcher(variant);
             if (finalVote.find()) {
-                List<NerSettings> members = NerEnsemble.memberSettings(settings, Integer.parseInt(finalVote.group(1)));
-                bench.timedVote("(ii) Quarry " + variant, () -> BinaryProbe.trainMembers(variantTrainer, seed,
-                        simulation.binary(), how, members, scores));
+                List<NerSettings> members = NerEnsemble.memberSettings(settings, Integer.parseInt(finalVote.group(2)));
+                bench.timedVote("(ii) Quarry " + variant, finalVote.group(1).equals("vote")
+                        ? () -> BinaryProbe.trainMembers(variantTrainer, seed, simulation.binary(), how, members, scores)
+                        : () -> members.stream().map(member -> new NerTrainer(member, available, null)
+                                .train(seed, simulation.binary(), how)).toList());
                 completionScores.forEach(System.out::println);
                 continue;
             }
