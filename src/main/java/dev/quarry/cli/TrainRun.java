@@ -211,7 +211,7 @@ final class TrainRun {
 
     /**
      * The members of an NER vote with binary answers: the answers completed once, every member learning from it. A
-     * completion per member made the vote up to 1.3 F1 better with one question per sentence, at 5-8 times the time
+     * completion per member made the vote 0.3-1.3 F1 better on CoNLL-2003 testb, at about ten times the time
      * ({@code benchmarks/binary/README.md}, section 1e).
      */
     private List<NerModel> trainNerMembersOnOneCompletion(Request request, List<NerSettings> members,
