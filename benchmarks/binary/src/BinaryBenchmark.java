@@ -140,7 +140,8 @@ public final class BinaryBenchmark {
             if (finalVote.find()) {
                 List<NerSettings> members = NerEnsemble.memberSettings(settings, Integer.parseInt(finalVote.group(2)));
                 bench.timedVote("(ii) Quarry " + variant, finalVote.group(1).equals("vote")
-                        ? () -> BinaryProbe.trainMembers(variantTrainer, seed, simulation.binary(), how, members, scores)
+                        ? () -> BinaryProbe.trainMembers(variantTrainer, seed, simulation.binary(), how, members,
+                                scores)
                         : () -> members.stream().map(member -> new NerTrainer(member, available, null)
                                 .train(seed, simulation.binary(), how)).toList());
                 completionScores.forEach(System.out::println);
