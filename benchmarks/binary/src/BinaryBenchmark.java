@@ -44,9 +44,19 @@ import java.util.function.Supplier;
  * testa and testb, slow),
  * k16=0 (the trainer lacks the k=16 clusters a vote's fifth member would use, as quarry train without --ner-vote);
  * unset keys as {@link BinaryTraining#defaults()}. Default variant: the defaults. VARIANT {@code full:NAME} trains
- * the full gold with the completer settings NAME instead (what the stronger learner makes of full annotation).
+ * the full gold with the completer settings NAME instead (what the stronger learner makes of full annotation);
+ * {@code full:voteN} trains N final models on the full gold and scores their vote. With {@code final=voteN} a variant
+ * completes once and N final models ({@link NerEnsemble#memberSettings} of SETTINGS) learn from it
+ * ({@link NerTrainer#trainMembers}); the rows show the first member (the single model) and the vote.
  */
 public final class BinaryBenchmark {
+
+    /**
+     * The variant key final=voteN: N final models ({@link NerEnsemble#memberSettings}) vote, one completion;
+     * final=sepN: each member trained with its own completion (as quarry train --binary --ner-vote did before).
+     */
+    private static final java.util.regex.Pattern FINAL_VOTE = java.util.regex.Pattern.compile(
+            "final=(vote|sep)(\\d)");
 
     private static final long SEED = 42;
     private static final int SUGGEST_BEAM = 8;
@@ -99,6 +109,13 @@ public final class BinaryBenchmark {
         List<NerExample> full = new ArrayList<>(seed);
         full.addAll(simulation.gold());
         for (String variant : variants) {
+            if (variant.startsWith("full:vote")) {
+                List<NerSettings> members = NerEnsemble.memberSettings(settings,
+                        Integer.parseInt(variant.substring(9)));
+                bench.timedVote("(iii) full gold, " + variant.substring(5), () -> members.stream()
+                        .map(member -> new NerTrainer(member, clusters, null).train(full)).toList());
+                continue;
+            }
             if (variant.startsWith("full:")) {
                 NerTrainer other = new NerTrainer(completer(variant.substring(5)), clusters, null);
                 bench.timed("(iii) full gold, settings " + variant.substring(5), () -> other.train(full));
@@ -113,13 +130,25 @@ public final class BinaryBenchmark {
             }
             NerTrainer variantTrainer = new NerTrainer(settings, available, null);
             List<String> completionScores = new ArrayList<>();
+            BinaryProbe.RoundObserver scores = (round, completed, completers) -> {
+                completionScores.add(Simulation.completionScore(round, completed, simulation));
+                if (teacher && !completers.isEmpty()) {
+                    completionScores.add(bench.teacherScore(completers));
+                }
+            };
+            java.util.regex.Matcher finalVote = FINAL_VOTE.matcher(variant);
+            if (finalVote.find()) {
+                List<NerSettings> members = NerEnsemble.memberSettings(settings, Integer.parseInt(finalVote.group(2)));
+                bench.timedVote("(ii) Quarry " + variant, finalVote.group(1).equals("vote")
+                        ? () -> BinaryProbe.trainMembers(variantTrainer, seed, simulation.binary(), how, members,
+                                scores)
+                        : () -> members.stream().map(member -> new NerTrainer(member, available, null)
+                                .train(seed, simulation.binary(), how)).toList());
+                completionScores.forEach(System.out::println);
+                continue;
+            }
             bench.timed("(ii) Quarry " + (variant.isEmpty() ? "defaults" : variant), () -> BinaryProbe.train(
-                    variantTrainer, seed, simulation.binary(), how, (round, completed, completers) -> {
-                        completionScores.add(Simulation.completionScore(round, completed, simulation));
-                        if (teacher && !completers.isEmpty()) {
-                            completionScores.add(bench.teacherScore(completers));
-                        }
-                    }));
+                    variantTrainer, seed, simulation.binary(), how, scores));
             completionScores.forEach(System.out::println);
         }
         bench.timed("(iii) full gold of the same sentences", () -> trainer.train(full));
@@ -211,6 +240,22 @@ public final class BinaryBenchmark {
                     .withClusters(List.of("k256", NerEnsemble.EXTRA_CLUSTERS), 2);
             default -> BenchData.settings(name);
         };
+    }
+
+    /**
+     * Trains the members of a vote, then prints the first member's row (the single final model with the trainer's
+     * settings) and the vote's, both with the time of all the training.
+     */
+    private void timedVote(String name, Supplier<List<NerModel>> training) {
+        long t0 = System.nanoTime();
+        List<NerModel> members = training.get();
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        NerModel first = members.getFirst();
+        System.out.println(BenchData.row(name + " [member 1: the single model]", first.evaluate(testa),
+                first.evaluate(testb), seconds));
+        NerEnsemble vote = new NerEnsemble(members);
+        System.out.println(BenchData.row(name + " [vote of " + members.size() + "]", vote.evaluate(testa),
+                vote.evaluate(testb), seconds));
     }
 
     private NerModel timed(String name, Supplier<NerModel> training) {

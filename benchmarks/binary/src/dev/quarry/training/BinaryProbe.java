@@ -22,4 +22,11 @@ public final class BinaryProbe {
                                  BinaryTraining how, RoundObserver observer) {
         return trainer.train(complete, binary, how, observer::completed);
     }
+
+    /** As {@link NerTrainer#trainMembers}, giving each round's completions to observer. */
+    public static List<NerModel> trainMembers(NerTrainer trainer, List<NerExample> complete,
+                                              List<BinaryNerExample> binary, BinaryTraining how,
+                                              List<NerSettings> members, RoundObserver observer) {
+        return trainer.trainMembers(complete, binary, how, members, observer::completed);
+    }
 }

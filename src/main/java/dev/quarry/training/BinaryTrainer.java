@@ -97,12 +97,26 @@ final class BinaryTrainer {
     }
 
     NerModel train(List<NerExample> complete, List<BinaryNerExample> binary) {
+        return finalData(complete, binary).train(last);
+    }
+
+    /**
+     * Completes once and trains each of {@code finals} on the data the final model of {@link #train} learns from
+     * (the same completed examples and masks), in order.
+     */
+    List<NerModel> trainEach(List<NerExample> complete, List<BinaryNerExample> binary, List<NerTrainer> finals) {
+        Data data = finalData(complete, binary);
+        return finals.stream().map(data::train).toList();
+    }
+
+    /** Runs the completion (the first models and every round) and returns what the final model learns from. */
+    private Data finalData(List<NerExample> complete, List<BinaryNerExample> binary) {
         if (how.answerPatterns() != BinaryTraining.AnswerPatterns.NONE && matchable(complete, binary)) {
             completers = withAnswerPatterns(completers, binary);
         }
         Data start = first(complete, binary);
         if (how.rounds() == 0) {
-            return start.train(last);
+            return start;
         }
         List<BinaryCompletion.Completed> completed = complete(1, member -> start, complete, binary);
         for (int round = 2; round <= how.rounds(); round++) {
@@ -111,7 +125,7 @@ final class BinaryTrainer {
                     : complete(round, member -> withCompletions(complete, previous, binary, -1, false, member),
                     complete, binary);
         }
-        return withCompletions(complete, completed, binary, -1, true).train(last);
+        return withCompletions(complete, completed, binary, -1, true);
     }
 
     /**

@@ -162,6 +162,35 @@ public final class NerTrainer {
         return new BinaryTrainer(this, how, observer).train(complete, binary);
     }
 
+    /**
+     * Trains one model per entry of {@code members} (for instance {@link NerEnsemble#memberSettings}) with this
+     * trainer's clusters and matcher. With binary answers the completion runs once, its completing models chosen for
+     * this trainer's settings as in {@link #train(List, List, BinaryTraining)}, and every member learns from the
+     * completed examples and masks the single model of that method learns from: unknown tokens stay unknown, never O,
+     * for every member. Without binary answers each member learns from {@code complete}. Deterministic.
+     *
+     * @return the models in the order of {@code members}
+     * @throws IllegalArgumentException as {@link #train(List, List, BinaryTraining)}, or if {@code members} is empty
+     */
+    public List<NerModel> trainMembers(List<NerExample> complete, List<BinaryNerExample> binary, BinaryTraining how,
+                                       List<NerSettings> members) {
+        return trainMembers(complete, binary, how, members, null);
+    }
+
+    /** As {@link #trainMembers(List, List, BinaryTraining, List)}, showing each round's completions to observer. */
+    List<NerModel> trainMembers(List<NerExample> complete, List<BinaryNerExample> binary, BinaryTraining how,
+                                List<NerSettings> members, BinaryTrainer.Observer observer) {
+        if (members.isEmpty()) {
+            throw new IllegalArgumentException("training members needs at least one member's settings");
+        }
+        List<NerTrainer> finals = members.stream().map(s -> s.equals(settings) ? this : withSettings(s)).toList();
+        if (binary.isEmpty()) {
+            return finals.stream().map(trainer -> trainer.train(complete)).toList();
+        }
+        checkAnswers(binary);
+        return new BinaryTrainer(this, how, observer).trainEach(complete, binary, finals);
+    }
+
     NerSettings settings() {
         return settings;
     }

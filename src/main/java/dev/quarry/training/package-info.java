@@ -43,7 +43,9 @@
  *       examples (the second-round completers learn a completed token only where all five agreed). Reading the
  *       answers as complete annotations instead (unknown = O) scored 23.8 F1 where this scores 69.2 (full
  *       annotation of the same sentences: 70.6).
- *       {@link dev.quarry.training.BinaryTraining} holds the knobs.</li>
+ *       {@link dev.quarry.training.BinaryTraining} holds the knobs; {@link
+ *       dev.quarry.training.NerTrainer#trainMembers} completes once and trains every member of an NER vote on
+ *       that completion.</li>
  *   <li>Evaluation: {@link dev.quarry.training.NerEvaluation} (exact-span P/R/F per label, micro and macro, with
  *       counts, conlleval semantics) and {@link dev.quarry.training.TextcatEvaluation} (accuracy, per-label P/R/F
  *       with counts, micro and macro F1, Hamming loss, ROC AUC per label and macro ({@link

@@ -134,6 +134,18 @@ class ModelCommandsTest {
         assertEquals(List.of(0L, 37L), examples("news,unmarked", "--binary"));
     }
 
+    @Test
+    void binaryAnswersWithANerVoteTrainEveryMember() throws IOException {
+        String answer = "{\"text\":\"Dmitri flew to Rome.\",\"spans\":[{\"start\":0,\"end\":6,\"label\":\"PER\"}],"
+                + "\"answer\":\"accept\"}\n";
+        assertEquals(0, CliRun.withInput(answer, "db-in", "answers", "-", "--db", db).exitCode());
+        assertEquals(List.of(0L, 37L), examples("news,answers", "--binary", "--ner-vote", "3"));
+        Path model = dir.resolve("m-news-answers3");
+        assertTrue(Files.isRegularFile(model.resolve("ner-2.bin")) && Files.isRegularFile(model.resolve("ner-3.bin")));
+        CliRun predict = CliRun.withInput("Carla visited Rome.\n", "predict", model.toString(), "-");
+        assertEquals(0, predict.exitCode(), predict.err());
+    }
+
     /** Trains on the datasets; the manifest's counts of complete and binary NER examples. */
     private List<Long> examples(String datasets, String... more) throws IOException {
         Path model = dir.resolve("m-" + datasets.replace(',', '-') + more.length);

@@ -154,4 +154,65 @@ class BinaryTrainerTest {
         double f1 = model.evaluate(BinaryTrainingTest.data(30, 9)).micro().f1();
         assertTrue(f1 > 0.9, "F1 " + f1);
     }
+
+    /** The binary examples of {@code data(size, seed)} that accept only each sentence's second entity. */
+    private static List<BinaryNerExample> secondEntityAccepted(int size, long seed) {
+        return BinaryTrainingTest.data(size, seed).stream().map(e -> new BinaryNerExample(e.documentId(), e.tokens(),
+                List.of(e.spans().get(1)), List.of(new EntitySpan(0, 1, "LOC")))).toList();
+    }
+
+    private static final List<NerSettings> MEMBERS = List.of(MAXENT, MAXENT.with(NerFeature.CONTEXT_AGGREGATION,
+            true), MAXENT.with(NerFeature.DOCUMENT_TOPIC, true));
+
+    @Test
+    void membersLearnFromOneCompletionAndTheFirstIsTheSingleModel() {
+        List<NerExample> seed = BinaryTrainingTest.data(10, 3);
+        List<BinaryNerExample> binary = secondEntityAccepted(40, 4);
+        BinaryTraining how = BinaryTraining.defaults().withCompleter(BinaryTraining.Completer.trainers());
+        List<Integer> rounds = new ArrayList<>();
+        List<NerModel> members = trainer(MAXENT).trainMembers(seed, binary, how, MEMBERS,
+                (round, completed, completers) -> rounds.add(round));
+        assertEquals(List.of(1, 2), rounds, "the completion runs once for all the members");
+        assertEquals(MEMBERS.size(), members.size());
+        List<NerExample> test = BinaryTrainingTest.data(30, 9);
+        NerModel single = trainer(MAXENT).train(seed, binary, how);
+        List<List<SpanSuggestion>> expected = suggestions(single, test);
+        List<List<SpanSuggestion>> first = suggestions(members.getFirst(), test);
+        for (int s = 0; s < expected.size(); s++) {
+            for (int k = 0; k < expected.get(s).size(); k++) {
+                assertEquals(expected.get(s).get(k).span(), first.get(s).get(k).span());
+                assertEquals(expected.get(s).get(k).probability(), first.get(s).get(k).probability(), 1e-9);
+            }
+        }
+        for (NerModel member : members) {
+            double f1 = member.evaluate(test).micro().f1();
+            assertTrue(f1 > 0.9, "F1 " + f1);
+        }
+    }
+
+    @Test
+    void unknownTokensStayUnknownForEveryMember() {
+        // the first person of each answered sentence is unknown: read as O it would teach "a name is O"
+        List<NerExample> seed = BinaryTrainingTest.data(10, 2);
+        List<BinaryNerExample> binary = secondEntityAccepted(60, 3);
+        List<NerExample> test = BinaryTrainingTest.data(40, 5);
+        BinaryTraining masked = BinaryTraining.defaults().withRounds(0);
+        BinaryTraining asO = new BinaryTraining(0, 4, BinaryTraining.Start.ANSWERS_AS_COMPLETE, 0);
+        for (NerModel member : trainer(MAXENT).trainMembers(seed, binary, masked, MEMBERS)) {
+            double recall = member.evaluate(test).perLabel().get("PER").recall();
+            assertTrue(recall > 0.9, "PER recall " + recall);
+        }
+        for (NerModel member : trainer(MAXENT).trainMembers(seed, binary, asO, MEMBERS)) {
+            double recall = member.evaluate(test).perLabel().get("PER").recall();
+            assertTrue(recall < 0.8, "PER recall with unknown read as O " + recall);
+        }
+    }
+
+    @Test
+    void trainingNoMembersIsAnError() {
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> trainer(MAXENT).trainMembers(List.of(), secondEntityAccepted(2, 1), BinaryTraining.defaults(),
+                        List.of()));
+        assertEquals("training members needs at least one member's settings", e.getMessage());
+    }
 }
