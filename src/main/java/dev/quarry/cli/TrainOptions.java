@@ -117,6 +117,12 @@ final class TrainOptions {
                     + "16 more word clusters (with --vectors; else the document-topic feature). Default: one NER.")
     int nerVote;
 
+    @Option(names = "--vote-completion", defaultValue = "each", paramLabel = "each|once",
+            description = "With --ner-vote and binary answers: each member completes the unknown tokens with its own "
+                    + "completing models (the better vote: +0.3 to +1.3 F1 on CoNLL-2003), or they are completed "
+                    + "once for every member (a fifth of the time or less). Default: ${DEFAULT-VALUE}.")
+    String voteCompletion;
+
     /**
      * Checks the options, compiles the patterns, reads the datasets and clusters the vectors.
      *
@@ -139,7 +145,8 @@ final class TrainOptions {
             throw UserException.invalidInput(e.getMessage() + (snapSpans ? "" : hint(e)));
         }
         return new TrainRun.Request(MatchCommand.language(matching.language), matcher, ner, textcat, eval,
-                evalSplit, nerSettings, textcatSettings(), mode, tuneSplit, clusters(err), nerVote);
+                evalSplit, nerSettings, textcatSettings(), mode, tuneSplit, clusters(err), nerVote,
+                MatchCommand.parse(VoteCompletion.class, voteCompletion, "--vote-completion") == VoteCompletion.ONCE);
     }
 
     private static String hint(TrainingDataException e) {
@@ -172,6 +179,7 @@ final class TrainOptions {
         if (nerVote != 1 && nerDatasets.isEmpty()) {
             throw new UserException(ExitCodes.USAGE, "--ner-vote needs --ner");
         }
+        MatchCommand.parse(VoteCompletion.class, voteCompletion, "--vote-completion");
     }
 
     /** The mode asked for, or null to choose by the data. */
@@ -270,4 +278,7 @@ final class TrainOptions {
         }
         return clusters;
     }
+
+    /** How the members of an NER vote complete binary answers. */
+    private enum VoteCompletion { EACH, ONCE }
 }

@@ -53,11 +53,13 @@ final class TrainRun {
      * What to train. Null parts are not trained; {@code evalSplit} null means no split; {@code textcatMode} null
      * means exclusive when every text has exactly one label (else an error asking for a mode); {@code tuneSplit} the
      * share of the texts a multi-label classifier's thresholds are tuned on (0: none); {@code nerVote} the number
-     * of NER models voting (1: a single NER; 3 or 5: {@link NerEnsemble#memberSettings} of {@code nerSettings}).
+     * of NER models voting (1: a single NER; 3 or 5: {@link NerEnsemble#memberSettings} of {@code nerSettings});
+     * {@code completeOnce} whether a vote's members learn binary answers from one completion rather than each from
+     * its own.
      */
     record Request(Language language, Matcher matcher, Data ner, Data textcat, Data eval, Double evalSplit,
                    NerSettings nerSettings, TextcatSettings textcatSettings, TextcatMode textcatMode,
-                   double tuneSplit, Map<String, WordClusters> clusters, int nerVote) {
+                   double tuneSplit, Map<String, WordClusters> clusters, int nerVote, boolean completeOnce) {
     }
 
     /** The examples to train and evaluate on, after the split. Lists of a part not trained are empty. */
@@ -198,7 +200,7 @@ final class TrainRun {
             return List.of(trainNer(request, train, binary));
         }
         List<NerSettings> members = NerEnsemble.memberSettings(request.nerSettings(), request.nerVote());
-        if (!binary.isEmpty()) {
+        if (!binary.isEmpty() && request.completeOnce()) {
             return trainNerMembersOnOneCompletion(request, members, train, binary);
         }
         List<NerModel> models = new ArrayList<>(members.size());
@@ -210,9 +212,9 @@ final class TrainRun {
     }
 
     /**
-     * The members of an NER vote with binary answers: the answers completed once, every member learning from it. A
-     * completion per member made the vote 0.3-1.3 F1 better on CoNLL-2003 testb, at about ten times the time
-     * ({@code benchmarks/binary/README.md}, section 1e).
+     * The members of an NER vote with binary answers completed once, every member learning from that completion: a
+     * fifth of the time or less, where a completion per member (the default) made the vote 0.3-1.3 F1 better on
+     * CoNLL-2003 testb ({@code benchmarks/binary/README.md}, section 1e).
      */
     private List<NerModel> trainNerMembersOnOneCompletion(Request request, List<NerSettings> members,
                                                           List<NerExample> train, List<BinaryNerExample> binary) {

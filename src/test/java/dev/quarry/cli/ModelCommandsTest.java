@@ -144,6 +144,13 @@ class ModelCommandsTest {
         assertTrue(Files.isRegularFile(model.resolve("ner-2.bin")) && Files.isRegularFile(model.resolve("ner-3.bin")));
         CliRun predict = CliRun.withInput("Carla visited Rome.\n", "predict", model.toString(), "-");
         assertEquals(0, predict.exitCode(), predict.err());
+        assertEquals(List.of(0L, 37L), examples("news,answers", "--binary", "--ner-vote", "3", "--vote-completion",
+                "once"));
+        assertTrue(Files.isRegularFile(dir.resolve("m-news-answers5").resolve("ner-3.bin")));
+        CliRun bad = CliRun.of("train", "--db", db, "--ner", "news", "--ner-vote", "3", "--vote-completion", "twice",
+                "-o", dir.resolve("m-bad").toString());
+        assertEquals(2, bad.exitCode());
+        assertEquals("quarry: --vote-completion must be one of each, once, got \"twice\"\n", bad.err());
     }
 
     /** Trains on the datasets; the manifest's counts of complete and binary NER examples. */
