@@ -109,6 +109,11 @@ final class TermBatch {
             ids = Arrays.copyOf(ids, token * 2);
             roots = Arrays.copyOf(roots, token * 2);
         }
+        findPacked(k0, k1, length, token);
+    }
+
+    /** Looks up a key of {@code length} ASCII chars packed into (k0, k1), lower-cased first unless ORTH. */
+    private void findPacked(long k0, long k1, int length, int token) {
         if (length > dictionary.maxLength) {
             found(-1, token);
         } else if (attr == Attr.ORTH) {
@@ -164,13 +169,7 @@ final class TermBatch {
         if (any >>> 7 != 0) {
             return false;
         }
-        if (length > dictionary.maxLength) {
-            found(-1, token);
-        } else if (attr == Attr.ORTH) {
-            find(k0, k1, token);
-        } else {
-            find(lowerAscii(k0), lowerAscii(k1), token);
-        }
+        findPacked(k0, k1, length, token);
         return true;
     }
 
