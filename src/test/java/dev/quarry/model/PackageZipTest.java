@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.quarry.training.NerExample;
-import dev.quarry.training.TextcatExample;
 import java.io.IOException;
 import java.nio.file.FileSystem;
 import java.nio.file.FileSystems;
@@ -40,12 +38,7 @@ class PackageZipTest {
         assertTrue(Files.isRegularFile(zip));
         ModelPackage loaded = ModelPackage.load(zip);
         assertEquals(original.manifest(), loaded.manifest());
-        List<NerExample> test = TinyModels.nerExamples(5, 3);
-        assertEquals(original.ner().orElseThrow().predictExamples(test),
-                loaded.ner().orElseThrow().predictExamples(test));
-        TextcatExample text = new TextcatExample("the doctor saw a patient", null);
-        assertEquals(original.textcat().orElseThrow().scores(text), loaded.textcat().orElseThrow().scores(text));
-        assertEquals(original.clusters(), loaded.clusters());
+        TinyModels.assertSamePredictions(original, loaded);
         assertEquals(original.patterns().size(), loaded.patterns().size());
     }
 

@@ -1,5 +1,7 @@
 package dev.quarry.model;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import dev.quarry.matching.MatchOptions;
 import dev.quarry.matching.Matcher;
 import dev.quarry.patterns.PatternSource;
@@ -125,5 +127,16 @@ public final class TinyModels {
                 .seed(7L).clock(java.time.Clock.fixed(java.time.Instant.parse("2025-01-31T12:00:00Z"),
                         java.time.ZoneOffset.UTC))
                 .build();
+    }
+
+    /** Asserts that a loaded package predicts as the original did: the NER, the classifier and the clusters. */
+    static void assertSamePredictions(ModelPackage original, ModelPackage loaded) {
+        List<NerExample> test = nerExamples(5, 3);
+        assertEquals(original.ner().orElseThrow().predictExamples(test),
+                loaded.ner().orElseThrow().predictExamples(test));
+        TextcatExample text = new TextcatExample("the doctor saw a patient", null);
+        assertEquals(original.textcat().orElseThrow().scores(text),
+                loaded.textcat().orElseThrow().scores(text));
+        assertEquals(original.clusters(), loaded.clusters());
     }
 }
