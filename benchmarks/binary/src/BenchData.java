@@ -4,6 +4,7 @@ import dev.quarry.training.IobScheme;
 import dev.quarry.training.NerEnsemble;
 import dev.quarry.training.NerEvaluation;
 import dev.quarry.training.NerExample;
+import dev.quarry.training.NerFeature;
 import dev.quarry.training.NerSettings;
 import dev.quarry.training.SpanCounts;
 import dev.quarry.training.WordClusters;
@@ -40,14 +41,20 @@ final class BenchData {
 
     /**
      * a: OpenNLP's defaults (maxent 100 iterations, cutoff 5); b: averaged perceptron 300 / cutoff 0 with k=256 GloVe
-     * clusters in a +-2 window (the best plain-OpenNLP setting in OPENNLP-NOTES).
+     * clusters in a +-2 window (the best plain-OpenNLP setting in OPENNLP-NOTES); f: Quarry's recommended NER
+     * settings, {@code quarry train --ner-features f} (benchmarks/training: perceptron 300 / cutoff 0, k=64, 256 and
+     * 1024 clusters, affixes, shapes, document features, cluster bigrams, cluster x shape, document topic).
      */
     static NerSettings settings(String name) {
         return switch (name) {
             case "a" -> NerSettings.openNlpDefaults();
             case "b" -> NerSettings.openNlpDefaults().withLearner("PERCEPTRON", 300, 0)
                     .withClusters(List.of("k256"), 2);
-            default -> throw new IllegalArgumentException("settings must be a or b, got " + name);
+            case "f" -> NerSettings.openNlpDefaults().withLearner("PERCEPTRON", 300, 0)
+                    .withClusters(List.of("k64", "k256", "k1024"), 2).withRichFeatures(4, true, true)
+                    .withFeatures(List.of(NerFeature.PLAIN_HISTORY, NerFeature.CLUSTER_BIGRAMS,
+                            NerFeature.CLUSTER_SHAPE, NerFeature.DOCUMENT_TOPIC));
+            default -> throw new IllegalArgumentException("settings must be a, b or f, got " + name);
         };
     }
 
