@@ -48,7 +48,9 @@ import java.util.function.Supplier;
  * {@code full:voteN} trains N final models on the full gold and scores their vote. With {@code final=voteN} a variant
  * completes once and N final models ({@link NerEnsemble#memberSettings} of SETTINGS) learn from it
  * ({@link NerTrainer#trainMembers}); the rows show the first member (the single model) and the vote. The documents
- * are shuffled with the seed of the environment variable QUARRY_BENCH_SEED (default 42).
+ * are shuffled with the seed of the environment variable QUARRY_BENCH_SEED (default 42). With QUARRY_BENCH_RETRAIN=N
+ * (default 0: off) the suggesting model is trained again after every N answers on the seed plus the answers so far
+ * ({@link Retrain}), as the annotation loop does.
  */
 public final class BinaryBenchmark {
 
@@ -100,8 +102,10 @@ public final class BinaryBenchmark {
         System.out.println(BenchData.binaryHeader());
         NerModel seedModel = bench.timed("seed only", () -> trainer.train(seed));
 
+        Retrain retrain = Retrain.fromEnvironment(answersSoFar -> trainer.train(seed, answersSoFar),
+                model -> 100 * model.evaluate(bench.testb).micro().f1());
         Simulation simulation = Simulation.run(seedModel, documents.subList(next, documents.size()), answers,
-                perSentence, selection);
+                perSentence, selection, retrain);
         System.out.println(simulation.summary());
         if (System.getenv("QUARRY_BENCH_NO_BASELINES") == null) { // set: only the variants and the full gold
             bench.timed("(i) answers as complete (unknown = O)", () -> trainer.train(seed, simulation.binary(),
@@ -273,11 +277,50 @@ public final class BinaryBenchmark {
         return examples.stream().mapToInt(e -> e.spans().size()).sum();
     }
 
+    /**
+     * The model in the loop (env QUARRY_BENCH_RETRAIN=N, section 1h): after every {@code every} answers a new
+     * suggesting model is trained on the seed plus the answers so far, as {@code quarry annotate --retrain-every N}
+     * trains ({@code NerTrainer.train(complete, binary)}: the trainer's settings, {@link BinaryTraining#defaults()}),
+     * and suggests the spans of the following sentences. {@code every} 0: the seed model asks every question.
+     */
+    record Retrain(int every, java.util.function.Function<List<BinaryNerExample>, NerModel> train,
+                   java.util.function.ToDoubleFunction<NerModel> testbF1) {
+
+        static Retrain fromEnvironment(java.util.function.Function<List<BinaryNerExample>, NerModel> train,
+                                       java.util.function.ToDoubleFunction<NerModel> testbF1) {
+            int every = Integer.parseInt(System.getenv().getOrDefault("QUARRY_BENCH_RETRAIN", "0"));
+            if (every < 0) {
+                throw new IllegalArgumentException("QUARRY_BENCH_RETRAIN must be >= 0, got " + every);
+            }
+            if (every > 0) {
+                System.out.printf(Locale.ROOT, "retrain every %d answers (QUARRY_BENCH_RETRAIN)%n", every);
+            }
+            return new Retrain(every, train, testbF1);
+        }
+
+        /** The next answer count at which to retrain, after {@code asked} answers; MAX_VALUE when off. */
+        int next(int asked) {
+            return every == 0 ? Integer.MAX_VALUE : (asked / every + 1) * every;
+        }
+
+        /** Trains the next suggesting model and prints the retrain point: the block it closes, its time and F1. */
+        NerModel retrain(List<BinaryNerExample> binary, int asked, int blockAnswers, int blockAccepts) {
+            long t0 = System.nanoTime();
+            NerModel model = train.apply(List.copyOf(binary));
+            double seconds = (System.nanoTime() - t0) / 1e9;
+            System.out.printf(Locale.ROOT, "retrain at %d answers (%d sentences): last block %d answers, %d "
+                    + "accepted (%.1f%%); new suggesting model trained in %.0f s, testb F1 %.2f%n", asked,
+                    binary.size(), blockAnswers, blockAccepts, 100.0 * blockAccepts / Math.max(1, blockAnswers),
+                    seconds, testbF1.applyAsDouble(model));
+            return model;
+        }
+    }
+
     /** The simulated annotation session: binary answers and the gold of the same sentences. */
     record Simulation(List<BinaryNerExample> binary, List<NerExample> gold) {
 
-        static Simulation run(NerModel model, List<List<NerExample>> documents, int budget, int perSentence,
-                              String selection) {
+        static Simulation run(NerModel seedModel, List<List<NerExample>> documents, int budget, int perSentence,
+                              String selection, Retrain retrain) {
             Comparator<SpanSuggestion> order = switch (selection) {
                 case "uncertain" -> Comparator.comparingDouble(x -> Math.abs(x.probability() - 0.5));
                 case "top" -> Comparator.comparingDouble(x -> -x.probability());
@@ -286,9 +329,12 @@ public final class BinaryBenchmark {
             List<BinaryNerExample> binary = new ArrayList<>();
             List<NerExample> gold = new ArrayList<>();
             int asked = 0;
+            NerModel model = seedModel;
+            int nextRetrain = retrain.next(0);
+            int[] block = new int[2]; // answers and accepts since the suggesting model was trained
             for (List<NerExample> document : documents) {
-                List<List<SpanSuggestion>> suggestions = model.suggest(
-                        document.stream().map(NerExample::tokens).toList(), SUGGEST_BEAM);
+                List<List<String>> tokens = document.stream().map(NerExample::tokens).toList();
+                List<List<SpanSuggestion>> suggestions = model.suggest(tokens, SUGGEST_BEAM);
                 for (int s = 0; s < document.size() && asked < budget; s++) {
                     List<SpanSuggestion> questions = new ArrayList<>(suggestions.get(s));
                     questions.sort(order);
@@ -306,10 +352,22 @@ public final class BinaryBenchmark {
                     asked += questions.size();
                     binary.add(new BinaryNerExample(example.documentId(), example.tokens(), yes, no));
                     gold.add(example);
+                    block[0] += questions.size();
+                    block[1] += yes.size();
+                    if (asked >= nextRetrain && asked < budget) { // the rest of the document: the new model asks
+                        model = retrain.retrain(binary, asked, block[0], block[1]);
+                        suggestions = model.suggest(tokens, SUGGEST_BEAM);
+                        nextRetrain = retrain.next(asked);
+                        block = new int[2];
+                    }
                 }
                 if (asked >= budget) {
                     break;
                 }
+            }
+            if (retrain.every() > 0) {
+                System.out.printf(Locale.ROOT, "last block: %d answers, %d accepted (%.1f%%)%n", block[0], block[1],
+                        100.0 * block[1] / Math.max(1, block[0]));
             }
             return new Simulation(binary, gold);
         }
