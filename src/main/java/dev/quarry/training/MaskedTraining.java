@@ -109,18 +109,20 @@ final class MaskedTraining {
                 contexts.clearAdaptiveData();
             }
             String[] tokens = sample.getSentence();
+            String[] own = factory.codec().encode(sample.getNames(), tokens.length);
             List<Reading> ways = readings == null ? null : readings.get(index);
             if (ways == null) {
-                ways = List.of(new Reading(factory.codec().encode(sample.getNames(), tokens.length), 1));
+                ways = List.of(new Reading(own, 1));
             }
             boolean[] mask = masks == null ? null : masks.get(index);
             current = events(tokens, ways, mask).iterator();
-            contexts.updateAdaptiveData(tokens, ways.getFirst().outcomes());
+            contexts.updateAdaptiveData(tokens, own);
         }
 
         /**
          * Every reading's events at each unmasked token, all with the document's adaptive data as it stood before
-         * this sentence (so one reading's labels never leak into another's context), identical events merged.
+         * this sentence (so one reading's labels never leak into another's context), identical events merged; the
+         * adaptive data then learns the sample's own names, whatever the readings say.
          */
         private List<Event> events(String[] tokens, List<Reading> ways, boolean[] mask) {
             List<Event> events = new ArrayList<>();
