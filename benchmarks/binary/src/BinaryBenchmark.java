@@ -43,7 +43,7 @@ import java.util.function.Supplier;
  * each training document's from the other documents' answers only), teacher=1 (score the completing models on
  * testa and testb, slow),
  * k16=0 (the trainer lacks the k=16 clusters a vote's fifth member would use, as quarry train without --ner-vote);
- * distill (vote | members | beams: what the final model learns from a vote's completions, {@link
+ * distill (vote | members | beams | agreement: what the final model learns from a vote's completions, {@link
  * BinaryTraining.Distillation});
  * unset keys as {@link BinaryTraining#defaults()}. Default variant: the defaults. VARIANT {@code full:NAME} trains
  * the full gold with the completer settings NAME instead (what the stronger learner makes of full annotation);
@@ -222,7 +222,10 @@ public final class BinaryBenchmark {
                 });
     }
 
-    /** The key distill=vote|members|beams: what the final model learns from a vote ({@link BinaryTraining.Distillation}). */
+    /**
+     * The key distill=vote|members|beams|agreement: what the final model learns from a vote ({@link
+     * BinaryTraining.Distillation}).
+     */
     static BinaryTraining distilled(BinaryTraining how, String variant) {
         java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?:^|,)distill=(\\w+)").matcher(variant);
         if (!m.find()) {
@@ -232,7 +235,9 @@ public final class BinaryBenchmark {
             case "vote" -> BinaryTraining.Distillation.VOTE;
             case "members" -> BinaryTraining.Distillation.MEMBERS;
             case "beams" -> BinaryTraining.Distillation.MEMBER_BEAMS;
-            default -> throw new IllegalArgumentException("distill must be vote, members or beams, got " + m.group(1));
+            case "agreement" -> BinaryTraining.Distillation.VOTE_BY_AGREEMENT;
+            default -> throw new IllegalArgumentException("distill must be vote, members, beams or agreement, got "
+                    + m.group(1));
         });
     }
 

@@ -32,6 +32,25 @@ final class BinaryCompletion {
         }
 
         /**
+         * The readings of {@link BinaryTraining.Distillation#VOTE_BY_AGREEMENT}: the vote's outcomes once per member,
+         * with weight 1/N, each teaching the tokens where that member's completion has the vote's outcome.
+         */
+        List<MaskedTraining.Reading> agreementReadings() {
+            String[] vote = BinaryTrainer.outcomes(example);
+            List<Completed> each = members == null ? List.of(this) : members;
+            List<MaskedTraining.Reading> all = new ArrayList<>(each.size());
+            for (Completed member : each) {
+                String[] own = BinaryTrainer.outcomes(member.example());
+                boolean[] learnt = new boolean[vote.length];
+                for (int t = 0; t < vote.length; t++) {
+                    learnt[t] = own[t].equals(vote[t]);
+                }
+                all.add(new MaskedTraining.Reading(vote, 1.0 / each.size(), learnt));
+            }
+            return List.copyOf(all);
+        }
+
+        /**
          * The readings of {@link BinaryTraining.Distillation#MEMBERS} ({@code beams} false: each member's completion
          * with weight 1/N) or {@link BinaryTraining.Distillation#MEMBER_BEAMS} (true: each member's beam, its weights
          * divided by N), N the number of members (1 for one model's completion).

@@ -227,14 +227,19 @@ final class BinaryTrainer {
                     : othersOnly ? completed.get(i).othersMask(member) : completed.get(i).mask(agreedOnly);
             masks.add(mask);
             masked |= mask != null;
-            readings.add(known || !(how.softLabels() || distil) ? null : distil
-                    ? completed.get(i).memberReadings(distillation == BinaryTraining.Distillation.MEMBER_BEAMS)
-                    : completed.get(i).readings());
+            readings.add(known || !(how.softLabels() || distil) ? null
+                    : distil ? distilled(completed.get(i), distillation) : completed.get(i).readings());
         }
         if (how.softLabels() || distil) {
             return new Data(examples, masked ? masks : null, readings, copies(distillation));
         }
         return new Data(examples, masked ? masks : null);
+    }
+
+    private static List<MaskedTraining.Reading> distilled(BinaryCompletion.Completed completed,
+                                                          BinaryTraining.Distillation distillation) {
+        return distillation == BinaryTraining.Distillation.VOTE_BY_AGREEMENT ? completed.agreementReadings()
+                : completed.memberReadings(distillation == BinaryTraining.Distillation.MEMBER_BEAMS);
     }
 
     /**
@@ -244,7 +249,7 @@ final class BinaryTrainer {
     private int copies(BinaryTraining.Distillation distillation) {
         return switch (distillation) {
             case VOTE -> SOFT_COPIES;
-            case MEMBERS -> completers.size();
+            case MEMBERS, VOTE_BY_AGREEMENT -> completers.size();
             case MEMBER_BEAMS -> completers.size() * SOFT_COPIES;
         };
     }

@@ -65,6 +65,13 @@ public record BinaryTraining(int rounds, int beamSize, Start start, double minCo
          */
         MEMBERS,
         /**
+         * The vote's labels, each token weighted by the share of the completing models whose completion has the
+         * vote's label there (event copies of the vote's label only: a token a vote of N splits k to N-k gives k
+         * events, one every member agrees on N), every complete example N times. Unlike {@link #MEMBERS} no token
+         * teaches two labels, which a perceptron cannot weigh. With one completing model, as {@link #VOTE}.
+         */
+        VOTE_BY_AGREEMENT,
+        /**
          * As {@link #MEMBERS}, each member's completion read as its whole constrained beam, each sequence weighted by
          * its share of the beam's probability (in quarters of a member's weight): the members' marginals. Only as
          * soft as the members' probabilities are calibrated (a perceptron's are nearly flat across a beam).

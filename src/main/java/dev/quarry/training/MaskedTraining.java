@@ -35,8 +35,17 @@ final class MaskedTraining {
     private MaskedTraining() {
     }
 
-    /** One way to read a sample's tokens: an outcome per token and the reading's weight in (0, 1]. */
-    record Reading(String[] outcomes, double weight) {
+    /**
+     * One way to read a sample's tokens: an outcome per token, the reading's weight in (0, 1], and which tokens it
+     * teaches ({@code learnt} null: every one; a token it does not teach still has this reading's outcomes as
+     * context for the next).
+     */
+    record Reading(String[] outcomes, double weight, boolean[] learnt) {
+
+        /** A reading that teaches every token. */
+        Reading(String[] outcomes, double weight) {
+            this(outcomes, weight, null);
+        }
     }
 
     /**
@@ -132,6 +141,9 @@ final class MaskedTraining {
                 }
                 Map<List<String>, Double> weights = new LinkedHashMap<>();
                 for (Reading way : ways) {
+                    if (way.learnt() != null && !way.learnt()[i]) {
+                        continue;
+                    }
                     String[] context = contexts.getContext(i, tokens, way.outcomes(), null);
                     List<String> key = new ArrayList<>(Arrays.asList(context));
                     key.add(way.outcomes()[i]);

@@ -88,6 +88,46 @@ class BinaryDistillationTest {
     }
 
     @Test
+    void agreementWeightingTeachesTheVotesLabelOncePerMemberThatHasIt() {
+        BinaryTrainer.Data data = finalData(voteOfThree(BinaryTraining.Distillation.VOTE_BY_AGREEMENT,
+                BinaryTraining.Agreement.COMPLETERS));
+        assertEquals(3, data.copies());
+        List<MaskedTraining.Reading> readings = data.readings().get(1);
+        assertEquals(3, readings.size());
+        String[] vote = {"PER-start", "other", "PER-start", "other"};
+        for (MaskedTraining.Reading reading : readings) {
+            assertArrayEquals(vote, reading.outcomes(), "every reading is the vote: no token teaches two labels");
+            assertEquals(1.0 / 3, reading.weight(), 1e-12);
+        }
+        assertArrayEquals(new boolean[] {true, true, true, true}, readings.get(0).learnt());
+        assertArrayEquals(new boolean[] {true, true, false, true}, readings.get(2).learnt(),
+                "the third member left Boris O: its copy of the vote does not teach him");
+    }
+
+    @Test
+    void aReadingThatDoesNotTeachATokenTrainsAsAMaskOnIt() {
+        List<NerExample> examples = BinaryTrainingTest.data(40, 1);
+        List<boolean[]> masks = new ArrayList<>();
+        List<List<MaskedTraining.Reading>> readings = new ArrayList<>();
+        for (NerExample example : examples) {
+            boolean[] mask = {true, true, example.spans().get(1).label().equals("PER"), true};
+            masks.add(mask);
+            readings.add(List.of(new MaskedTraining.Reading(BinaryTrainer.outcomes(example), 1, mask)));
+        }
+        NerModel masked = trainer().trainWeighted(examples, masks, null, 1);
+        NerModel unlearnt = trainer().trainWeighted(examples, null, readings, 1);
+        for (NerExample example : BinaryTrainingTest.data(20, 5)) {
+            List<SpanSuggestion> expected = masked.suggest(List.of(example.tokens()), 4).getFirst();
+            List<SpanSuggestion> actual = unlearnt.suggest(List.of(example.tokens()), 4).getFirst();
+            assertEquals(expected.size(), actual.size());
+            for (int k = 0; k < expected.size(); k++) {
+                assertEquals(expected.get(k).span(), actual.get(k).span());
+                assertEquals(expected.get(k).probability(), actual.get(k).probability(), 1e-9);
+            }
+        }
+    }
+
+    @Test
     void theVoteAndTheCompletingModelsLearnOneLabelPerToken() {
         BinaryTraining members = voteOfThree(BinaryTraining.Distillation.MEMBERS, BinaryTraining.Agreement.NONE);
         BinaryTrainer.Data vote = finalData(members.withDistillation(BinaryTraining.Distillation.VOTE));
