@@ -53,6 +53,9 @@ public record BinaryTraining(int rounds, int beamSize, Start start, double minCo
      * What the final model learns from a vote's completions of the binary examples. The complete examples weigh the
      * same under every choice (copied as often as a binary example), accepted spans hold in every reading and
      * rejected ones in none; masks ({@link Agreement#ALL}, {@code minConfidence}) apply to every reading of a token.
+     * The soft choices are weights by event copies: maxent learns them as counts, the averaged perceptron does not
+     * (it updates once per mistake, so even uniform copies change what it learns). On CoNLL-2003 none beat {@link
+     * #VOTE}, the default (benchmarks/binary/README.md, section 1f).
      */
     public enum Distillation {
         /** The vote's spans: one label per token (the argmax of the members' completions). */
