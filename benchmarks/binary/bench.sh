@@ -3,6 +3,7 @@
 # safe; several runs may go side by side). Build first (mvn -q package -DskipTests).
 # Usage: benchmarks/binary/bench.sh NAME SETTINGS SEED_SENTENCES ANSWERS PER_SENTENCE SELECTION [VARIANT ...]
 # Output: benchmarks/binary/results/binary2-NAME.md. Data: ../shared/data beside the repository, or QUARRY_DATA.
+# QUARRY_BENCH_SEED=N shuffles the documents with seed N (default 42); QUARRY_BENCH_NO_BASELINES=1 skips two rows.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"; root="$(cd "$here/../.." && pwd)"; name="$1"; shift
 source "$root/benchmarks/env.sh"

@@ -43,6 +43,8 @@ import java.util.function.Supplier;
  * each training document's from the other documents' answers only), teacher=1 (score the completing models on
  * testa and testb, slow),
  * k16=0 (the trainer lacks the k=16 clusters a vote's fifth member would use, as quarry train without --ner-vote);
+ * distill (vote | members | beams | agreement: what the final model learns from a vote's completions, {@link
+ * BinaryTraining.Distillation});
  * unset keys as {@link BinaryTraining#defaults()}. Default variant: the defaults. VARIANT {@code full:NAME} trains
  * the full gold with the completer settings NAME instead (what the stronger learner makes of full annotation);
  * {@code full:voteN} trains N final models on the full gold and scores their vote. With {@code final=voteN} a variant
@@ -128,7 +130,7 @@ public final class BinaryBenchmark {
                 bench.timed("(iii) full gold, settings " + variant.substring(5), () -> other.train(full));
                 continue;
             }
-            BinaryTraining how = parse(variant);
+            BinaryTraining how = distilled(parse(variant), variant);
             boolean teacher = variant.contains("teacher=1");
             // k16=0: the trainer lacks the vote's k=16 clusters, as quarry train without --ner-vote
             Map<String, WordClusters> available = new LinkedHashMap<>(clusters);
@@ -225,6 +227,25 @@ public final class BinaryBenchmark {
                     case "3" -> BinaryTraining.AnswerPatterns.ACCEPTED_ELSEWHERE;
                     default -> throw new IllegalArgumentException("gaz must be 0, 1, 2 or 3");
                 });
+    }
+
+    /**
+     * The key distill=vote|members|beams|agreement: what the final model learns from a vote ({@link
+     * BinaryTraining.Distillation}).
+     */
+    static BinaryTraining distilled(BinaryTraining how, String variant) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?:^|,)distill=(\\w+)").matcher(variant);
+        if (!m.find()) {
+            return how;
+        }
+        return how.withDistillation(switch (m.group(1)) {
+            case "vote" -> BinaryTraining.Distillation.VOTE;
+            case "members" -> BinaryTraining.Distillation.MEMBERS;
+            case "beams" -> BinaryTraining.Distillation.MEMBER_BEAMS;
+            case "agreement" -> BinaryTraining.Distillation.VOTE_BY_AGREEMENT;
+            default -> throw new IllegalArgumentException("distill must be vote, members, beams or agreement, got "
+                    + m.group(1));
+        });
     }
 
     private static BinaryTraining.Agreement agreement(String value) {

@@ -21,13 +21,49 @@ final class BinaryCompletion {
      * A completed example and which of its tokens to learn from: every token of an accepted span, and every other
      * token whose completed label holds at least the minimum share of the beam's probability; null when all are.
      * {@code readings}: the constrained beam's sequences, best first, each weighted by its share of the beam's
-     * probability (for soft labels).
+     * probability (for soft labels). {@code members}: a vote's members' own completions, in member order; null for
+     * one model's completion.
      */
     record Completed(NerExample example, boolean[] trusted, List<MaskedTraining.Reading> readings,
-                     boolean[] agreed, List<boolean[]> othersAgreed) {
+                     boolean[] agreed, List<boolean[]> othersAgreed, List<Completed> members) {
 
         Completed(NerExample example, boolean[] trusted, List<MaskedTraining.Reading> readings) {
-            this(example, trusted, readings, null, null);
+            this(example, trusted, readings, null, null, null);
+        }
+
+        /**
+         * The readings of {@link BinaryTraining.Distillation#VOTE_BY_AGREEMENT}: the vote's outcomes once per member,
+         * with weight 1/N, each teaching the tokens where that member's completion has the vote's outcome.
+         */
+        List<MaskedTraining.Reading> agreementReadings() {
+            String[] vote = BinaryTrainer.outcomes(example);
+            List<Completed> each = members == null ? List.of(this) : members;
+            List<MaskedTraining.Reading> all = new ArrayList<>(each.size());
+            for (Completed member : each) {
+                String[] own = BinaryTrainer.outcomes(member.example());
+                boolean[] learnt = new boolean[vote.length];
+                for (int t = 0; t < vote.length; t++) {
+                    learnt[t] = own[t].equals(vote[t]);
+                }
+                all.add(new MaskedTraining.Reading(vote, 1.0 / each.size(), learnt));
+            }
+            return List.copyOf(all);
+        }
+
+        /**
+         * The readings of {@link BinaryTraining.Distillation#MEMBERS} ({@code beams} false: each member's completion
+         * with weight 1/N) or {@link BinaryTraining.Distillation#MEMBER_BEAMS} (true: each member's beam, its weights
+         * divided by N), N the number of members (1 for one model's completion).
+         */
+        List<MaskedTraining.Reading> memberReadings(boolean beams) {
+            List<Completed> each = members == null ? List.of(this) : members;
+            List<MaskedTraining.Reading> all = new ArrayList<>();
+            for (Completed member : each) {
+                List<MaskedTraining.Reading> own = beams ? member.readings()
+                        : List.of(new MaskedTraining.Reading(BinaryTrainer.outcomes(member.example()), 1));
+                own.forEach(r -> all.add(new MaskedTraining.Reading(r.outcomes(), r.weight() / each.size())));
+            }
+            return List.copyOf(all);
         }
 
         /** The tokens to learn from: trusted and, with {@code agreedOnly}, agreed on; null when all are. */
@@ -122,7 +158,7 @@ final class BinaryCompletion {
             String[] outcomes = BinaryTrainer.outcomes(example);
             List<String[]> own = each.stream().map(c -> BinaryTrainer.outcomes(c.example())).toList();
             voted.add(new Completed(example, trusted(each), List.of(new MaskedTraining.Reading(outcomes, 1)),
-                    agreed(own, outcomes, -1), othersAgreed(own, outcomes)));
+                    agreed(own, outcomes, -1), othersAgreed(own, outcomes), each));
         }
         return voted;
     }

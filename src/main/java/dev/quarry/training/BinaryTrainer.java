@@ -213,6 +213,8 @@ final class BinaryTrainer {
         boolean agreedOnly = agreement == BinaryTraining.Agreement.ALL
                 || agreement == BinaryTraining.Agreement.COMPLETERS && !last;
         boolean othersOnly = agreement == BinaryTraining.Agreement.OTHERS && !last && member >= 0;
+        BinaryTraining.Distillation distillation = last ? how.distillation() : BinaryTraining.Distillation.VOTE;
+        boolean distil = distillation != BinaryTraining.Distillation.VOTE;
         int[] folds = knownFold < 0 ? null : folds(binary);
         List<NerExample> examples = new ArrayList<>(complete);
         List<boolean[]> masks = allTokens(complete.size());
@@ -225,10 +227,31 @@ final class BinaryTrainer {
                     : othersOnly ? completed.get(i).othersMask(member) : completed.get(i).mask(agreedOnly);
             masks.add(mask);
             masked |= mask != null;
-            readings.add(known || !how.softLabels() ? null : completed.get(i).readings());
+            readings.add(known || !(how.softLabels() || distil) ? null
+                    : distil ? distilled(completed.get(i), distillation) : completed.get(i).readings());
         }
-        return how.softLabels() ? new Data(examples, masked ? masks : null, readings, SOFT_COPIES)
-                : new Data(examples, masked ? masks : null);
+        if (how.softLabels() || distil) {
+            return new Data(examples, masked ? masks : null, readings, copies(distillation));
+        }
+        return new Data(examples, masked ? masks : null);
+    }
+
+    private static List<MaskedTraining.Reading> distilled(BinaryCompletion.Completed completed,
+                                                          BinaryTraining.Distillation distillation) {
+        return distillation == BinaryTraining.Distillation.VOTE_BY_AGREEMENT ? completed.agreementReadings()
+                : completed.memberReadings(distillation == BinaryTraining.Distillation.MEMBER_BEAMS);
+    }
+
+    /**
+     * Event copies per unit of weight: a complete example's events come this many times, and a binary example's
+     * readings share them ({@link BinaryTraining.Distillation}).
+     */
+    private int copies(BinaryTraining.Distillation distillation) {
+        return switch (distillation) {
+            case VOTE -> SOFT_COPIES;
+            case MEMBERS, VOTE_BY_AGREEMENT -> completers.size();
+            case MEMBER_BEAMS -> completers.size() * SOFT_COPIES;
+        };
     }
 
     /** The first model's training data, by {@link BinaryTraining#start()}. */

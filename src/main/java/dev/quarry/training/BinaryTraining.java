@@ -41,10 +41,46 @@ import java.util.Objects;
  *                      matched on every sentence ({@link NerSettings#patternFeatures()}, with the trainer's own
  *                      patterns when it has any); none when a token of the examples is empty or holds whitespace
  *                      (pattern matching needs words)
+ * @param distillation   what the final model learns from a vote's completions ({@link Distillation}); anything but
+ *                      {@link Distillation#VOTE} rules out {@code softLabels}
  */
 public record BinaryTraining(int rounds, int beamSize, Start start, double minConfidence, boolean crossFit,
                              double priorCorrection, Completer completer, boolean softLabels,
-                             double minConfidenceForO, boolean rejectOverlaps, AnswerPatterns answerPatterns) {
+                             double minConfidenceForO, boolean rejectOverlaps, AnswerPatterns answerPatterns,
+                             Distillation distillation) {
+
+    /**
+     * What the final model learns from a vote's completions of the binary examples. The complete examples weigh the
+     * same under every choice (copied as often as a binary example), accepted spans hold in every reading and
+     * rejected ones in none; masks ({@link Agreement#ALL}, {@code minConfidence}) apply to every reading of a token.
+     * The soft choices are weights by event copies: maxent learns them as counts, the averaged perceptron does not
+     * (it updates once per mistake, so even uniform copies change what it learns). On CoNLL-2003 none beat {@link
+     * #VOTE}, the default (benchmarks/binary/README.md, section 1f).
+     */
+    public enum Distillation {
+        /** The vote's spans: one label per token (the argmax of the members' completions). */
+        VOTE,
+        /**
+         * Each binary example once per completing model, labelled by that model's own constrained completion (as
+         * event copies: a token a vote of N splits k to N-k gives k events of one label and N-k of the other, one
+         * every member agrees on N of its label), and every complete example N times; the document features follow
+         * the vote's labels. With one completing model, as {@link #VOTE}.
+         */
+        MEMBERS,
+        /**
+         * The vote's labels, each token weighted by the share of the completing models whose completion has the
+         * vote's label there (event copies of the vote's label only: a token a vote of N splits k to N-k gives k
+         * events, one every member agrees on N), every complete example N times. Unlike {@link #MEMBERS} no token
+         * teaches two labels, which a perceptron cannot weigh. With one completing model, as {@link #VOTE}.
+         */
+        VOTE_BY_AGREEMENT,
+        /**
+         * As {@link #MEMBERS}, each member's completion read as its whole constrained beam, each sequence weighted by
+         * its share of the beam's probability (in quarters of a member's weight): the members' marginals. Only as
+         * soft as the members' probabilities are calibrated (a perceptron's are nearly flat across a beam).
+         */
+        MEMBER_BEAMS
+    }
 
     /** Which answers become pattern features of the completing models. */
     public enum AnswerPatterns {
@@ -230,6 +266,11 @@ public record BinaryTraining(int rounds, int beamSize, Start start, double minCo
         Objects.requireNonNull(start, "start");
         Objects.requireNonNull(completer, "completer");
         Objects.requireNonNull(answerPatterns, "answerPatterns");
+        Objects.requireNonNull(distillation, "distillation");
+        if (softLabels && distillation != Distillation.VOTE) {
+            throw new IllegalArgumentException("softLabels and distillation " + distillation
+                    + " both say what the final model learns: choose one");
+        }
         if (!(minConfidence >= 0 && minConfidence < 1)) {
             throw new IllegalArgumentException("minConfidence must be in [0, 1), got " + minConfidence);
         }
@@ -239,6 +280,14 @@ public record BinaryTraining(int rounds, int beamSize, Start start, double minCo
         if (!(priorCorrection >= 0 && priorCorrection <= 1)) {
             throw new IllegalArgumentException("priorCorrection must be in [0, 1], got " + priorCorrection);
         }
+    }
+
+    /** Learning the vote's spans ({@link Distillation#VOTE}). */
+    public BinaryTraining(int rounds, int beamSize, Start start, double minConfidence, boolean crossFit,
+                          double priorCorrection, Completer completer, boolean softLabels, double minConfidenceForO,
+                          boolean rejectOverlaps, AnswerPatterns answerPatterns) {
+        this(rounds, beamSize, start, minConfidence, crossFit, priorCorrection, completer, softLabels,
+                minConfidenceForO, rejectOverlaps, answerPatterns, Distillation.VOTE);
     }
 
     /** With the trainer's own settings for completion, no cross-fitting, prior correction or soft labels. */
@@ -256,41 +305,46 @@ public record BinaryTraining(int rounds, int beamSize, Start start, double minCo
 
     public BinaryTraining withRounds(int rounds) {
         return new BinaryTraining(rounds, beamSize, start, minConfidence, crossFit, priorCorrection, completer,
-                softLabels, minConfidenceForO, rejectOverlaps, answerPatterns);
+                softLabels, minConfidenceForO, rejectOverlaps, answerPatterns, distillation);
     }
 
     public BinaryTraining withCrossFit(boolean crossFit) {
         return new BinaryTraining(rounds, beamSize, start, minConfidence, crossFit, priorCorrection, completer,
-                softLabels, minConfidenceForO, rejectOverlaps, answerPatterns);
+                softLabels, minConfidenceForO, rejectOverlaps, answerPatterns, distillation);
     }
 
     public BinaryTraining withPriorCorrection(double priorCorrection) {
         return new BinaryTraining(rounds, beamSize, start, minConfidence, crossFit, priorCorrection, completer,
-                softLabels, minConfidenceForO, rejectOverlaps, answerPatterns);
+                softLabels, minConfidenceForO, rejectOverlaps, answerPatterns, distillation);
     }
 
     public BinaryTraining withMinConfidenceForO(double minConfidenceForO) {
         return new BinaryTraining(rounds, beamSize, start, minConfidence, crossFit, priorCorrection, completer,
-                softLabels, minConfidenceForO, rejectOverlaps, answerPatterns);
+                softLabels, minConfidenceForO, rejectOverlaps, answerPatterns, distillation);
     }
 
     public BinaryTraining withRejectOverlaps(boolean rejectOverlaps) {
         return new BinaryTraining(rounds, beamSize, start, minConfidence, crossFit, priorCorrection, completer,
-                softLabels, minConfidenceForO, rejectOverlaps, answerPatterns);
+                softLabels, minConfidenceForO, rejectOverlaps, answerPatterns, distillation);
     }
 
     public BinaryTraining withSoftLabels(boolean softLabels) {
         return new BinaryTraining(rounds, beamSize, start, minConfidence, crossFit, priorCorrection, completer,
-                softLabels, minConfidenceForO, rejectOverlaps, answerPatterns);
+                softLabels, minConfidenceForO, rejectOverlaps, answerPatterns, distillation);
     }
 
     public BinaryTraining withCompleter(Completer completer) {
         return new BinaryTraining(rounds, beamSize, start, minConfidence, crossFit, priorCorrection, completer,
-                softLabels, minConfidenceForO, rejectOverlaps, answerPatterns);
+                softLabels, minConfidenceForO, rejectOverlaps, answerPatterns, distillation);
     }
 
     public BinaryTraining withAnswerPatterns(AnswerPatterns answerPatterns) {
         return new BinaryTraining(rounds, beamSize, start, minConfidence, crossFit, priorCorrection, completer,
-                softLabels, minConfidenceForO, rejectOverlaps, answerPatterns);
+                softLabels, minConfidenceForO, rejectOverlaps, answerPatterns, distillation);
+    }
+
+    public BinaryTraining withDistillation(Distillation distillation) {
+        return new BinaryTraining(rounds, beamSize, start, minConfidence, crossFit, priorCorrection, completer,
+                softLabels, minConfidenceForO, rejectOverlaps, answerPatterns, distillation);
     }
 }

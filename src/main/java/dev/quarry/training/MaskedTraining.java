@@ -35,8 +35,17 @@ final class MaskedTraining {
     private MaskedTraining() {
     }
 
-    /** One way to read a sample's tokens: an outcome per token and the reading's weight in (0, 1]. */
-    record Reading(String[] outcomes, double weight) {
+    /**
+     * One way to read a sample's tokens: an outcome per token, the reading's weight in (0, 1], and which tokens it
+     * teaches ({@code learnt} null: every one; a token it does not teach still has this reading's outcomes as
+     * context for the next).
+     */
+    record Reading(String[] outcomes, double weight, boolean[] learnt) {
+
+        /** A reading that teaches every token. */
+        Reading(String[] outcomes, double weight) {
+            this(outcomes, weight, null);
+        }
     }
 
     /**
@@ -109,18 +118,20 @@ final class MaskedTraining {
                 contexts.clearAdaptiveData();
             }
             String[] tokens = sample.getSentence();
+            String[] own = factory.codec().encode(sample.getNames(), tokens.length);
             List<Reading> ways = readings == null ? null : readings.get(index);
             if (ways == null) {
-                ways = List.of(new Reading(factory.codec().encode(sample.getNames(), tokens.length), 1));
+                ways = List.of(new Reading(own, 1));
             }
             boolean[] mask = masks == null ? null : masks.get(index);
             current = events(tokens, ways, mask).iterator();
-            contexts.updateAdaptiveData(tokens, ways.getFirst().outcomes());
+            contexts.updateAdaptiveData(tokens, own);
         }
 
         /**
          * Every reading's events at each unmasked token, all with the document's adaptive data as it stood before
-         * this sentence (so one reading's labels never leak into another's context), identical events merged.
+         * this sentence (so one reading's labels never leak into another's context), identical events merged; the
+         * adaptive data then learns the sample's own names, whatever the readings say.
          */
         private List<Event> events(String[] tokens, List<Reading> ways, boolean[] mask) {
             List<Event> events = new ArrayList<>();
@@ -130,6 +141,9 @@ final class MaskedTraining {
                 }
                 Map<List<String>, Double> weights = new LinkedHashMap<>();
                 for (Reading way : ways) {
+                    if (way.learnt() != null && !way.learnt()[i]) {
+                        continue;
+                    }
                     String[] context = contexts.getContext(i, tokens, way.outcomes(), null);
                     List<String> key = new ArrayList<>(Arrays.asList(context));
                     key.add(way.outcomes()[i]);
