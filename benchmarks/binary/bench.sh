@@ -4,6 +4,7 @@
 # Usage: benchmarks/binary/bench.sh NAME SETTINGS SEED_SENTENCES ANSWERS PER_SENTENCE SELECTION [VARIANT ...]
 # Output: benchmarks/binary/results/binary2-NAME.md. Data: ../shared/data beside the repository, or QUARRY_DATA.
 # QUARRY_BENCH_SEED=N shuffles the documents with seed N (default 42); QUARRY_BENCH_NO_BASELINES=1 skips two rows.
+# QUARRY_BENCH_RETRAIN=N retrains the suggesting model every N answers (default 0: the seed model asks all).
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"; root="$(cd "$here/../.." && pwd)"; name="$1"; shift
 source "$root/benchmarks/env.sh"
