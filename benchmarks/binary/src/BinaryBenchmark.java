@@ -369,6 +369,9 @@ public final class BinaryBenchmark {
                     List<EntitySpan> no = new ArrayList<>();
                     for (SpanSuggestion question : questions) {
                         (example.spans().contains(question.span()) ? yes : no).add(question.span());
+                        if (RELABEL && !yes.contains(question.span())) {
+                            relabelled(example, question.span()).filter(g -> !yes.contains(g)).ifPresent(yes::add);
+                        }
                     }
                     asked += questions.size();
                     binary.add(new BinaryNerExample(example.documentId(), example.tokens(), yes, no));
@@ -386,11 +389,25 @@ public final class BinaryBenchmark {
                     break;
                 }
             }
+            if (RELABEL) {
+                System.out.println("rejects name the gold label of their tokens (QUARRY_BENCH_RELABEL)");
+            }
             if (retrain.every() > 0) {
                 System.out.printf(Locale.ROOT, "last block: %d answers, %d accepted (%.1f%%)%n", block[0], block[1],
                         100.0 * block[1] / Math.max(1, block[0]));
             }
             return new Simulation(binary, gold);
+        }
+
+        /**
+         * With QUARRY_BENCH_RELABEL=1 a reject whose tokens are a gold entity of another label also names that label
+         * (an annotator's "no, it is LABEL": an accept of the gold span beside the reject; not a binary answer).
+         */
+        static final boolean RELABEL = "1".equals(System.getenv("QUARRY_BENCH_RELABEL"));
+
+        private static java.util.Optional<EntitySpan> relabelled(NerExample example, EntitySpan rejected) {
+            return example.spans().stream().filter(g -> g.start() == rejected.start() && g.end() == rejected.end())
+                    .findFirst();
         }
 
         String summary() {
