@@ -31,13 +31,18 @@ final class BinaryCompletion {
             this(example, trusted, readings, null, null, null);
         }
 
+        /** The vote's members' completions, or this one alone for one model's completion. */
+        private List<Completed> membersOrSelf() {
+            return members == null ? List.of(this) : members;
+        }
+
         /**
          * The readings of {@link BinaryTraining.Distillation#VOTE_BY_AGREEMENT}: the vote's outcomes once per member,
          * with weight 1/N, each teaching the tokens where that member's completion has the vote's outcome.
          */
         List<MaskedTraining.Reading> agreementReadings() {
             String[] vote = BinaryTrainer.outcomes(example);
-            List<Completed> each = members == null ? List.of(this) : members;
+            List<Completed> each = membersOrSelf();
             List<MaskedTraining.Reading> all = new ArrayList<>(each.size());
             for (Completed member : each) {
                 String[] own = BinaryTrainer.outcomes(member.example());
@@ -56,7 +61,7 @@ final class BinaryCompletion {
          * divided by N), N the number of members (1 for one model's completion).
          */
         List<MaskedTraining.Reading> memberReadings(boolean beams) {
-            List<Completed> each = members == null ? List.of(this) : members;
+            List<Completed> each = membersOrSelf();
             List<MaskedTraining.Reading> all = new ArrayList<>();
             for (Completed member : each) {
                 List<MaskedTraining.Reading> own = beams ? member.readings()
