@@ -26,7 +26,9 @@ import java.util.stream.Stream;
  *   <li>NER, complete: answer {@code accept} with a {@code "spans"} array (possibly empty), not marked binary;
  *       tokens outside the spans are O. Binary: {@code "_view_id"} {@code "ner"} or {@code "binary"}; accept
  *       means its spans are entities, reject that they are not; a {@code reject} with spans that is not marked
- *       binary is read as a binary reject too. {@code ignore} is skipped.</li>
+ *       binary is read as a binary reject too. {@code ignore} is skipped. The binary answers about one input (one
+ *       question each, as an annotation app asks them) are merged into one example, a later answer winning over an
+ *       earlier one it contradicts; an input with a complete annotation has no binary example.</li>
  *   <li>Text classification, as {@link TextcatTasks} reads it: {@code "label": L} answered accept says the text is
  *       L, reject that it is not L (other labels unknown); a choice ({@code "options"} with {@code "accept": [ids]})
  *       answered accept gives the accepted options and rejects the others shown. Whether the labels are exclusive
@@ -92,19 +94,35 @@ public final class DatasetExamples {
         return this;
     }
 
-    /** The NER examples, complete and binary, of everything added. */
+    /**
+     * The NER examples, complete and binary, of everything added. The binary answers about one input become one
+     * example ({@link BinaryAnswers}: a later answer wins over an earlier one it contradicts); an input with a
+     * complete annotation gets no binary example.
+     */
     public TrainingExamples ner() {
         Counts counts = new Counts();
         List<NerExample> complete = new ArrayList<>();
-        List<BinaryNerExample> binary = new ArrayList<>();
+        BinaryAnswers answers = new BinaryAnswers();
+        Set<Long> completeInputs = new HashSet<>();
         List<Long> hashes = new ArrayList<>();
+        int read = 0;
         for (Item item : kept(counts)) {
-            if (nerItem(item, complete, binary, counts)) {
+            int before = complete.size();
+            if (nerItem(item, complete, answers, counts)) {
                 hashes.add(item.inputHash());
+                if (complete.size() > before) {
+                    completeInputs.add(item.inputHash());
+                } else {
+                    read++;
+                }
             }
         }
+        List<BinaryNerExample> binary = answers.examples(completeInputs);
         counts.add("ner_complete", complete.size());
         counts.add("ner_binary", binary.size());
+        counts.add("binary_answers", read);
+        counts.add("binary_conflicts", answers.conflicts());
+        counts.add("binary_superseded", answers.answersAbout(completeInputs));
         return new TrainingExamples(complete, binary, List.of(), hashes, counts.map);
     }
 
@@ -152,7 +170,7 @@ public final class DatasetExamples {
         return kept;
     }
 
-    private boolean nerItem(Item item, List<NerExample> complete, List<BinaryNerExample> binary, Counts counts) {
+    private boolean nerItem(Item item, List<NerExample> complete, BinaryAnswers binary, Counts counts) {
         Task task = item.task();
         if (!task.has("spans")) {
             counts.add("no_spans", 1);
@@ -175,9 +193,9 @@ public final class DatasetExamples {
             if (!isBinary) {
                 complete.add(new NerExample(document, tokens.words(), spans));
             } else if (item.answer() == Answer.ACCEPT) {
-                binary.add(new BinaryNerExample(document, tokens.words(), spans, List.of()));
+                binary.add(item.inputHash(), new BinaryNerExample(document, tokens.words(), spans, List.of()));
             } else {
-                binary.add(new BinaryNerExample(document, tokens.words(), List.of(), spans));
+                binary.add(item.inputHash(), new BinaryNerExample(document, tokens.words(), List.of(), spans));
             }
         } catch (IllegalArgumentException e) {
             throw new TrainingDataException(item.where() + ": " + e.getMessage());

@@ -61,17 +61,59 @@ class DatasetExamplesTest {
     void binaryViewsAndUnmarkedRejectsAreBinaryAnswersAndIgnoreIsSkipped() {
         String paris = "\"spans\":[{\"start\":13,\"end\":18,\"label\":\"LOC\"}]";
         TrainingExamples examples = read(
-                "{" + ANNA + "," + paris + ",\"_view_id\":\"ner\",\"answer\":\"accept\"}",
-                "{" + ANNA + "," + paris + ",\"_view_id\":\"binary\",\"answer\":\"reject\"}",
-                "{" + ANNA + "," + paris + ",\"_view_id\":\"ner_manual\",\"answer\":\"reject\"}",
+                "{" + ANNA + "," + paris + ",\"_view_id\":\"ner\",\"answer\":\"accept\",\"_input_hash\":1}",
+                "{" + ANNA + "," + paris + ",\"_view_id\":\"binary\",\"answer\":\"reject\",\"_input_hash\":2}",
+                "{" + ANNA + "," + paris + ",\"_view_id\":\"ner_manual\",\"answer\":\"reject\",\"_input_hash\":3}",
                 "{" + ANNA + "," + paris + ",\"answer\":\"ignore\"}").ner();
         EntitySpan loc = new EntitySpan(2, 3, "LOC");
-        String id = Long.toString(dev.quarry.streams.TaskHashes.DEFAULT.inputHash(Task.parse("{" + ANNA + "}")));
-        assertEquals(List.of(new BinaryNerExample(id, ANNA_TOKENS, List.of(loc), List.of()),
-                new BinaryNerExample(id, ANNA_TOKENS, List.of(), List.of(loc)),
-                new BinaryNerExample(id, ANNA_TOKENS, List.of(), List.of(loc))), examples.binaryNer());
+        assertEquals(List.of(new BinaryNerExample("1", ANNA_TOKENS, List.of(loc), List.of()),
+                new BinaryNerExample("2", ANNA_TOKENS, List.of(), List.of(loc)),
+                new BinaryNerExample("3", ANNA_TOKENS, List.of(), List.of(loc))), examples.binaryNer());
         assertEquals(List.of(), examples.ner());
         assertEquals(1, examples.count("ignored"));
+    }
+
+    /** One binary answer about a span of "Anna visited Paris." (input hash 7), as the annotation app stores it. */
+    private static String answer(String answer, int start, int end, String label) {
+        return "{" + ANNA + ",\"_input_hash\":7,\"_view_id\":\"binary\",\"answer\":\"" + answer + "\","
+                + "\"spans\":[{\"start\":" + start + ",\"end\":" + end + ",\"label\":\"" + label + "\"}]}";
+    }
+
+    @Test
+    void theBinaryAnswersAboutOneSentenceBecomeOneExample() {
+        TrainingExamples examples = read(answer("accept", 0, 4, "PER"), answer("reject", 13, 18, "PER"),
+                answer("accept", 13, 18, "LOC"), "{\"text\":\"Bob left.\",\"_view_id\":\"binary\","
+                        + "\"answer\":\"reject\",\"_input_hash\":8,\"spans\":[{\"start\":0,\"end\":3,"
+                        + "\"label\":\"ORG\"}]}").ner();
+        assertEquals(List.of(new BinaryNerExample("7", ANNA_TOKENS, List.of(new EntitySpan(0, 1, "PER"),
+                        new EntitySpan(2, 3, "LOC")), List.of(new EntitySpan(2, 3, "PER"))),
+                new BinaryNerExample("8", List.of("Bob", "left", "."), List.of(), List.of(new EntitySpan(0, 1, "ORG")))),
+                examples.binaryNer());
+        assertEquals(2, examples.count("ner_binary"));
+        assertEquals(4, examples.count("binary_answers"));
+        assertEquals(0, examples.count("binary_conflicts"), "a reject of PER and an accept of LOC on the same tokens "
+                + "agree");
+    }
+
+    @Test
+    void aLaterBinaryAnswerWinsOverAnEarlierOneItContradicts() {
+        TrainingExamples examples = read(answer("accept", 13, 18, "LOC"), answer("reject", 13, 18, "LOC"),
+                answer("accept", 0, 12, "PER"), answer("accept", 0, 4, "PER"), answer("reject", 0, 4, "ORG"),
+                answer("accept", 0, 4, "ORG")).ner();
+        assertEquals(List.of(new BinaryNerExample("7", ANNA_TOKENS, List.of(new EntitySpan(0, 1, "ORG")),
+                List.of(new EntitySpan(2, 3, "LOC")))), examples.binaryNer());
+        assertEquals(4, examples.count("binary_conflicts"), "LOC accepted then rejected; PER 0..2 overlapped by PER "
+                + "0..1, itself overlapped by ORG, whose reject the accept overrode");
+    }
+
+    @Test
+    void aCompleteAnnotationOfTheInputSupersedesItsBinaryAnswers() {
+        TrainingExamples examples = read(answer("reject", 0, 4, "ORG"), "{" + ANNA + ",\"_input_hash\":7,"
+                + "\"_view_id\":\"ner_manual\",\"answer\":\"accept\",\"spans\":[{\"start\":0,\"end\":4,"
+                + "\"label\":\"PER\"}]}").ner();
+        assertEquals(List.of(new NerExample("7", ANNA_TOKENS, List.of(new EntitySpan(0, 1, "PER")))), examples.ner());
+        assertEquals(List.of(), examples.binaryNer());
+        assertEquals(1, examples.count("binary_superseded"));
     }
 
     @Test
