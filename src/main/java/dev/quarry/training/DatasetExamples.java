@@ -28,7 +28,8 @@ import java.util.stream.Stream;
  *       means its spans are entities, reject that they are not; a {@code reject} with spans that is not marked
  *       binary is read as a binary reject too. {@code ignore} is skipped. The binary answers about one input (one
  *       question each, as an annotation app asks them) are merged into one example, a later answer winning over an
- *       earlier one it contradicts; an input with a complete annotation has no binary example.</li>
+ *       earlier one it contradicts; an input with a complete annotation has no binary example. A binary accept
+ *       with {@code "_suggested_label": L'} (the annotation app's "no, it is L") also rejects L' on its spans.</li>
  *   <li>Text classification, as {@link TextcatTasks} reads it: {@code "label": L} answered accept says the text is
  *       L, reject that it is not L (other labels unknown); a choice ({@code "options"} with {@code "accept": [ids]})
  *       answered accept gives the accepted options and rejects the others shown. Whether the labels are exclusive
@@ -193,7 +194,8 @@ public final class DatasetExamples {
             if (!isBinary) {
                 complete.add(new NerExample(document, tokens.words(), spans));
             } else if (item.answer() == Answer.ACCEPT) {
-                binary.add(item.inputHash(), new BinaryNerExample(document, tokens.words(), spans, List.of()));
+                binary.add(item.inputHash(), new BinaryNerExample(document, tokens.words(), spans,
+                        askedAbout(item, spans)));
             } else {
                 binary.add(item.inputHash(), new BinaryNerExample(document, tokens.words(), List.of(), spans));
             }
@@ -201,6 +203,23 @@ public final class DatasetExamples {
             throw new TrainingDataException(item.where() + ": " + e.getMessage());
         }
         return true;
+    }
+
+    /**
+     * The spans an accepted relabel rules out: an annotator asked "is this {@code _suggested_label}?" who answered
+     * "no, it is L" left an accept of L; the asked label is then rejected on the same tokens.
+     */
+    private static List<EntitySpan> askedAbout(Item item, List<EntitySpan> accepted) {
+        JsonNode suggested = item.task().get("_suggested_label");
+        if (suggested == null || suggested.isNull()) {
+            return List.of();
+        }
+        if (!suggested.isTextual() || suggested.textValue().isBlank()) {
+            throw new TrainingDataException(item.where() + ": \"_suggested_label\" must be a non-empty string (the "
+                    + "label the question asked about), got " + suggested);
+        }
+        return accepted.stream().filter(span -> !span.label().equals(suggested.textValue()))
+                .map(span -> new EntitySpan(span.start(), span.end(), suggested.textValue())).toList();
     }
 
     private static boolean isBinaryView(Task task) {

@@ -107,6 +107,18 @@ class DatasetExamplesTest {
     }
 
     @Test
+    void anAcceptedRelabelAlsoRejectsTheLabelItWasAskedAbout() {
+        String relabel = answer("accept", 13, 18, "LOC").replace("}]}", "}],\"_suggested_label\":\"PER\"}");
+        TrainingExamples examples = read(relabel).ner();
+        assertEquals(List.of(new BinaryNerExample("7", ANNA_TOKENS, List.of(new EntitySpan(2, 3, "LOC")),
+                List.of(new EntitySpan(2, 3, "PER")))), examples.binaryNer());
+        TrainingDataException e = assertThrows(TrainingDataException.class,
+                () -> read(relabel.replace("\"PER\"}", "3}")).ner());
+        assertEquals("gold.jsonl, task 1 (_input_hash 7): \"_suggested_label\" must be a non-empty string (the label "
+                + "the question asked about), got 3", e.getMessage());
+    }
+
+    @Test
     void aCompleteAnnotationOfTheInputSupersedesItsBinaryAnswers() {
         TrainingExamples examples = read(answer("reject", 0, 4, "ORG"), "{" + ANNA + ",\"_input_hash\":7,"
                 + "\"_view_id\":\"ner_manual\",\"answer\":\"accept\",\"spans\":[{\"start\":0,\"end\":4,"
