@@ -106,8 +106,10 @@ public final class BinaryBenchmark {
 
         Retrain retrain = Retrain.fromEnvironment(answersSoFar -> trainer.train(seed, answersSoFar),
                 model -> 100 * model.evaluate(bench.testb).micro().f1());
-        Simulation simulation = Simulation.run(seedModel, documents.subList(next, documents.size()), answers,
+        Simulation simulated = Simulation.run(seedModel, documents.subList(next, documents.size()), answers,
                 perSentence, selection, retrain);
+        Simulation simulation = StoredAnswers.ENABLED
+                ? new Simulation(StoredAnswers.throughDataset(simulated.binary()), simulated.gold()) : simulated;
         System.out.println(simulation.summary());
         if (System.getenv("QUARRY_BENCH_NO_BASELINES") == null) { // set: only the variants and the full gold
             bench.timed("(i) answers as complete (unknown = O)", () -> trainer.train(seed, simulation.binary(),
