@@ -41,6 +41,8 @@ async function shown(page) {
       xss: window.__quarryXss === true,
       answered: Number(document.getElementById('progress').dataset.answered),
       question: document.getElementById('question').textContent,
+      label: document.getElementById('question').dataset.label || null,
+      relabels: Array.from(document.querySelectorAll('#labels button'), (b) => b.dataset.label),
     };
   });
 }
@@ -75,15 +77,16 @@ const scenarios = {
     }
     return undoAndRedo(page, task, steps, ['a']);
   },
-  // binary: accept, reject, ignore, accept; undo the last and reject it instead.
-  async binary(page, first) {
+  // binary: accept, reject, ignore, accept; undo the last and answer "no, it is L" instead (ner: L the first label
+  // other than the one asked about, by its number; textcat: reject).
+  async binary(page, first, config) {
     const steps = [];
     let task = first;
     for (const keys of [['a'], ['x'], ['Space'], ['a']]) {
       steps.push({ id: task.id, text: task.text, question: task.question, keys });
       task = await answer(page, task, keys);
     }
-    return undoAndRedo(page, task, steps, ['x']);
+    return undoAndRedo(page, task, steps, (back) => config.kind === 'ner' ? relabel(config, back) : { keys: ['x'] });
   },
   // choice: option 1; options 2 and 3; reject; ignore; undo the ignore and pick option 1.
   async choice(page, first) {
@@ -97,14 +100,27 @@ const scenarios = {
   },
 };
 
-// Backspace brings the last answered task back (same text); `redo` answers it again; the redone step replaces it.
+// The key of "no, it is L" on a ner binary question: L the first of the app's labels that is not the one asked about,
+// which the page must offer as a button.
+function relabel(config, task) {
+  const index = config.labels.findIndex((label) => label !== task.label);
+  check(task.label && index >= 0 && index < 9, 'no other label to name on ' + JSON.stringify(task));
+  const label = config.labels[index];
+  check(task.relabels.includes(label) && !task.relabels.includes(task.label),
+    'the page offers ' + JSON.stringify(task.relabels) + ' on a question about ' + task.label);
+  return { keys: [String(index + 1)], relabel: label };
+}
+
+// Backspace brings the last answered task back (same text); `redo` (keys, or a function of the task shown giving
+// {keys, ...}) answers it again; the redone step replaces it.
 async function undoAndRedo(page, task, steps, redo) {
   const last = steps[steps.length - 1];
   const back = await answer(page, task, ['Backspace']);
   check(back.id === last.id && back.text === last.text, 'undo showed ' + JSON.stringify(back) + ', expected '
     + JSON.stringify(last));
-  steps[steps.length - 1] = { ...last, undone: last.keys, keys: redo };
-  const next = await answer(page, back, redo);
+  const again = typeof redo === 'function' ? redo(back) : { keys: redo };
+  steps[steps.length - 1] = { ...last, undone: last.keys, ...again };
+  const next = await answer(page, back, again.keys);
   return { steps, next };
 }
 
@@ -123,7 +139,7 @@ async function main() {
     await page.goto(base + 'annotate/?session=' + encodeURIComponent(session));
     const first = await ready(page, null);
     check(first.state === 'ready', 'no task on the first load: ' + JSON.stringify(first));
-    const { steps, next } = await scenarios[config.mode](page, first);
+    const { steps, next } = await scenarios[config.mode](page, first, config);
     await page.reload();
     const afterRefresh = await ready(page, null);
     const answered = new Set(steps.map((step) => step.id));

@@ -24,8 +24,9 @@ import java.util.Objects;
  *   <li>{@code GET /v1/annotate/next?session=S}: {@code {"task_id": K, "task": {...}, "progress": P}} (plus
  *       {@code "previous": {"answer", "spans" | "accept"}} for a task back by undo), or {@code "task": null}
  *       when nothing is left for S.</li>
- *   <li>{@code POST /v1/annotate/answer}: {@link AnswerRequest}; answers {@code {"task_id", "answer", "progress"}}
- *       once the example is committed.</li>
+ *   <li>{@code POST /v1/annotate/answer}: {@link AnswerRequest} (in ner binary mode an accept may name the right
+ *       {@code "label"}: "no, it is L"); answers {@code {"task_id", "answer", "progress"}} once the example is
+ *       committed.</li>
  *   <li>{@code POST /v1/annotate/undo} with {@code {"session": S}}: the withdrawn task, shaped as {@code next}.</li>
  *   <li>{@code GET /v1/annotate/progress[?session=S]}: {@code {"answered", "session", "left" (null until the
  *       stream has been read), "reserved", "model"}}; {@code model} is null without a model and without
@@ -81,7 +82,7 @@ final class AnnotateEndpoints {
             case "/v1/annotate/config" -> Router.json(200, config());
             case "/v1/annotate/next" -> Router.json(200, next(session(exchange, true)));
             case "/v1/annotate/answer" -> Router.json(200, saved(AnswerRequest.parse(body(exchange),
-                    queue.options().mode())));
+                    queue.options().kind(), queue.options().mode())));
             case "/v1/annotate/undo" -> Router.json(200, undo(body(exchange)));
             default -> Router.json(200, progress(session(exchange, false)));
         };

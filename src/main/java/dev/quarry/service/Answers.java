@@ -20,10 +20,21 @@ import java.util.Set;
  * tokens) before anything is written. The stored example is the served task, with its hashes, plus the annotator's
  * {@code spans} (manual) or {@code accept} (choice), {@code answer}, {@code _view_id}, {@code _session_id}
  * ({@code dataset-session}, as Prodigy writes it) and {@code _timestamp} (seconds). Stateless.
+ *
+ * <p><b>"No, it is L"</b> (ner binary, an accept with {@code "label": L}, L another of the app's labels than the one
+ * asked about): the served question, same {@code _input_hash} and {@code _task_hash} (so it is the answer to that
+ * question for {@code Database.latest}, undo and "never asked again"), answered {@code accept}, its one span with
+ * label L and only the span's place ({@code start}, {@code end}, {@code token_start}, {@code token_end},
+ * {@code text}): the suggestion's {@code pattern_id}, {@code source}, {@code origin} and {@code score} were about
+ * the label asked and are dropped. The asked label is kept as {@code "_suggested_label"} at task level. Training
+ * reads it as a binary accept of L on those tokens; to Prodigy it is a {@code ner.teach} accept. L equal to the asked
+ * label is a plain accept, stored exactly as one.
  */
 final class Answers {
 
     private static final Set<String> SPAN_FIELDS = Set.of("start", "end", "label");
+    /** What a relabelled span keeps of the suggestion: where it is, nothing about its label. */
+    private static final List<String> PLACE_FIELDS = List.of("start", "end", "token_start", "token_end", "text");
 
     private Answers() {
     }
@@ -38,11 +49,30 @@ final class Answers {
         if (request.accept() != null) {
             json.set("accept", accept(request, labels, options.exclusive()));
         }
+        if (request.label() != null) {
+            relabel(json, label(request.label(), "label", labels));
+        }
         json.put("answer", request.answer().json());
         json.put("_view_id", options.mode().viewId());
         json.put("_session_id", sessionId);
         json.put("_timestamp", now.getEpochSecond());
         return Task.of(json);
+    }
+
+    /** The served question's one span given {@code label} in place of the asked one, unless they are the same. */
+    private static void relabel(ObjectNode json, String label) {
+        JsonNode asked = json.path("spans").path(0);
+        if (!asked.isObject() || json.get("spans").size() != 1) {
+            throw new IllegalStateException("a ner binary question has one span, got " + json.get("spans"));
+        }
+        String question = asked.path("label").asText();
+        if (question.equals(label)) {
+            return;
+        }
+        ObjectNode span = JsonNodeFactory.instance.objectNode();
+        PLACE_FIELDS.forEach(field -> copy(asked, span, field));
+        json.putArray("spans").add(span.put("label", label));
+        json.put("_suggested_label", question);
     }
 
     /** The annotated spans, sorted, with token indices; spans kept from a suggestion keep its pattern and source. */

@@ -53,8 +53,10 @@
  * ({@code AnnotateEndpoints} lists it). {@code AnnotationTasks} builds the lazy stream of questions per mode,
  * {@code AnnotationQueue} holds the reservations, answers and undo (its Javadoc states the rules: keys, reservations,
  * undo as an appended ignore, restarts), {@code Answers} checks an answer against its task before one
- * {@link dev.quarry.datasets.Database#add} per answer. The browser test is {@code AnnotateBrowserIT} with
- * {@code e2e/annotate.mjs}.
+ * {@link dev.quarry.datasets.Database#add} per answer. In ner binary mode an accept may name the right label
+ * ({@code "label": L}, "no, it is L"; {@code AnswerRequest}): it is stored as an accept of L on the question's
+ * tokens, same task hash, with the asked label as {@code "_suggested_label"} ({@code Answers} states the shape).
+ * The browser test is {@code AnnotateBrowserIT} with {@code e2e/annotate.mjs}.
  *
  * <h2>The model in the loop</h2>
  * With a model ({@code --model}) every task is suggested by match-then-predict ({@code Suggestions}): model spans are

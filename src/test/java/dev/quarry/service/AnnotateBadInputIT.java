@@ -117,6 +117,21 @@ class AnnotateBadInputIT {
     }
 
     @Test
+    void aNerBinaryRelabelNamesOneOfTheLabelsWithAnAccept() throws Exception {
+        start(AnnotateOptions.Kind.NER, List.of(), options -> options.withMode(AnnotateOptions.Mode.BINARY));
+        assertRefused(answer("\"label\": \"VIRUS\""), 400, "unknown_label",
+                "\"label\" is \"VIRUS\", not one of the labels DISEASE, ORG");
+        assertRefused(answer("\"label\": 2"), 400, "wrong_type", "\"label\" must be a string, got number 2");
+        assertRefused(app.answer("alice", held, "reject", "\"label\": \"ORG\""), 400, "invalid_value",
+                "\"label\" (the label the highlighted tokens are) goes with \"answer\": \"accept\" only, got "
+                        + "\"answer\": \"reject\"");
+        assertRefused(answer("\"spans\": []"), 400, "unknown_field", "unknown field \"spans\"; expected "
+                + "\"session\", \"task_id\", \"answer\" and, in ner binary mode, \"label\"");
+        app.answered("alice", held, "accept", "\"label\": \"ORG\"");
+        assertEquals("ORG", app.examples().get(0).task().get("spans").get(0).get("label").asText());
+    }
+
+    @Test
     void exclusiveChoiceTakesExactlyOneLabelAndNoneTwice() throws Exception {
         start(AnnotateOptions.Kind.TEXTCAT, List.of("HEALTH", "SPORT"), options -> options.withExclusive(true));
         assertRefused(answer("\"accept\": [\"HEALTH\", \"SPORT\"]"), 400, "invalid_value",

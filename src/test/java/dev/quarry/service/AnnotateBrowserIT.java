@@ -144,18 +144,24 @@ class AnnotateBrowserIT {
     }
 
     @Test
-    void binaryModeWithTheKeyboardAnswersEachSuggestedSpan() throws Exception {
+    void binaryModeWithTheKeyboardAnswersEachSuggestedSpanAndANumberKeyNamesTheRightLabel() throws Exception {
         JsonNode report = drive(AnnotateOptions.Kind.NER, List.of("DISEASE", "ORG"),
                 options -> options.withMode(AnnotateOptions.Mode.BINARY));
         String who = "The WHO warned about flu.";
         assertCommon(report, "binary", List.of(HOSTILE, HOSTILE, who, who, who, who));
         assertEquals(List.of(Answer.ACCEPT, Answer.REJECT, Answer.IGNORE, Answer.ACCEPT, Answer.IGNORE,
-                Answer.REJECT), answers());
+                Answer.ACCEPT), answers());
         List<Example> stored = app.examples();
         assertEquals(List.of("[{0,3,DISEASE}]", "[{49,56,DISEASE}]", "[{4,7,ORG}]", "[{21,24,DISEASE}]",
-                "[{21,24,DISEASE}]", "[{21,24,DISEASE}]"), stored.stream().map(AnnotateBrowserIT::spans).toList());
+                "[{21,24,DISEASE}]", "[{21,24,ORG}]"), stored.stream().map(AnnotateBrowserIT::spans).toList());
         assertEquals(stored.get(3).taskHash(), stored.get(5).taskHash());
         assertNotEquals(stored.get(2).taskHash(), stored.get(3).taskHash());
+        JsonNode relabelled = report.get("steps").get(3);
+        assertEquals("[\"2\"]", relabelled.get("keys").toString(), "key 2 = ORG, the label not asked about");
+        assertEquals("ORG", relabelled.get("relabel").asText());
+        assertEquals("DISEASE", stored.get(5).task().get("_suggested_label").asText());
+        assertEquals("{\"start\":21,\"end\":24,\"token_start\":4,\"token_end\":4,\"label\":\"ORG\"}",
+                stored.get(5).task().get("spans").get(0).toString());
         assertEquals("Measles cases rose again.", report.get("after_refresh").get("text").asText());
     }
 

@@ -8,6 +8,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.quarry.datasets.Example;
 import dev.quarry.streams.Answer;
+import dev.quarry.text.Tokenizer;
+import dev.quarry.training.BinaryNerExample;
+import dev.quarry.training.DatasetExamples;
+import dev.quarry.training.EntitySpan;
+import dev.quarry.training.SpanAlignment;
+import dev.quarry.training.TrainingExamples;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -230,6 +236,40 @@ class AnnotateIT {
         assertTrue(app.examples().stream().allMatch(e -> e.task().get("_view_id").asText().equals("binary")));
         app.restart();
         assertTrue(app.next("bob").get("task").isNull());
+    }
+
+    @Test
+    void aRelabelAfterAnUndoIsTheOneAnswerToTheQuestionAndTrainsAsAnAcceptOfTheNamedLabel() throws Exception {
+        Annotating app = start(AnnotateOptions.Kind.NER, List.of("DISEASE", "ORG"),
+                options -> options.withMode(AnnotateOptions.Mode.BINARY));
+        long key = app.next("alice").get("task_id").asLong();
+        app.answered("alice", key, "accept", "");
+        app.post("/v1/annotate/undo", "{\"session\": \"alice\"}");
+        JsonNode reply = app.answered("alice", key, "accept", "\"label\": \"ORG\"");
+        assertEquals("accept", reply.get("answer").asText());
+        JsonNode undone = app.post("/v1/annotate/undo", "{\"session\": \"alice\"}").json();
+        assertEquals(key, undone.get("task_id").asLong());
+        assertEquals("{\"answer\":\"accept\",\"spans\":[{\"start\":0,\"end\":3,\"token_start\":0,\"token_end\":0,"
+                + "\"label\":\"ORG\"}]}", undone.get("previous").toString());
+        assertEquals("DISEASE", undone.get("task").get("spans").get(0).get("label").asText(), "the question as asked");
+        app.answered("alice", key, "accept", "\"label\": \"ORG\"");
+
+        List<Example> latest;
+        try (Stream<Example> examples = app.database.latest(Annotating.DATASET)) {
+            latest = examples.toList();
+        }
+        assertEquals(1, latest.size());
+        assertEquals(key, latest.get(0).taskHash());
+        assertEquals(Answer.ACCEPT, latest.get(0).answer());
+        assertEquals("DISEASE", latest.get(0).task().get("_suggested_label").asText());
+        TrainingExamples read = new DatasetExamples(Tokenizer.standard(), SpanAlignment.REJECT)
+                .addExamples(Annotating.DATASET, latest.stream()).ner();
+        assertEquals(List.of(), read.ner());
+        assertEquals(List.of(new BinaryNerExample(Long.toString(latest.get(0).inputHash()),
+                List.of("Flu", "is", "back", ",", "and", "measles", "too", "."),
+                List.of(new EntitySpan(0, 1, "ORG")), List.of())), read.binaryNer());
+        app.restart();
+        assertNotEquals(key, app.next("bob").get("task_id").asLong(), "an answered question came back");
     }
 
     @Test

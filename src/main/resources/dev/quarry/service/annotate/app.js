@@ -80,11 +80,15 @@
     show(await api('GET', '/v1/annotate/next' + sessionQuery()));
   }
 
-  async function submit(answer) {
+  // `label` (ner binary, with an accept): "no, it is label", another label than the one asked about.
+  async function submit(answer, label) {
     if (state.busy || !state.task) {
       return;
     }
     const body = { session: state.session, task_id: state.taskId, answer };
+    if (label !== undefined) {
+      body.label = label;
+    }
     if (state.config.mode === 'manual') {
       body.spans = state.spans.map((s) => ({ start: s.start, end: s.end, label: s.label }));
     } else if (state.config.mode === 'choice') {
@@ -191,7 +195,9 @@
     const keys = {
       manual: '← → move · shift+← → select · 1-9 label the selection · d remove the span here · ' +
         'a/enter accept · x reject · space ignore · backspace undo',
-      binary: 'a accept · x reject · space ignore · backspace undo',
+      binary: state.config.kind === 'ner'
+        ? 'a accept · x reject · 1-9 no, it is that label · space ignore · backspace undo'
+        : 'a accept · x reject · space ignore · backspace undo',
       choice: '1-9 pick a label · enter accept · x reject · space ignore · backspace undo',
     };
     $('keys').textContent = keys[state.config.mode];
@@ -226,7 +232,7 @@
       renderLabelButtons();
     } else {
       renderSpans(text, state.task.spans || []);
-      clear('labels');
+      renderRelabelButtons();
     }
     renderOptions();
     renderActions();
@@ -235,8 +241,10 @@
   function renderQuestion() {
     const question = clear('question');
     const task = state.task;
+    delete question.dataset.label;
     if (state.config.mode === 'binary') {
-      const label = task.label || (task.spans && task.spans.length ? task.spans[0].label : '');
+      const label = askedLabel();
+      question.dataset.label = label;
       question.textContent = state.config.kind === 'ner' ? 'Is the highlighted text a ' + label + '?'
         : 'Is this text ' + label + '?' + modelScore(task, label);
     } else if (state.config.mode === 'choice') {
@@ -244,6 +252,12 @@
     } else {
       question.textContent = 'Mark every entity';
     }
+  }
+
+  // The label a binary question asks about: the task's (textcat) or its one span's (ner).
+  function askedLabel() {
+    const task = state.task;
+    return task.label || (task.spans && task.spans.length ? task.spans[0].label : '');
   }
 
   // The model's probability of the label, when a model scored the text.
@@ -366,6 +380,21 @@
     });
   }
 
+  // Ner binary: "no, it is L" for every label but the one asked about; the key is the label's number.
+  function renderRelabelButtons() {
+    const bar = clear('labels');
+    if (state.config.mode !== 'binary' || state.config.kind !== 'ner') {
+      return;
+    }
+    state.config.labels.forEach((label, i) => {
+      if (label !== askedLabel()) {
+        const element = button('label', i < 9 ? String(i + 1) : '', 'no, it is ' + label, () => relabel(i));
+        element.dataset.label = label;
+        bar.append(element);
+      }
+    });
+  }
+
   function renderOptions() {
     const bar = clear('options');
     if (state.config.mode !== 'choice') {
@@ -445,6 +474,19 @@
     render();
   }
 
+  // Ner binary: the highlighted tokens are an entity of label `labelIndex`; the asked label's number accepts.
+  function relabel(labelIndex) {
+    const label = state.config.labels[labelIndex];
+    if (label === undefined) {
+      return;
+    }
+    if (label === askedLabel()) {
+      submit('accept');
+    } else {
+      submit('accept', label);
+    }
+  }
+
   function choose(index) {
     const option = state.task.options[index];
     if (!option) {
@@ -504,6 +546,8 @@
       submit('ignore');
     } else if (key === 'Enter' || key === 'a' && mode !== 'choice') {
       submit('accept');
+    } else if (/^[1-9]$/.test(key) && mode === 'binary' && state.config.kind === 'ner') {
+      relabel(Number(key) - 1);
     } else if (/^[1-9]$/.test(key) && mode !== 'binary') {
       (mode === 'manual' ? labelSelection : choose)(Number(key) - 1);
     } else if ((key === 'ArrowLeft' || key === 'ArrowRight') && mode === 'manual') {
