@@ -267,7 +267,8 @@ class AnnotateIT {
         assertEquals(List.of(), read.ner());
         assertEquals(List.of(new BinaryNerExample(Long.toString(latest.get(0).inputHash()),
                 List.of("Flu", "is", "back", ",", "and", "measles", "too", "."),
-                List.of(new EntitySpan(0, 1, "ORG")), List.of())), read.binaryNer());
+                List.of(new EntitySpan(0, 1, "ORG")), List.of(new EntitySpan(0, 1, "DISEASE")))), read.binaryNer(),
+                "the relabel accepts ORG and rules out the DISEASE it was asked about");
         app.restart();
         assertNotEquals(key, app.next("bob").get("task_id").asLong(), "an answered question came back");
     }
