@@ -27,8 +27,8 @@ import java.util.Set;
  * label L and only the span's place ({@code start}, {@code end}, {@code token_start}, {@code token_end},
  * {@code text}): the suggestion's {@code pattern_id}, {@code source}, {@code origin} and {@code score} were about
  * the label asked and are dropped. The asked label is kept as {@code "_suggested_label"} at task level. Training
- * reads it as a binary accept of L on those tokens; to Prodigy it is a {@code ner.teach} accept. L equal to the asked
- * label is a plain accept, stored exactly as one.
+ * reads it as a binary accept of L on those tokens and a reject of the asked label; to Prodigy it is a
+ * {@code ner.teach} accept. L equal to the asked label is a plain accept, stored exactly as one.
  */
 final class Answers {
 
