@@ -116,6 +116,8 @@ final class TrainRun {
             counts.put("textcat", (long) textcat.train().size());
         }
         Examples examples = new Examples(ner.train(), binary, ner.eval(), textcat.train(), textcat.eval());
+        warnAboutReading("--ner", request.ner());
+        warnAboutReading("--textcat", request.textcat());
         warnAboutEval(request, examples);
         return examples;
     }
@@ -144,6 +146,28 @@ final class TrainRun {
         }
         return new TrainEvalSplit<>(data.textcat(),
                 request.eval() == null ? List.of() : request.eval().examples().textcat());
+    }
+
+    /** Warns of what reading the stored answers changed or left out for a reason in the data; shows every count. */
+    private void warnAboutReading(String option, Data data) {
+        if (data == null) {
+            return;
+        }
+        String where = option + " " + data.datasets() + ": ";
+        TrainingExamples read = data.examples();
+        if (read.count("binary_conflicts") > 0) {
+            warn(where + read.count("binary_conflicts") + " binary answers overridden by a later answer about the "
+                    + "same text that contradicts them (a reject of a span accepted before, or the reverse, or an "
+                    + "accept overlapping an accepted span)");
+        }
+        if (read.count("snapped_spans") > 0) {
+            warn(where + read.count("snapped_spans") + " spans off token boundaries widened to the tokens they touch "
+                    + "(--snap-spans)");
+        }
+        if (read.count("empty_text") > 0) {
+            warn(where + read.count("empty_text") + " examples with an empty text left out");
+        }
+        status("%sread %s", where, read.counts());
     }
 
     private void warnAboutEval(Request request, Examples examples) {

@@ -153,6 +153,24 @@ class ModelCommandsTest {
         assertEquals("quarry: --vote-completion must be one of each, once, got \"twice\"\n", bad.err());
     }
 
+    @Test
+    void theBinaryAnswersAboutOneTextTrainAsOneExampleAndConflictsAreReported() throws IOException {
+        String text = "{\"text\":\"Dmitri flew to Rome.\",\"_view_id\":\"binary\",";
+        String answers = text + "\"spans\":[{\"start\":0,\"end\":11,\"label\":\"PER\"}],\"answer\":\"accept\"}\n"
+                + text + "\"spans\":[{\"start\":15,\"end\":19,\"label\":\"PER\"}],\"answer\":\"reject\"}\n"
+                + text + "\"spans\":[{\"start\":0,\"end\":6,\"label\":\"PER\"}],\"answer\":\"accept\"}\n";
+        assertEquals(0, CliRun.withInput(answers, "db-in", "teach", "-", "--db", db).exitCode());
+        Path model = dir.resolve("m-teach");
+        CliRun train = CliRun.of("train", "--db", db, "--ner", "news,teach", "--iterations", "5", "-o",
+                model.toString());
+        assertEquals(0, train.exitCode(), train.err());
+        assertEquals("quarry: warning: --ner [news, teach]: 1 binary answers overridden by a later answer about the "
+                + "same text that contradicts them (a reject of a span accepted before, or the reverse, or an accept "
+                + "overlapping an accepted span)\n", train.err(), "\"Dmitri flew\" then \"Dmitri\"");
+        JsonNode counts = JSON.readTree(model.resolve("manifest.json").toFile()).at("/training/examples");
+        assertEquals(1, counts.get("ner_binary").asLong(), "three answers about one text: " + counts);
+    }
+
     /** Trains on the datasets; the manifest's counts of complete and binary NER examples. */
     private List<Long> examples(String datasets, String... more) throws IOException {
         Path model = dir.resolve("m-" + datasets.replace(',', '-') + more.length);
