@@ -43,6 +43,7 @@ async function shown(page) {
       question: document.getElementById('question').textContent,
       label: document.getElementById('question').dataset.label || null,
       relabels: Array.from(document.querySelectorAll('#labels button'), (b) => b.dataset.label),
+      message: document.getElementById('message').textContent,
     };
   });
 }
@@ -118,6 +119,8 @@ async function undoAndRedo(page, task, steps, redo) {
   const back = await answer(page, task, ['Backspace']);
   check(back.id === last.id && back.text === last.text, 'undo showed ' + JSON.stringify(back) + ', expected '
     + JSON.stringify(last));
+  check(back.message.startsWith('Your earlier answer: '), 'undo did not say how the task was answered: '
+    + JSON.stringify(back));
   const again = typeof redo === 'function' ? redo(back) : { keys: redo };
   steps[steps.length - 1] = { ...last, undone: last.keys, ...again };
   const next = await answer(page, back, again.keys);

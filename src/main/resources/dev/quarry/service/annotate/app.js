@@ -111,9 +111,9 @@
   async function busy(work) {
     state.busy = true;
     setState('saving');
+    message('');
     try {
       await work();
-      message('');
     } catch (error) {
       await recover(error);
     } finally {
@@ -163,7 +163,16 @@
       label: s.label, origin: s.origin, score: s.score }));
     state.chosen = (previous.accept || []).slice();
     render();
+    message(reply.previous ? earlierAnswer(reply.previous) : '');
     setState('ready');
+  }
+
+  // A task back by undo says how it was answered: in binary mode nothing else on the page shows it.
+  function earlierAnswer(previous) {
+    const span = previous.spans && previous.spans[0];
+    const relabelled = state.config.mode === 'binary' && state.config.kind === 'ner' && span
+      && span.label !== askedLabel();
+    return 'Your earlier answer: ' + previous.answer + (relabelled ? ' as ' + span.label : '') + '. Answer again.';
   }
 
   function setState(value) {
