@@ -163,7 +163,9 @@
       label: s.label, origin: s.origin, score: s.score }));
     state.chosen = (previous.accept || []).slice();
     render();
-    message(reply.previous ? earlierAnswer(reply.previous) : '');
+    if (reply.previous) {
+      message(earlierAnswer(reply.previous));
+    }
     setState('ready');
   }
 
