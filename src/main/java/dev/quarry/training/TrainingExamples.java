@@ -18,7 +18,8 @@ import java.util.Map;
  * @param textcat     text classification examples (binary, choice or complete answers); copied
  * @param inputHashes the input hash of every example used, sorted, distinct; copied
  * @param counts      what was read, kept and left out, by reason (for instance {@code ignored},
- *                    {@code silver_overridden}, {@code empty_text}, {@code snapped_spans}); copied
+ *                    {@code silver_overridden}, {@code empty_text}, {@code snapped_spans}, {@code binary_answers},
+ *                    {@code binary_conflicts}, {@code binary_superseded}); copied
  */
 public record TrainingExamples(List<NerExample> ner, List<BinaryNerExample> binaryNer, List<TextcatExample> textcat,
                                List<Long> inputHashes, Map<String, Long> counts) {
