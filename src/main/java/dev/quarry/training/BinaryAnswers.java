@@ -70,6 +70,11 @@ final class BinaryAnswers {
         return a.start() < b.end() && b.start() < a.end();
     }
 
+    /** How many answers were added. */
+    long answers() {
+        return byInput.values().stream().mapToLong(merged -> merged.answers).sum();
+    }
+
     /** How many earlier answers a later one overrode. */
     long conflicts() {
         return conflicts;

@@ -106,22 +106,19 @@ public final class DatasetExamples {
         BinaryAnswers answers = new BinaryAnswers();
         Set<Long> completeInputs = new HashSet<>();
         List<Long> hashes = new ArrayList<>();
-        int read = 0;
         for (Item item : kept(counts)) {
             int before = complete.size();
             if (nerItem(item, complete, answers, counts)) {
                 hashes.add(item.inputHash());
                 if (complete.size() > before) {
                     completeInputs.add(item.inputHash());
-                } else {
-                    read++;
                 }
             }
         }
         List<BinaryNerExample> binary = answers.examples(completeInputs);
         counts.add("ner_complete", complete.size());
         counts.add("ner_binary", binary.size());
-        counts.add("binary_answers", read);
+        counts.add("binary_answers", answers.answers());
         counts.add("binary_conflicts", answers.conflicts());
         counts.add("binary_superseded", answers.answersAbout(completeInputs));
         return new TrainingExamples(complete, binary, List.of(), hashes, counts.map);
